@@ -50,6 +50,25 @@ public record TimeWindow(LocalTime start, LocalTime end) {
         return seconds >= startSeconds() && seconds < endSeconds();
     }
 
+    /** A window of 00:00-00:00 stands for "all day, every day", as for a depot open round the clock. */
+    public boolean isAllDay() {
+        return start.equals(LocalTime.MIDNIGHT) && end.equals(LocalTime.MIDNIGHT);
+    }
+
+    /**
+     * True if the instant falls inside the window on any day; the end is included, because a
+     * vehicle may come back to a depot at the minute it closes.
+     */
+    public boolean containsOnAnyDay(long seconds) {
+        if (isAllDay()) {
+            return true;
+        }
+        long timeOfDay = Math.floorMod(seconds, SECONDS_PER_DAY);
+        long from = startSeconds();
+        long to = end.toSecondOfDay();
+        return crossesMidnight() ? timeOfDay >= from || timeOfDay <= to : timeOfDay >= from && timeOfDay <= to;
+    }
+
     @Override
     public String toString() {
         return start + "-" + end;

@@ -1,0 +1,104 @@
+package dev.routeplan.planning.solver;
+
+import dev.routeplan.planning.domain.DepotPlan;
+import dev.routeplan.planning.domain.GeoPoint;
+import dev.routeplan.planning.domain.Order;
+import dev.routeplan.planning.domain.PlannedRoute;
+import dev.routeplan.planning.domain.PlannedStop;
+import dev.routeplan.planning.domain.UnassignedOrder;
+import dev.routeplan.planning.domain.UnassignedReason;
+import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.travel.TravelTimeProvider;
+import java.util.ArrayList;
+import java.util.List;
+import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+import org.optaplanner.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Plans one depot's routes with OptaPlanner: orders no vehicle could serve even alone are set
+ * aside first with their reason; the rest are routed, and those the fleet cannot fit stay in
+ * the unplanned bucket. Thread-safe: each call builds its own solver.
+ */
+public final class RouteSolver {
+
+    private final TravelTimeProvider travel;
+
+    public RouteSolver(TravelTimeProvider travel) {
+        this.travel = travel;
+    }
+
+    public DepotPlan solve(DepotProblem problem, SolverSettings settings) {
+        List<GeoPoint> points = new ArrayList<>();
+        points.add(problem.depot().location());
+        problem.orders().forEach(order -> points.add(order.location()));
+        TravelMatrix matrix = new TravelMatrix(points, travel);
+
+        List<VehicleRoute> routes = new ArrayList<>();
+        for (Vehicle vehicle : problem.vehicles()) {
+            routes.add(VehicleRoute.of(vehicle, matrix, problem.depot().openingHours(), problem.noEntryFor(vehicle)));
+        }
+        UnservableOrders screen = new UnservableOrders(routes);
+        List<Visit> routable = new ArrayList<>();
+        List<UnassignedOrder> unassigned = new ArrayList<>();
+        for (int i = 0; i < problem.orders().size(); i++) {
+            Visit visit = new Visit(problem.orders().get(i), i + 1);
+            screen.reasonWhyUnservable(visit).ifPresentOrElse(
+                    reason -> unassigned.add(new UnassignedOrder(visit.getId(), problem.depot().id(), reason.reason(), reason.detail())),
+                    () -> routable.add(visit));
+        }
+        if (routable.isEmpty()) {
+            return new DepotPlan(problem.depot().id(), List.of(), unassigned);
+        }
+        VehicleRoute bucket = VehicleRoute.unplannedBucket(problem.depot().id());
+        List<VehicleRoute> entities = new ArrayList<>(routes);
+        entities.add(bucket);
+        DepotRoutingSolution solved = SolverFactory.<DepotRoutingSolution>create(config(settings))
+                .buildSolver()
+                .solve(new DepotRoutingSolution(entities, routable));
+        return toPlan(problem, solved, unassigned);
+    }
+
+    private static SolverConfig config(SolverSettings settings) {
+        return new SolverConfig()
+                .withSolutionClass(DepotRoutingSolution.class)
+                .withEntityClasses(VehicleRoute.class, Visit.class)
+                .withConstraintProviderClass(RoutingConstraints.class)
+                .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
+                .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
+                .withRandomSeed(settings.randomSeed())
+                .withTerminationConfig(new TerminationConfig()
+                        .withSpentLimit(settings.spentLimit())
+                        .withUnimprovedSpentLimit(settings.unimprovedSpentLimit()));
+    }
+
+    private static DepotPlan toPlan(DepotProblem problem, DepotRoutingSolution solved, List<UnassignedOrder> unassigned) {
+        List<PlannedRoute> planned = new ArrayList<>();
+        List<UnassignedOrder> left = new ArrayList<>(unassigned);
+        for (VehicleRoute route : solved.getRoutes()) {
+            if (route.isUnplannedBucket()) {
+                route.getVisits().forEach(visit -> left.add(new UnassignedOrder(visit.getId(), problem.depot().id(),
+                        UnassignedReason.FLEET_FULL, "no vehicle had capacity or hours left for it")));
+            } else if (route.isUsed()) {
+                planned.add(toPlannedRoute(route, problem.depot().id()));
+            }
+        }
+        return new DepotPlan(problem.depot().id(), planned, left);
+    }
+
+    private static PlannedRoute toPlannedRoute(VehicleRoute route, String depotId) {
+        List<Visit> visits = route.getVisits();
+        double loadKg = visits.stream().map(Visit::order).mapToDouble(Order::weightKg).sum();
+        List<PlannedStop> stops = new ArrayList<>();
+        for (int i = 0; i < visits.size(); i++) {
+            Visit visit = visits.get(i);
+            loadKg -= visit.order().weightKg();
+            stops.add(new PlannedStop(i + 1, visit.getId(), visit.getArrival(), visit.serviceStart(), visit.departure(),
+                    route.legKm(i), Math.max(0, loadKg)));
+        }
+        return new PlannedRoute(route.vehicle().id(), depotId, route.departureFromDepot(), route.returnToDepot(),
+                route.distanceKm(), stops);
+    }
+}

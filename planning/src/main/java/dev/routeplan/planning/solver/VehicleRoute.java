@@ -1,0 +1,194 @@
+package dev.routeplan.planning.solver;
+
+import dev.routeplan.planning.domain.NoEntryInterval;
+import dev.routeplan.planning.domain.TimeWindow;
+import dev.routeplan.planning.domain.Vehicle;
+import java.util.ArrayList;
+import java.util.List;
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.variable.PlanningListVariable;
+
+/**
+ * The sequence of visits a vehicle serves, leaving from and returning to the depot.
+ *
+ * <p>OptaPlanner 10.2's list variable must assign every visit, so each depot also has one
+ * "unplanned bucket" route without a vehicle: a visit there is an unassigned order, costs a
+ * medium penalty weighted by its priority, and is exempt from every hard constraint.
+ */
+@PlanningEntity
+public class VehicleRoute {
+
+    static final int DEPOT = 0;
+
+    @PlanningId
+    private String id;
+    private Vehicle vehicle;
+    private TravelMatrix matrix;
+    private long earliestDeparture;
+    private long latestReturn;
+    private TimeWindow depotHours;
+    private List<NoEntryInterval> noEntry;
+
+    @PlanningListVariable(valueRangeProviderRefs = "visits")
+    private List<Visit> visits = new ArrayList<>();
+
+    public VehicleRoute() {
+        // for OptaPlanner's solution cloner
+    }
+
+    private VehicleRoute(String id, Vehicle vehicle, TravelMatrix matrix, long earliestDeparture, long latestReturn,
+                         TimeWindow depotHours, List<NoEntryInterval> noEntry) {
+        this.id = id;
+        this.vehicle = vehicle;
+        this.matrix = matrix;
+        this.earliestDeparture = earliestDeparture;
+        this.latestReturn = latestReturn;
+        this.depotHours = depotHours;
+        this.noEntry = List.copyOf(noEntry);
+    }
+
+    static VehicleRoute of(Vehicle vehicle, TravelMatrix matrix, TimeWindow depotHours, List<NoEntryInterval> noEntry) {
+        long shiftStart = vehicle.shift().startSeconds();
+        return new VehicleRoute(vehicle.id(), vehicle, matrix, firstLegalMoment(shiftStart, noEntry),
+                vehicle.shift().endSeconds(), depotHours, noEntry);
+    }
+
+    static VehicleRoute unplannedBucket(String depotId) {
+        return new VehicleRoute("unplanned-" + depotId, null, null, 0, 0, TimeWindow.of("00:00", "00:00"), List.of());
+    }
+
+    /** A vehicle whose shift opens inside a no-entry stretch waits at the depot until it ends. */
+    private static long firstLegalMoment(long from, List<NoEntryInterval> noEntry) {
+        long t = from;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (NoEntryInterval interval : noEntry) {
+                if (t >= interval.startSeconds() && t < interval.endSeconds()) {
+                    t = interval.endSeconds();
+                    moved = true;
+                }
+            }
+        }
+        return t;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public List<Visit> getVisits() {
+        return visits;
+    }
+
+    public void setVisits(List<Visit> visits) {
+        this.visits = visits;
+    }
+
+    Vehicle vehicle() {
+        return vehicle;
+    }
+
+    boolean isUnplannedBucket() {
+        return vehicle == null;
+    }
+
+    boolean isUsed() {
+        return !isUnplannedBucket() && !visits.isEmpty();
+    }
+
+    long earliestDeparture() {
+        return earliestDeparture;
+    }
+
+    long secondsFromDepot(Visit visit) {
+        return matrix.seconds(vehicle.vehicleClass(), DEPOT, visit.locationIndex());
+    }
+
+    long secondsBetween(Visit from, Visit to) {
+        return matrix.seconds(vehicle.vehicleClass(), from.locationIndex(), to.locationIndex());
+    }
+
+    long secondsToDepot(Visit visit) {
+        return matrix.seconds(vehicle.vehicleClass(), visit.locationIndex(), DEPOT);
+    }
+
+    long departureFromDepot() {
+        return visits.isEmpty() ? earliestDeparture : visits.get(0).departureFromDepotFor(this);
+    }
+
+    long returnToDepot() {
+        if (visits.isEmpty()) {
+            return earliestDeparture;
+        }
+        Visit last = visits.get(visits.size() - 1);
+        return last.departure() + secondsToDepot(last);
+    }
+
+    double distanceKm() {
+        if (visits.isEmpty()) {
+            return 0;
+        }
+        double km = matrix.km(DEPOT, visits.get(0).locationIndex());
+        for (int i = 1; i < visits.size(); i++) {
+            km += matrix.km(visits.get(i - 1).locationIndex(), visits.get(i).locationIndex());
+        }
+        return km + matrix.km(visits.get(visits.size() - 1).locationIndex(), DEPOT);
+    }
+
+    double legKm(int stopIndex) {
+        int from = stopIndex == 0 ? DEPOT : visits.get(stopIndex - 1).locationIndex();
+        return matrix.km(from, visits.get(stopIndex).locationIndex());
+    }
+
+    long weightExcessGrams() {
+        long load = visits.stream().mapToLong(Visit::weightGrams).sum();
+        return Math.max(0, load - Math.round(vehicle.capacityKg() * 1000));
+    }
+
+    long volumeExcessLitres() {
+        long load = visits.stream().mapToLong(Visit::volumeLitres).sum();
+        return Math.max(0, load - Math.round(vehicle.capacityM3() * 1000));
+    }
+
+    long overtimeSeconds() {
+        return Math.max(0, returnToDepot() - latestReturn);
+    }
+
+    /** Seconds on the road, from depot departure to return, inside a stretch the rule pack forbids. */
+    long noEntrySeconds() {
+        long from = departureFromDepot();
+        long to = returnToDepot();
+        return noEntry.stream().mapToLong(interval -> interval.overlapSeconds(from, to)).sum();
+    }
+
+    int depotHoursBreaches() {
+        return (depotHours.containsOnAnyDay(departureFromDepot()) ? 0 : 1)
+                + (depotHours.containsOnAnyDay(returnToDepot()) ? 0 : 1);
+    }
+
+    /** Whether this vehicle, empty, could serve the visit on a route of its own without breaking a hard rule. */
+    boolean canServeAlone(Visit visit) {
+        if (visit.weightGrams() > Math.round(vehicle.capacityKg() * 1000)
+                || visit.volumeLitres() > Math.round(vehicle.capacityM3() * 1000)) {
+            return false;
+        }
+        long departure = visit.departureFromDepotFor(this);
+        long serviceStart = Math.max(departure + secondsFromDepot(visit), visit.windowStart());
+        long back = serviceStart + visit.serviceSeconds() + secondsToDepot(visit);
+        long forbidden = noEntry.stream().mapToLong(interval -> interval.overlapSeconds(departure, back)).sum();
+        return serviceStart < visit.windowEnd() && back <= latestReturn && forbidden == 0
+                && depotHours.containsOnAnyDay(departure) && depotHours.containsOnAnyDay(back);
+    }
+
+    /** Running cost in paise: distance at the vehicle's rate plus its fixed cost once it is used. */
+    long costPaise() {
+        return Math.round((distanceKm() * vehicle.costPerKm() + vehicle.fixedCost()) * 100);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

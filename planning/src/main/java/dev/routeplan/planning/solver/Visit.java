@@ -1,0 +1,142 @@
+package dev.routeplan.planning.solver;
+
+import dev.routeplan.planning.domain.Order;
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.variable.InverseRelationShadowVariable;
+import org.optaplanner.core.api.domain.variable.NextElementShadowVariable;
+import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
+import org.optaplanner.core.api.domain.variable.ShadowVariable;
+
+/** An order to be served, as the solver sees it. An entity only because of its shadow variables. */
+@PlanningEntity
+public class Visit {
+
+    @PlanningId
+    private String id;
+    private Order order;
+    private int locationIndex;
+    private long windowStart;
+    private long windowEnd;
+    private long serviceSeconds;
+    private long weightGrams;
+    private long volumeLitres;
+
+    @InverseRelationShadowVariable(sourceVariableName = "visits")
+    private VehicleRoute route;
+    @PreviousElementShadowVariable(sourceVariableName = "visits")
+    private Visit previous;
+    @NextElementShadowVariable(sourceVariableName = "visits")
+    private Visit next;
+    @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceVariableName = "route")
+    @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceVariableName = "previous")
+    private Long arrival;
+
+    public Visit() {
+        // for OptaPlanner's solution cloner
+    }
+
+    Visit(Order order, int locationIndex) {
+        this.id = order.id();
+        this.order = order;
+        this.locationIndex = locationIndex;
+        this.windowStart = order.window().startSeconds();
+        this.windowEnd = order.window().endSeconds();
+        this.serviceSeconds = order.serviceSeconds();
+        this.weightGrams = Math.round(order.weightKg() * 1000);
+        this.volumeLitres = Math.round(order.volumeM3() * 1000);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    Order order() {
+        return order;
+    }
+
+    int locationIndex() {
+        return locationIndex;
+    }
+
+    long windowStart() {
+        return windowStart;
+    }
+
+    long windowEnd() {
+        return windowEnd;
+    }
+
+    long serviceSeconds() {
+        return serviceSeconds;
+    }
+
+    long weightGrams() {
+        return weightGrams;
+    }
+
+    long volumeLitres() {
+        return volumeLitres;
+    }
+
+    public VehicleRoute getRoute() {
+        return route;
+    }
+
+    public void setRoute(VehicleRoute route) {
+        this.route = route;
+    }
+
+    public Visit getPrevious() {
+        return previous;
+    }
+
+    public void setPrevious(Visit previous) {
+        this.previous = previous;
+    }
+
+    public Visit getNext() {
+        return next;
+    }
+
+    public void setNext(Visit next) {
+        this.next = next;
+    }
+
+    public Long getArrival() {
+        return arrival;
+    }
+
+    public void setArrival(Long arrival) {
+        this.arrival = arrival;
+    }
+
+    /** Service starts when the vehicle is there and the window has opened. */
+    long serviceStart() {
+        return arrival == null ? 0 : Math.max(arrival, windowStart);
+    }
+
+    long departure() {
+        return serviceStart() + serviceSeconds;
+    }
+
+    /** Seconds by which service starts at or after the window's (exclusive) end. */
+    long lateness() {
+        return arrival == null ? 0 : Math.max(0, serviceStart() - windowEnd + 1);
+    }
+
+    boolean isPlanned() {
+        return route != null && !route.isUnplannedBucket();
+    }
+
+    /** The departure from the depot that reaches this visit no earlier than needed. */
+    long departureFromDepotFor(VehicleRoute vehicleRoute) {
+        long drive = vehicleRoute.secondsFromDepot(this);
+        return Math.max(vehicleRoute.earliestDeparture(), windowStart - drive);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}
