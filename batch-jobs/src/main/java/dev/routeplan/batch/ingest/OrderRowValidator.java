@@ -1,0 +1,225 @@
+package dev.routeplan.batch.ingest;
+
+import dev.routeplan.batch.store.OrderReject;
+import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.OrderStore.SourcedOrder;
+import dev.routeplan.planning.domain.GeoPoint;
+import dev.routeplan.planning.domain.Order;
+import dev.routeplan.planning.domain.TimeWindow;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+
+/**
+ * Checks one order row against every rule and turns it into an order or a reject listing all
+ * its problems at once, so the sender fixes a row in one go. Never throws for bad data.
+ */
+public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome> {
+
+    /** The largest eligible vehicle of a depot: an order above it can never be delivered. */
+    public record DepotCapacity(double maxKg, double maxM3) {
+    }
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm");
+    private static final Pattern PINCODE = Pattern.compile("\\d{6}");
+    private static final Pattern GOODS_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
+    private static final Pattern INDIAN_MOBILE = Pattern.compile("(?:\\+?91|0)?([6-9]\\d{9})");
+    private static final int MAX_SERVICE_MINUTES = 240;
+
+    private final LocalDate planDate;
+    private final ServiceArea serviceArea;
+    private final Map<String, DepotCapacity> depots;
+    private final OrderStore orders;
+    private final Set<String> seenInThisRun = new HashSet<>();
+
+    public OrderRowValidator(LocalDate planDate, ServiceArea serviceArea, Map<String, DepotCapacity> depots, OrderStore orders) {
+        this.planDate = planDate;
+        this.serviceArea = serviceArea;
+        this.depots = Map.copyOf(depots);
+        this.orders = orders;
+    }
+
+    @Override
+    public IngestOutcome process(OrderRow row) {
+        Problems problems = new Problems();
+        String orderId = required(row, "order_id", problems);
+        String customer = required(row, "customer_name", problems);
+        String address = required(row, "address", problems);
+        String phone = phone(row, problems);
+        String pincode = row.value("pincode");
+        if (!pincode.isEmpty() && !PINCODE.matcher(pincode).matches()) {
+            problems.add(RejectCode.INVALID_PINCODE, "pincode", "\"" + pincode + "\" is not 6 digits");
+        }
+        Double lat = number(row, "lat", problems);
+        Double lon = number(row, "lon", problems);
+        GeoPoint location = null;
+        if (lat != null && lon != null) {
+            if (serviceArea.contains(new GeoPoint(clamp(lat, 90), clamp(lon, 180)))) {
+                location = new GeoPoint(lat, lon);
+            } else {
+                problems.add(RejectCode.OUT_OF_SERVICE_AREA, "lat,lon", lat + "," + lon + " is outside the service area");
+            }
+        }
+        Double weight = number(row, "weight_kg", problems);
+        Double volume = number(row, "volume_m3", problems);
+        if (weight != null && weight <= 0) {
+            problems.add(RejectCode.NON_POSITIVE_WEIGHT, "weight_kg", weight + " is not positive");
+        }
+        if (volume != null && volume < 0) {
+            problems.add(RejectCode.NEGATIVE_VOLUME, "volume_m3", volume + " is negative");
+        }
+        TimeWindow window = window(row, problems);
+        Integer service = integer(row, "service_minutes", problems);
+        if (service != null && (service < 0 || service > MAX_SERVICE_MINUTES)) {
+            problems.add(RejectCode.SERVICE_MINUTES_OUT_OF_RANGE, "service_minutes", service + " is not between 0 and " + MAX_SERVICE_MINUTES);
+        }
+        Integer priority = integer(row, "priority", problems);
+        if (priority != null && (priority < 1 || priority > 5)) {
+            problems.add(RejectCode.PRIORITY_OUT_OF_RANGE, "priority", priority + " is not between 1 and 5");
+        }
+        String depotId = required(row, "depot_id", problems);
+        DepotCapacity depot = depots.get(depotId);
+        if (depotId != null && depot == null) {
+            problems.add(RejectCode.UNKNOWN_DEPOT, "depot_id", "\"" + depotId + "\" is not a depot of " + planDate);
+        }
+        if (depot != null && weight != null && volume != null && (weight > depot.maxKg() || volume > depot.maxM3())) {
+            problems.add(RejectCode.EXCEEDS_LARGEST_VEHICLE, "weight_kg,volume_m3", weight + " kg / " + volume
+                    + " m3 exceeds the largest vehicle of depot " + depotId + " (" + depot.maxKg() + " kg / " + depot.maxM3() + " m3)");
+        }
+        String goodsType = required(row, "goods_type", problems);
+        if (goodsType != null) {
+            goodsType = goodsType.toUpperCase(Locale.ROOT);
+            if (!GOODS_TYPE.matcher(goodsType).matches()) {
+                problems.add(RejectCode.INVALID_GOODS_TYPE, "goods_type", "\"" + goodsType + "\" is not a category code like GENERAL or MILK");
+            }
+        }
+        if (orderId != null && (!seenInThisRun.add(orderId) || orders.exists(planDate, orderId))) {
+            problems.add(RejectCode.DUPLICATE_ORDER_ID, "order_id", "\"" + orderId + "\" was already taken in for " + planDate);
+        }
+        if (!problems.isEmpty()) {
+            return IngestOutcome.reject(new OrderReject(row.fileId(), row.fileName(), row.rowNumber(), orderId,
+                    problems.codes(), row.fileName() + " row " + row.rowNumber() + ": " + problems.message(), row.raw()));
+        }
+        Order order = new Order(orderId, customer, phone, address, pincode, location, weight, volume, window, service,
+                priority, depotId, goodsType);
+        return IngestOutcome.accept(new SourcedOrder(order, row.fileId(), row.rowNumber()));
+    }
+
+    private static double clamp(double value, double limit) {
+        return Math.max(-limit, Math.min(limit, value));
+    }
+
+    private static String required(OrderRow row, String field, Problems problems) {
+        String value = row.value(field);
+        if (value.isEmpty()) {
+            problems.add(RejectCode.MISSING_FIELD, field, "is empty");
+            return null;
+        }
+        return value;
+    }
+
+    private static Double number(OrderRow row, String field, Problems problems) {
+        String value = required(row, field, problems);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(value);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(RejectCode.NOT_A_NUMBER, field, "\"" + value + "\" is not a number");
+        return null;
+    }
+
+    private static Integer integer(OrderRow row, String field, Problems problems) {
+        String value = required(row, field, problems);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            problems.add(RejectCode.NOT_A_NUMBER, field, "\"" + value + "\" is not a whole number");
+            return null;
+        }
+    }
+
+    private static TimeWindow window(OrderRow row, Problems problems) {
+        LocalTime start = time(row, "window_start", problems);
+        LocalTime end = time(row, "window_end", problems);
+        if (start == null || end == null) {
+            return null;
+        }
+        if (start.equals(end) && !start.equals(LocalTime.MIDNIGHT)) {
+            problems.add(RejectCode.EMPTY_WINDOW, "window_start,window_end", start + "-" + end + " is an empty window");
+            return null;
+        }
+        return new TimeWindow(start, end);
+    }
+
+    private static LocalTime time(OrderRow row, String field, Problems problems) {
+        String value = required(row, field, problems);
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("24:00")) {
+            return LocalTime.MIDNIGHT;
+        }
+        try {
+            return LocalTime.parse(value, HH_MM);
+        } catch (DateTimeParseException e) {
+            problems.add(RejectCode.INVALID_TIME, field, "\"" + value + "\" is not a time HH:mm");
+            return null;
+        }
+    }
+
+    private static String phone(OrderRow row, Problems problems) {
+        String value = row.value("phone").replaceAll("[\\s()-]", "");
+        if (value.isEmpty()) {
+            return "";
+        }
+        var m = INDIAN_MOBILE.matcher(value);
+        if (!m.matches()) {
+            problems.add(RejectCode.INVALID_PHONE, "phone", "\"" + row.value("phone") + "\" is not an Indian mobile number");
+            return null;
+        }
+        return "+91" + m.group(1);
+    }
+
+    /** The problems found in one row, in the order of the columns. */
+    private static final class Problems {
+        private final Set<String> codes = new LinkedHashSet<>();
+        private final List<String> messages = new ArrayList<>();
+
+        void add(RejectCode code, String field, String message) {
+            codes.add(code.name());
+            messages.add(field + " " + message);
+        }
+
+        boolean isEmpty() {
+            return codes.isEmpty();
+        }
+
+        List<String> codes() {
+            return List.copyOf(codes);
+        }
+
+        String message() {
+            return String.join("; ", messages);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.routeplan.batch.ingest;
+
+/** Why an order row was rejected; each code comes with a message naming the field and value. */
+public enum RejectCode {
+    MISSING_FIELD,
+    NOT_A_NUMBER,
+    OUT_OF_SERVICE_AREA,
+    INVALID_TIME,
+    EMPTY_WINDOW,
+    NON_POSITIVE_WEIGHT,
+    NEGATIVE_VOLUME,
+    EXCEEDS_LARGEST_VEHICLE,
+    SERVICE_MINUTES_OUT_OF_RANGE,
+    PRIORITY_OUT_OF_RANGE,
+    INVALID_PINCODE,
+    INVALID_PHONE,
+    INVALID_GOODS_TYPE,
+    UNKNOWN_DEPOT,
+    DUPLICATE_ORDER_ID
+}

@@ -1,0 +1,60 @@
+package dev.routeplan.batch.job;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Prints each step's progress to the console as the run goes, so an operator at a terminal sees
+ * items and partitions move; chunk lines are throttled to one every two seconds.
+ */
+public class ProgressPrinter implements StepExecutionListener, ChunkListener<Object, Object> {
+
+    private static final long CHUNK_LINE_INTERVAL_MILLIS = 2000;
+
+    private final PrintStream out;
+    private final AtomicLong lastChunkLine = new AtomicLong();
+
+    public ProgressPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void beforeStep(StepExecution step) {
+        if (!step.getStepName().contains(":")) {
+            out.printf("> %s started%n", step.getStepName());
+        }
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        String summary = step.getExecutionContext().containsKey("summary")
+                ? step.getExecutionContext().getString("summary")
+                : itemCounts(step);
+        out.printf("  %s %s: %s%n", step.getStepName(), step.getStatus(), summary);
+        return step.getExitStatus();
+    }
+
+    @Override
+    public void afterChunk(Chunk<Object> chunk) {
+        long now = System.currentTimeMillis();
+        long last = lastChunkLine.get();
+        if (now - last >= CHUNK_LINE_INTERVAL_MILLIS && lastChunkLine.compareAndSet(last, now)) {
+            var context = StepSynchronizationManager.getContext();
+            if (context != null) {
+                StepExecution step = context.getStepExecution();
+                out.printf("  %s: %s%n", step.getStepName(), itemCounts(step));
+            }
+        }
+    }
+
+    private static String itemCounts(StepExecution step) {
+        return String.format("%d read, %d written, %d skipped", step.getReadCount(), step.getWriteCount(),
+                step.getSkipCount());
+    }
+}

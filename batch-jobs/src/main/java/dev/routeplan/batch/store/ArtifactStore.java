@@ -1,0 +1,25 @@
+package dev.routeplan.batch.store;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every published file with its size and SHA-256, one row per path. */
+public class ArtifactStore {
+
+    private final JdbcClient jdbc;
+
+    public ArtifactStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void register(LocalDate planDate, String path, String kind, long sizeBytes, String sha256) {
+        jdbc.sql("delete from artifacts where plan_date = ? and path = ?").params(planDate, path).update();
+        jdbc.sql("insert into artifacts (plan_date, path, kind, size_bytes, sha256, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(planDate, path, kind, sizeBytes, sha256, OffsetDateTime.now()).update();
+    }
+
+    public long count(LocalDate planDate) {
+        return jdbc.sql("select count(*) from artifacts where plan_date = ?").param(planDate).query(Long.class).single();
+    }
+}
