@@ -13,6 +13,7 @@ import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Named, Delhi-shaped plans for report tests. Times are seconds after 00:00 IST on the plan date. */
@@ -42,6 +43,34 @@ public final class DepotPlanFixtures {
 
     public static DepotPlanDocument okhlaWithoutRoutes() {
         return new DepotPlanDocument(PLAN_DATE, OKHLA, List.of(), unassigned(), RULE_PACK, RULE_PACK_VERSION);
+    }
+
+    /** One van with {@code stops} drops in Okhla, ten minutes apart: more than a page of manifest. */
+    public static DepotPlanDocument okhlaWithOneLongRoute(int stops) {
+        Vehicle van = vehicle(DAY_VAN, VehicleClass.LGV, Fuel.CNG, 1_500, TimeWindow.of("06:00", "22:00"), "DRV-0412");
+        List<Order> orders = new ArrayList<>();
+        List<PlannedStop> planned = new ArrayList<>();
+        for (int i = 1; i <= stops; i++) {
+            String id = String.format("ORD-L%03d", i);
+            orders.add(order(id, "Kirana Store " + i, "Shop " + i + ", Okhla Mandi", "110020",
+                    28.53 + i * 0.0001, 77.27, 10, "06:00", "22:00", 5));
+            planned.add(new PlannedStop(i, id, at(7, 0) + i * 600L, at(7, 0) + i * 600L, at(7, 5) + i * 600L, 0.5,
+                    (stops - i) * 10.0));
+        }
+        long back = at(7, 30) + stops * 600L;
+        return new DepotPlanDocument(PLAN_DATE, OKHLA,
+                List.of(new RouteDocument(van, new PlannedRoute(DAY_VAN, OKHLA.id(), at(7, 0), back, stops * 0.5, planned),
+                        orders)),
+                List.of(), RULE_PACK, RULE_PACK_VERSION);
+    }
+
+    /** The two routes plus a truck that was published without a single stop. */
+    public static DepotPlanDocument okhlaWithAnIdleTruck() {
+        Vehicle idle = vehicle("DL1GC0007", VehicleClass.MGV, Fuel.CNG, 5_000, TimeWindow.of("21:00", "07:00"), "DRV-0101");
+        List<RouteDocument> routes = new ArrayList<>(okhlaWithTwoRoutes().routes());
+        routes.add(new RouteDocument(idle, new PlannedRoute(idle.id(), OKHLA.id(), at(21, 0), at(21, 0), 0, List.of()),
+                List.of()));
+        return new DepotPlanDocument(PLAN_DATE, OKHLA, routes, unassigned(), RULE_PACK, RULE_PACK_VERSION);
     }
 
     private static RouteDocument dayRoute() {

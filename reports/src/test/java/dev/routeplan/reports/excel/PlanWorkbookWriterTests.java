@@ -183,6 +183,29 @@ class PlanWorkbookWriterTests {
     }
 
     @Test
+    void countsOnlyVehiclesThatLeaveTheDepot() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithAnIdleTruck())) {
+            Sheet summary = wb.getSheet("Summary");
+
+            assertThat(wb.getSheet("DL1GC0007")).isNotNull();
+            assertThat(valueNextTo(summary, "Vehicles used").getNumericCellValue()).isEqualTo(2);
+            assertThat(valueNextTo(summary, "Load utilisation").getNumericCellValue())
+                    .isCloseTo((980 + 7_300) / (1_500.0 + 9_000.0), within(1e-9));
+        }
+    }
+
+    @Test
+    void streamsARouteLongerThanTheRowWindow() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithOneLongRoute(250))) {
+            Sheet route = wb.getSheet(DAY_VAN);
+
+            assertThat(route.getLastRowNum()).isEqualTo(250);
+            assertThat(route.getRow(250).getCell(1).getStringCellValue()).isEqualTo("ORD-L250");
+            assertThat(wb.getSheet(DAY_VAN).getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K251");
+        }
+    }
+
+    @Test
     void leavesTheCallersStreamOpen() throws IOException {
         var out = new ByteArrayOutputStream() {
             boolean closed;

@@ -85,6 +85,27 @@ class ManifestPdfWriterTests {
     }
 
     @Test
+    void repeatsTheRouteHeaderWhenARouteRunsOverSeveralPages() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithOneLongRoute(60)))) {
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                assertThat(textOf(document, page)).as("page " + page).contains(DAY_VAN, "Arrival (IST)");
+            }
+            String all = new PDFTextStripper().getText(document);
+            assertThat(all).contains("ORD-L001", "ORD-L060");
+            assertThat(occurrences(all, "Rule pack DELHI-GOODS 2025.11: PASS")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void givesAVehicleWithoutStopsItsOwnPage() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithAnIdleTruck()))) {
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+            assertThat(textOf(document, document.getNumberOfPages())).contains("DL1GC0007", "Totals: 0 stops");
+        }
+    }
+
+    @Test
     void saysSoOnOnePageWhenADepotPublishedNoRoutes() throws IOException {
         try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithoutRoutes()))) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
