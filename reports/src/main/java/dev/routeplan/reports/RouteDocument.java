@@ -2,6 +2,7 @@ package dev.routeplan.reports;
 
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlannedRoute;
+import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.Vehicle;
 import java.util.List;
 
@@ -17,5 +18,28 @@ public record RouteDocument(Vehicle vehicle, PlannedRoute route, List<Order> ord
             throw new IllegalArgumentException("route of " + vehicle.id() + " has " + route.stops().size()
                     + " stops but " + orders.size() + " orders");
         }
+    }
+
+    /** Kilograms on board when the vehicle leaves the depot: every order of the route. */
+    public double loadKg() {
+        return orders.stream().mapToDouble(Order::weightKg).sum();
+    }
+
+    public int stopCount() {
+        return route.stops().size();
+    }
+
+    /**
+     * Seconds spent moving: each leg runs from the previous departure to the next arrival, so
+     * waiting for a window to open and service time are not driving.
+     */
+    public long drivingSeconds() {
+        long driving = 0;
+        long leftAt = route.departureSeconds();
+        for (PlannedStop stop : route.stops()) {
+            driving += stop.arrivalSeconds() - leftAt;
+            leftAt = stop.departureSeconds();
+        }
+        return driving + (route.returnSeconds() - leftAt);
     }
 }

@@ -1,0 +1,121 @@
+package dev.routeplan.reports.excel;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+
+/**
+ * Writes one sheet top to bottom. Rows are only appended because SXSSF flushes older rows to
+ * disk and cannot go back to them; the only thing done at the end is the autofilter range.
+ */
+final class SheetTable {
+
+    private final Sheet sheet;
+    private final CellStyles styles;
+    private int nextRow;
+    private int headerRow = -1;
+    private int columnCount;
+
+    SheetTable(Sheet sheet, CellStyles styles) {
+        this.sheet = sheet;
+        this.styles = styles;
+    }
+
+    /** Starts the table: a bold header row that stays in view while scrolling. */
+    void header(List<Column> columns) {
+        headerRow = nextRow;
+        columnCount = columns.size();
+        Cells cells = row();
+        for (int i = 0; i < columns.size(); i++) {
+            sheet.setColumnWidth(i, Math.min(255, columns.get(i).widthChars()) * 256);
+            cells.styledText(columns.get(i).title(), styles.header());
+        }
+        sheet.createFreezePane(0, headerRow + 1);
+    }
+
+    Cells row() {
+        return new Cells(sheet.createRow(nextRow++));
+    }
+
+    void skipRow() {
+        nextRow++;
+    }
+
+    /** Puts the autofilter on the header; also when there are no data rows, so the sheet looks alike. */
+    void finish() {
+        if (headerRow >= 0) {
+            sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, nextRow - 1), 0, columnCount - 1));
+        }
+    }
+
+    /** Appends cells left to right to one row; every text goes through {@link SafeCellText}. */
+    final class Cells {
+
+        private final Row row;
+        private int nextColumn;
+
+        private Cells(Row row) {
+            this.row = row;
+        }
+
+        Cells text(String value) {
+            return styledText(value, styles.text());
+        }
+
+        Cells number(double value) {
+            return numeric(value, styles.decimal());
+        }
+
+        Cells integer(long value) {
+            return numeric(value, styles.integer());
+        }
+
+        Cells percent(double fraction) {
+            return numeric(fraction, styles.percent());
+        }
+
+        Cells dateTime(LocalDateTime value) {
+            Cell cell = next(styles.dateTime());
+            cell.setCellValue(value);
+            return this;
+        }
+
+        Cells date(LocalDate value) {
+            Cell cell = next(styles.date());
+            cell.setCellValue(value);
+            return this;
+        }
+
+        Cells link(String label, String url) {
+            Cell cell = next(styles.link());
+            cell.setCellValue(SafeCellText.of(label));
+            Hyperlink hyperlink = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);
+            hyperlink.setAddress(url);
+            cell.setHyperlink(hyperlink);
+            return this;
+        }
+
+        private Cells styledText(String value, CellStyle style) {
+            next(style).setCellValue(SafeCellText.of(value));
+            return this;
+        }
+
+        private Cells numeric(double value, CellStyle style) {
+            next(style).setCellValue(value);
+            return this;
+        }
+
+        private Cell next(CellStyle style) {
+            Cell cell = row.createCell(nextColumn++);
+            cell.setCellStyle(style);
+            return cell;
+        }
+    }
+}
