@@ -53,6 +53,12 @@ public class InputFileStore {
                 .params(INGESTED, read, accepted, rejected, id).update();
     }
 
+    /** Rows read from all orders files of the date; every one of them is an order or a reject. */
+    public long rowsRead(LocalDate planDate) {
+        return jdbc.sql("select coalesce(sum(rows_read), 0) from input_files where plan_date = ? and kind = ?")
+                .params(planDate, InputFileKind.ORDERS.name()).query(Long.class).single();
+    }
+
     private static InputFile map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new InputFile(rs.getLong("id"), rs.getString("file_name"), InputFileKind.valueOf(rs.getString("kind")),
                 Path.of(rs.getString("staged_path")), rs.getString("status"));

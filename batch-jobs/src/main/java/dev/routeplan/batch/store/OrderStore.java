@@ -68,6 +68,14 @@ public class OrderStore {
         return jdbc.sql("select count(*) from order_rejects where file_id = ?").param(fileId).query(Long.class).single();
     }
 
+    public long acceptedCount(LocalDate planDate) {
+        return jdbc.sql("select count(*) from orders where plan_date = ?").param(planDate).query(Long.class).single();
+    }
+
+    public long rejectedCount(LocalDate planDate) {
+        return jdbc.sql("select count(*) from order_rejects where plan_date = ?").param(planDate).query(Long.class).single();
+    }
+
     public List<Order> orders(LocalDate planDate, String depotId) {
         return jdbc.sql("select * from orders where plan_date = ? and depot_id = ? order by order_id")
                 .params(planDate, depotId).query(OrderStore::mapOrder).list();

@@ -10,13 +10,13 @@ package dev.routeplan.reports.excel;
  * A leading single quote is what spreadsheet users themselves type to say "this is text", so we
  * store it in the value: it survives copy, edit and CSV export, at the cost of showing the quote.
  */
-final class SafeCellText {
+public final class SafeCellText {
 
     private SafeCellText() {
     }
 
     /** The text to store; {@code null} becomes an empty string so a cell never reads "null". */
-    static String of(String value) {
+    public static String of(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }

@@ -1,0 +1,26 @@
+package dev.routeplan.batch.fleet;
+
+import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.InputFileStore;
+import dev.routeplan.planning.compliance.VehicleEligibility;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+@Configuration(proxyBeanMethods = false)
+public class FleetStepConfiguration {
+
+    @Bean
+    Step fleetStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
+                   FleetStore fleet, VehicleEligibility eligibility, ProgressPrinter progress) {
+        return new StepBuilder("fleet", jobRepository)
+                .tasklet(new FleetLoadTasklet(files, fleet, eligibility), transactionManager)
+                .listener((StepExecutionListener) progress)
+                .build();
+    }
+}

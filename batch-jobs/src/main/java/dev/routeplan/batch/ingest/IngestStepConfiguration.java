@@ -1,0 +1,95 @@
+package dev.routeplan.batch.ingest;
+
+import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.job.RouteplanProperties;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.InputFile;
+import dev.routeplan.batch.store.InputFileStore;
+import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.planning.domain.Vehicle;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** Ingest: one partition per orders file; each reads, validates and writes rows in chunks. */
+@Configuration(proxyBeanMethods = false)
+public class IngestStepConfiguration {
+
+    @Bean
+    Step ingestStep(JobRepository jobRepository, Step ingestFileStep, OrderFilePartitioner orderFilePartitioner,
+                    TaskExecutor partitionExecutor, RouteplanProperties properties, ProgressPrinter progress) {
+        return new StepBuilder("ingest", jobRepository)
+                .partitioner("ingestFile", orderFilePartitioner)
+                .step(ingestFileStep)
+                .taskExecutor(partitionExecutor)
+                .gridSize(properties.partitionThreads())
+                .listener((StepExecutionListener) progress)
+                .build();
+    }
+
+    @Bean
+    Step ingestFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        OrderCsvItemReader orderCsvReader, OrderRowValidator orderRowValidator,
+                        IngestOutcomeWriter ingestOutcomeWriter, OrderFileReconciliation orderFileReconciliation,
+                        RouteplanProperties properties, ProgressPrinter progress) {
+        return new StepBuilder("ingestFile", jobRepository)
+                .<OrderRow, IngestOutcome>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(orderCsvReader)
+                .processor(orderRowValidator)
+                .writer(ingestOutcomeWriter)
+                .listener(orderFileReconciliation)
+                .listener((Object) progress)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    OrderFilePartitioner orderFilePartitioner(InputFileStore files, @Value("#{jobParameters['planDate']}") String planDate) {
+        return new OrderFilePartitioner(files, LocalDate.parse(planDate));
+    }
+
+    @Bean
+    @StepScope
+    OrderCsvItemReader orderCsvReader(InputFileStore files, @Value("#{stepExecutionContext['fileId']}") Long fileId) {
+        InputFile file = files.get(fileId);
+        return new OrderCsvItemReader(file.id(), file.fileName(), file.stagedPath());
+    }
+
+    @Bean
+    @StepScope
+    OrderRowValidator orderRowValidator(FleetStore fleet, OrderStore orders,
+                                        @Value("#{jobParameters['planDate']}") String planDate) {
+        LocalDate date = LocalDate.parse(planDate);
+        Map<String, OrderRowValidator.DepotCapacity> depots = new HashMap<>();
+        for (String depotId : fleet.depotIds(date)) {
+            double maxKg = fleet.eligibleVehicles(date, depotId).stream().mapToDouble(Vehicle::capacityKg).max().orElse(0);
+            double maxM3 = fleet.eligibleVehicles(date, depotId).stream().mapToDouble(Vehicle::capacityM3).max().orElse(0);
+            depots.put(depotId, new OrderRowValidator.DepotCapacity(maxKg, maxM3));
+        }
+        return new OrderRowValidator(date, ServiceArea.DELHI_NCR, depots, orders);
+    }
+
+    @Bean
+    @StepScope
+    IngestOutcomeWriter ingestOutcomeWriter(OrderStore orders, @Value("#{jobParameters['planDate']}") String planDate) {
+        return new IngestOutcomeWriter(LocalDate.parse(planDate), orders);
+    }
+
+    @Bean
+    @StepScope
+    OrderFileReconciliation orderFileReconciliation(InputFileStore files, OrderStore orders,
+                                                    @Value("#{stepExecutionContext['fileId']}") Long fileId) {
+        return new OrderFileReconciliation(fileId, files, orders);
+    }
+}

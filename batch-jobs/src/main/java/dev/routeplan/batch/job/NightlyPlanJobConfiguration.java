@@ -1,0 +1,64 @@
+package dev.routeplan.batch.job;
+
+import java.time.LocalDate;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import dev.routeplan.batch.store.FleetStore;
+
+/**
+ * {@code nightlyPlanJob}: fetch, fleet, ingest, optimise, verify, publish. This class only wires
+ * the steps; each step family has its own configuration. The fleet is loaded before the orders
+ * because validating an order needs its depot and the depot's largest vehicle.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RouteplanProperties.class)
+@Import({PlanningConfiguration.class, StoreConfiguration.class})
+public class NightlyPlanJobConfiguration {
+
+    public static final String JOB_NAME = "nightlyPlanJob";
+
+    @Bean
+    Job nightlyPlanJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep, Step optimiseStep,
+                       Step verifyStep, Step publishStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(fetchStep)
+                .next(fleetStep)
+                .next(ingestStep)
+                .next(optimiseStep)
+                .next(verifyStep)
+                .next(publishStep)
+                .build();
+    }
+
+    /** Runs partitions (files, depots) side by side; one thread per core by default. */
+    @Bean
+    TaskExecutor partitionExecutor(RouteplanProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.partitionThreads());
+        executor.setMaxPoolSize(properties.partitionThreads());
+        executor.setThreadNamePrefix("partition-");
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    ProgressPrinter progressPrinter() {
+        return new ProgressPrinter(System.out);
+    }
+
+    @Bean
+    @StepScope
+    DepotPartitioner depotPartitioner(FleetStore fleet, @Value("#{jobParameters['planDate']}") String planDate) {
+        return new DepotPartitioner(fleet, LocalDate.parse(planDate));
+    }
+}

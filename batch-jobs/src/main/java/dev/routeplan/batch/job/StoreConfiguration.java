@@ -1,0 +1,52 @@
+package dev.routeplan.batch.job;
+
+import dev.routeplan.batch.store.ArtifactStore;
+import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.InputFileStore;
+import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanStore;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The project's tables, one store per kind of record. */
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    @Bean
+    JdbcClient jdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    InputFileStore inputFileStore(JdbcClient jdbc) {
+        return new InputFileStore(jdbc);
+    }
+
+    @Bean
+    FleetStore fleetStore(JdbcClient jdbc) {
+        return new FleetStore(jdbc);
+    }
+
+    @Bean
+    OrderStore orderStore(JdbcClient jdbc) {
+        return new OrderStore(jdbc);
+    }
+
+    @Bean
+    PlanStore planStore(JdbcClient jdbc) {
+        return new PlanStore(jdbc);
+    }
+
+    @Bean
+    ComplianceStore complianceStore(JdbcClient jdbc) {
+        return new ComplianceStore(jdbc);
+    }
+
+    @Bean
+    ArtifactStore artifactStore(JdbcClient jdbc) {
+        return new ArtifactStore(jdbc);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.routeplan.batch.optimise;
+
+import dev.routeplan.batch.job.DepotPartitioner;
+import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.DepotPlan;
+import dev.routeplan.planning.domain.NoEntryInterval;
+import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.solver.DepotProblem;
+import dev.routeplan.planning.solver.RouteSolver;
+import dev.routeplan.planning.solver.SolverSettings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Plans one depot (one partition): builds the problem from the stored orders and eligible
+ * vehicles, asks the rule pack when each vehicle may not ply, solves, and replaces the depot's
+ * routes, stops and unassigned orders in one transaction.
+ */
+public class OptimiseDepotTasklet implements Tasklet {
+
+    private final FleetStore fleet;
+    private final OrderStore orders;
+    private final PlanStore plans;
+    private final RulePack rulePack;
+    private final RouteSolver solver;
+
+    public OptimiseDepotTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver) {
+        this.fleet = fleet;
+        this.orders = orders;
+        this.plans = plans;
+        this.rulePack = rulePack;
+        this.solver = solver;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        PlanRunParameters run = PlanRunParameters.from(step.getJobParameters());
+        String depotId = step.getExecutionContext().getString(DepotPartitioner.DEPOT_ID);
+        Depot depot = fleet.depot(run.planDate(), depotId);
+        List<Vehicle> vehicles = fleet.eligibleVehicles(run.planDate(), depotId);
+        Map<String, List<NoEntryInterval>> noEntry = new HashMap<>();
+        // no cargo exemption while planning: the verifier grants exemptions from the loaded cargo
+        vehicles.forEach(v -> noEntry.put(v.id(), rulePack.noEntryIntervals(v, run.planDate(), run.grapStage(), Set.of())));
+        DepotProblem problem = new DepotProblem(run.planDate(), depot, vehicles, orders.orders(run.planDate(), depotId), noEntry);
+        DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()));
+        plans.replace(run.planDate(), plan);
+        int stops = plan.routes().stream().mapToInt(r -> r.stops().size()).sum();
+        contribution.incrementWriteCount(stops);
+        step.getExecutionContext().putString("summary", String.format("depot %s: %d orders, %d routes, %d stops, %.1f km, %d unassigned",
+                depotId, problem.orders().size(), plan.routes().size(), stops, plan.distanceKm(), plan.unassigned().size()));
+        return RepeatStatus.FINISHED;
+    }
+}

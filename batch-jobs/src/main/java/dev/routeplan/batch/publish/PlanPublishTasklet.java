@@ -1,0 +1,116 @@
+package dev.routeplan.batch.publish;
+
+import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.batch.store.PlanStore.StoredRoute;
+import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.Order;
+import dev.routeplan.planning.domain.PlanClock;
+import dev.routeplan.planning.domain.PlannedStop;
+import dev.routeplan.planning.domain.UnassignedOrder;
+import dev.routeplan.planning.domain.UnassignedReason;
+import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.reports.DepotPlanDocument;
+import dev.routeplan.reports.RouteDocument;
+import dev.routeplan.reports.excel.PlanWorkbookWriter;
+import dev.routeplan.reports.pdf.ManifestPdfWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Publishes the date's plan into {@code OUTPUT/DATE/}: per depot the Excel workbook and the PDF
+ * driver manifests of the routes that passed compliance; for the run {@code routes.csv},
+ * {@code unassigned.csv}, {@code rejects.csv} and {@code summary.json}. Orders of blocked routes
+ * are listed as unassigned with the rules that blocked them, for manual action.
+ */
+public class PlanPublishTasklet implements Tasklet {
+
+    private final FleetStore fleet;
+    private final OrderStore orders;
+    private final PlanStore plans;
+    private final ComplianceStore checks;
+    private final RulePack rulePack;
+    private final OutputFiles outputs;
+    private final RunSummaryWriter summaries;
+
+    public PlanPublishTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks,
+                              RulePack rulePack, OutputFiles outputs, RunSummaryWriter summaries) {
+        this.fleet = fleet;
+        this.orders = orders;
+        this.plans = plans;
+        this.checks = checks;
+        this.rulePack = rulePack;
+        this.outputs = outputs;
+        this.summaries = summaries;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        PlanRunParameters run = PlanRunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
+        Path dir = run.runOutputDir();
+        PlanClock clock = new PlanClock(run.planDate());
+        Map<String, Vehicle> vehicles = fleet.vehicles(run.planDate()).stream().map(FleetStore.FleetVehicle::vehicle)
+                .collect(Collectors.toMap(Vehicle::id, Function.identity()));
+        Map<String, Order> ordersById = orders.orders(run.planDate()).stream()
+                .collect(Collectors.toMap(Order::id, Function.identity()));
+        List<List<Object>> routeRows = new ArrayList<>();
+        List<List<Object>> unassignedRows = new ArrayList<>();
+        List<DepotPlanDocument> documents = new ArrayList<>();
+        for (Depot depot : fleet.depots(run.planDate())) {
+            List<RouteDocument> published = new ArrayList<>();
+            List<UnassignedOrder> unassigned = new ArrayList<>(plans.unassigned(run.planDate(), depot.id()));
+            for (StoredRoute stored : plans.routes(run.planDate(), depot.id())) {
+                List<Order> stopOrders = stored.route().stops().stream().map(s -> ordersById.get(s.orderId())).toList();
+                if (PlanStore.PASSED.equals(stored.status())) {
+                    published.add(new RouteDocument(vehicles.get(stored.route().vehicleId()), stored.route(), stopOrders));
+                    for (PlannedStop stop : stored.route().stops()) {
+                        Order order = ordersById.get(stop.orderId());
+                        routeRows.add(List.of(depot.id(), stored.route().vehicleId(), stop.sequence(), stop.orderId(),
+                                clock.at(stop.arrivalSeconds()).toString(), clock.at(stop.departureSeconds()).toString(),
+                                order.location().lat(), order.location().lon()));
+                    }
+                } else {
+                    String rules = String.join("; ", checks.hardFailures(run.planDate(), stored.route().vehicleId()));
+                    stopOrders.forEach(o -> unassigned.add(new UnassignedOrder(o.id(), depot.id(),
+                            UnassignedReason.BLOCKED_BY_COMPLIANCE, "route of " + stored.route().vehicleId() + " blocked: " + rules)));
+                }
+            }
+            unassigned.forEach(u -> unassignedRows.add(List.of(u.orderId(), u.depotId(), u.reason().name(), u.detail())));
+            DepotPlanDocument document = new DepotPlanDocument(run.planDate(), depot, published, unassigned,
+                    rulePack.id(), rulePack.version());
+            documents.add(document);
+            outputs.write(run.planDate(), dir.resolve("plan-" + depot.id() + ".xlsx"), "PLAN_XLSX",
+                    out -> new PlanWorkbookWriter().write(document, out));
+            outputs.write(run.planDate(), dir.resolve("manifests-" + depot.id() + ".pdf"), "MANIFEST_PDF",
+                    out -> new ManifestPdfWriter().write(document, out));
+        }
+        outputs.write(run.planDate(), dir.resolve("routes.csv"), "ROUTES_CSV", CsvOutput.of(
+                List.of("depot_id", "vehicle_id", "seq", "order_id", "arrival", "departure", "lat", "lon"), routeRows));
+        outputs.write(run.planDate(), dir.resolve("unassigned.csv"), "UNASSIGNED_CSV", CsvOutput.of(
+                List.of("order_id", "depot_id", "reason", "detail"), unassignedRows));
+        List<List<Object>> rejectRows = orders.rejects(run.planDate()).stream()
+                .map(r -> List.<Object>of(r.fileName(), r.rowNumber(), r.orderId() == null ? "" : r.orderId(),
+                        String.join(";", r.reasonCodes()), r.message()))
+                .toList();
+        outputs.write(run.planDate(), dir.resolve("rejects.csv"), "REJECTS_CSV", CsvOutput.of(
+                List.of("file", "row", "order_id", "reason_codes", "message"), rejectRows));
+        RunSummary summary = summaries.summarise(run, documents);
+        outputs.write(run.planDate(), dir.resolve("summary.json"), "SUMMARY_JSON", out -> summaries.write(summary, out));
+        contribution.incrementWriteCount(documents.size() * 2 + 4);
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("summary",
+                documents.size() * 2 + 4 + " files written to " + dir);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.routeplan.batch.publish;
+
+import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.store.ArtifactStore;
+import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.InputFileStore;
+import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.planning.compliance.RulePack;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+public class PublishStepConfiguration {
+
+    @Bean
+    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
+                     FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks, ArtifactStore artifacts,
+                     RulePack rulePack, ProgressPrinter progress) {
+        RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack,
+                JsonMapper.builder().build());
+        return new StepBuilder("publish", jobRepository)
+                .tasklet(new PlanPublishTasklet(fleet, orders, plans, checks, rulePack, new OutputFiles(artifacts), summaries),
+                        transactionManager)
+                .listener((StepExecutionListener) progress)
+                .build();
+    }
+}

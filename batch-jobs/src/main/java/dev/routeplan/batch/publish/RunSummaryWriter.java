@@ -1,0 +1,81 @@
+package dev.routeplan.batch.publish;
+
+import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.InputFileStore;
+import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.batch.store.PlanStore.StoredRoute;
+import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.domain.PlannedRoute;
+import dev.routeplan.reports.DepotPlanDocument;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Adds up a run from the stored tables (the source of truth, whatever attempt wrote them) into {@code summary.json}. */
+public class RunSummaryWriter {
+
+    private final InputFileStore files;
+    private final FleetStore fleet;
+    private final OrderStore orders;
+    private final PlanStore plans;
+    private final ComplianceStore checks;
+    private final RulePack rulePack;
+    private final JsonMapper json;
+
+    public RunSummaryWriter(InputFileStore files, FleetStore fleet, OrderStore orders, PlanStore plans,
+                            ComplianceStore checks, RulePack rulePack, JsonMapper json) {
+        this.files = files;
+        this.fleet = fleet;
+        this.orders = orders;
+        this.plans = plans;
+        this.checks = checks;
+        this.rulePack = rulePack;
+        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    public RunSummary summarise(PlanRunParameters run, List<DepotPlanDocument> documents) {
+        var date = run.planDate();
+        List<RunSummary.DepotSummary> depots = new ArrayList<>();
+        long passed = 0;
+        long blocked = 0;
+        long unassigned = 0;
+        double km = 0;
+        long used = 0;
+        for (DepotPlanDocument doc : documents) {
+            List<StoredRoute> routes = plans.routes(date, doc.depot().id());
+            long depotBlocked = routes.stream().filter(r -> PlanStore.BLOCKED.equals(r.status())).count();
+            long depotStops = doc.routes().stream().mapToLong(r -> r.route().stops().size()).sum();
+            double depotKm = doc.routes().stream().mapToDouble(r -> r.route().distanceKm()).sum();
+            depots.add(new RunSummary.DepotSummary(doc.depot().id(), doc.depot().name(), doc.routes().size(), depotStops,
+                    round(depotKm), doc.unassigned().size(), depotBlocked));
+            passed += doc.routes().size();
+            blocked += depotBlocked;
+            unassigned += doc.unassigned().size();
+            km += depotKm;
+            used += routes.stream().map(StoredRoute::route).map(PlannedRoute::vehicleId).distinct().count();
+        }
+        var vehicles = fleet.vehicles(date);
+        long setAside = vehicles.stream().filter(v -> !v.eligible()).count();
+        return new RunSummary(date.toString(), run.attempt(), run.grapStage(),
+                new RunSummary.RulePackStamp(rulePack.id(), rulePack.version(), rulePack.sha256()),
+                new RunSummary.Orders(files.rowsRead(date), orders.acceptedCount(date), orders.rejectedCount(date)),
+                new RunSummary.Vehicles(vehicles.size(), setAside, used),
+                round(km), unassigned,
+                new RunSummary.Compliance(passed, blocked, checks.count(date, "PASS"), checks.count(date, "FAIL"),
+                        checks.count(date, "EXEMPT"), checks.count(date, "NOT_EVALUATED")),
+                depots);
+    }
+
+    public void write(RunSummary summary, OutputStream out) {
+        json.writeValue(out, summary);
+    }
+
+    private static double round(double km) {
+        return Math.round(km * 10) / 10.0;
+    }
+}

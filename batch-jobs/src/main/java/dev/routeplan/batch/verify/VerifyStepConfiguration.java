@@ -1,0 +1,48 @@
+package dev.routeplan.batch.verify;
+
+import dev.routeplan.batch.job.DepotPartitioner;
+import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.job.RouteplanProperties;
+import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.planning.compliance.ComplianceVerifier;
+import dev.routeplan.planning.compliance.RulePack;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Verify: one partition per depot; every route is proved against every rule of the pack. */
+@Configuration(proxyBeanMethods = false)
+public class VerifyStepConfiguration {
+
+    @Bean
+    Step verifyStep(JobRepository jobRepository, Step verifyDepotStep, DepotPartitioner depotPartitioner,
+                    TaskExecutor partitionExecutor, RouteplanProperties properties, ProgressPrinter progress) {
+        return new StepBuilder("verify", jobRepository)
+                .partitioner("verifyDepot", depotPartitioner)
+                .step(verifyDepotStep)
+                .taskExecutor(partitionExecutor)
+                .gridSize(properties.partitionThreads())
+                .listener((StepExecutionListener) progress)
+                .build();
+    }
+
+    @Bean
+    Step verifyDepotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, FleetStore fleet,
+                         OrderStore orders, PlanStore plans, ComplianceStore checks, RulePack rulePack,
+                         ComplianceVerifier verifier, ProgressPrinter progress) {
+        return new StepBuilder("verifyDepot", jobRepository)
+                .tasklet(new VerifyDepotTasklet(fleet, orders, plans, checks, rulePack, verifier, JsonMapper.builder().build()),
+                        transactionManager)
+                .listener((StepExecutionListener) progress)
+                .build();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.routeplan.app.cli;
+
+import dev.routeplan.app.RouteplanApplication;
+import dev.routeplan.app.runs.PlanRuns;
+import dev.routeplan.planning.domain.PlanClock;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code routeplan demo | run | restart | generate}: what operators and scripts type. Exit
+ * status 0 = done, 1 = the run failed, 2 = the command line is wrong, 3 = done but routes blocked.
+ */
+public final class RouteplanCommandLine {
+
+    static final int USAGE = 2;
+    private static final String USAGE_TEXT = """
+            usage: java -jar routeplan.jar <command> [options]
+              demo     [--output DIR] [--solver-seconds S]
+                       plan tomorrow (Asia/Kolkata) from samples/ on the embedded database
+              run      --date YYYY-MM-DD --input DIR --output DIR [--grap-stage N] [--solver-seconds S]
+                       plan one date; outputs go to OUTPUT/DATE/
+              restart  --date YYYY-MM-DD
+                       resume the date's failed run from its failed step
+              generate --output DIR [--orders N] [--depots D] [--vehicles V] [--seed S]
+                       write a synthetic Delhi scenario (orders.csv, fleet.csv, depots.csv)
+            Spring settings pass through, e.g. --spring.profiles.active=postgres""";
+    private static final double DEFAULT_SOLVER_SECONDS = 10;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public RouteplanCommandLine(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int execute(String... args) {
+        if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
+            out.println(USAGE_TEXT);
+            return args.length == 0 ? USAGE : RunReport.OK;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "demo" -> demo(CommandOptions.parse(rest, Set.of("output", "solver-seconds")));
+                case "run" -> run(CommandOptions.parse(rest, Set.of("date", "input", "output", "grap-stage", "solver-seconds")));
+                case "restart" -> restart(CommandOptions.parse(rest, Set.of("date")));
+                case "generate" -> generate(CommandOptions.parse(rest, Set.of("output", "orders", "depots", "vehicles", "seed")));
+                default -> throw new CommandOptions.UsageException("unknown command " + args[0]);
+            };
+        } catch (CommandOptions.UsageException e) {
+            err.println("routeplan: " + e.getMessage());
+            err.println(USAGE_TEXT);
+            return USAGE;
+        } catch (PlanRuns.PlanRunException e) {
+            err.println("routeplan: " + e.getMessage());
+            return RunReport.FAILED;
+        }
+    }
+
+    private int demo(CommandOptions options) {
+        Path samples = Path.of("samples");
+        if (!Files.isDirectory(samples)) {
+            throw new CommandOptions.UsageException("no samples/ folder here: run the demo from the repository root");
+        }
+        LocalDate tomorrow = LocalDate.now(PlanClock.ZONE).plusDays(1);
+        Path output = options.path("output", Path.of("out", "demo"));
+        out.println("Demo: planning " + tomorrow + " from " + samples.toAbsolutePath().normalize() + " on the embedded database");
+        return withApplication(options, runs -> runs.run(tomorrow, samples, output, 0,
+                options.decimal("solver-seconds", DEFAULT_SOLVER_SECONDS)));
+    }
+
+    private int run(CommandOptions options) {
+        LocalDate date = options.date("date");
+        Path input = options.path("input");
+        Path output = options.path("output");
+        int grapStage = options.integer("grap-stage", 0);
+        double seconds = options.decimal("solver-seconds", DEFAULT_SOLVER_SECONDS);
+        if (grapStage < 0 || grapStage > 4) {
+            throw new CommandOptions.UsageException("--grap-stage must be 0 to 4");
+        }
+        if (seconds <= 0) {
+            throw new CommandOptions.UsageException("--solver-seconds must be positive");
+        }
+        if (!Files.isDirectory(input)) {
+            throw new CommandOptions.UsageException("--input " + input + " is not a folder");
+        }
+        return withApplication(options, runs -> runs.run(date, input, output, grapStage, seconds));
+    }
+
+    private int restart(CommandOptions options) {
+        LocalDate date = options.date("date");
+        return withApplication(options, runs -> runs.restart(date));
+    }
+
+    private int generate(CommandOptions options) {
+        throw new CommandOptions.UsageException("generate is not available yet");
+    }
+
+    /** Starts the application (no web server), launches through {@link PlanRuns}, reports, and shuts down. */
+    private int withApplication(CommandOptions options, Launch launch) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(options.springArgs())) {
+            JobExecution execution = launch.start(context.getBean(PlanRuns.class));
+            return new RunReport(out, err).report(execution);
+        } catch (PlanRuns.PlanRunException | CommandOptions.UsageException e) {
+            throw e;
+        } catch (Exception e) {
+            err.println("routeplan: " + e.getMessage());
+            return RunReport.FAILED;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Launch {
+        JobExecution start(PlanRuns runs) throws Exception;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.routeplan.app.runs;
+
+import dev.routeplan.batch.job.NightlyPlanJobConfiguration;
+import dev.routeplan.batch.job.PlanRunParameters;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts and restarts {@code nightlyPlanJob} for a plan date. A new run of a date is the next
+ * attempt (a new job instance, whose steps replace the date's earlier results); a restart
+ * continues the date's latest failed attempt from its failed step.
+ */
+@Service
+public class PlanRuns {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job nightlyPlanJob;
+
+    public PlanRuns(JobOperator jobOperator, JobRepository jobRepository, Job nightlyPlanJob) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.nightlyPlanJob = nightlyPlanJob;
+    }
+
+    public JobExecution run(LocalDate planDate, Path inputDir, Path outputDir, int grapStage, double solverSeconds)
+            throws Exception {
+        long attempt = latestExecution(planDate)
+                .map(e -> PlanRunParameters.from(e.getJobParameters()).attempt() + 1).orElse(1L);
+        PlanRunParameters parameters = new PlanRunParameters(planDate, attempt, inputDir, outputDir, grapStage, solverSeconds);
+        return jobOperator.start(nightlyPlanJob, parameters.toJobParameters());
+    }
+
+    public JobExecution restart(LocalDate planDate) throws Exception {
+        JobExecution last = latestExecution(planDate).orElseThrow(() -> new PlanRunException("no run of " + planDate + " to restart"));
+        if (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED) {
+            throw new PlanRunException("the latest run of " + planDate + " is " + last.getStatus() + "; only a FAILED or STOPPED run restarts");
+        }
+        return jobOperator.restart(last);
+    }
+
+    /** The last execution of the date's latest attempt, if the date was ever run. */
+    public Optional<JobExecution> latestExecution(LocalDate planDate) {
+        return jobRepository.findJobInstances(NightlyPlanJobConfiguration.JOB_NAME).stream()
+                .map(jobRepository::getLastJobExecution)
+                .filter(e -> e != null && planDate.toString().equals(e.getJobParameters().getString(PlanRunParameters.PLAN_DATE)))
+                .max(Comparator.comparingLong((JobExecution e) -> PlanRunParameters.from(e.getJobParameters()).attempt()));
+    }
+
+    /** Why a run could not be started or restarted, in words for the operator. */
+    public static class PlanRunException extends RuntimeException {
+        public PlanRunException(String message) {
+            super(message);
+        }
+    }
+
+}

@@ -1,0 +1,131 @@
+package dev.routeplan.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@PlanJobTest
+class NightlyPlanJobFunctionalTests {
+
+    @Autowired
+    PlanRuns runs;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path temp;
+
+    @Test
+    void plansTheSampleDayEndToEnd() throws Exception {
+        // given
+        LocalDate date = LocalDate.of(2026, 12, 1);
+        Path input = PlanOutputs.copyOfSamples(temp);
+
+        // when
+        JobExecution execution = runs.run(date, input, temp.resolve("out"), 0, 2);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);
+        PlanAssertions.noRouteBreaksCapacityOrAWindow(jdbc, date, out);
+        assertThat(out.csv("rejects.csv")).extracting(row -> row.get("reason_codes")).containsExactlyInAnyOrder(
+                "PRIORITY_OUT_OF_RANGE", "MISSING_FIELD", "INVALID_TIME", "UNKNOWN_DEPOT");
+        assertThat(out.csv("rejects.csv")).allSatisfy(row -> assertThat(row.get("message")).startsWith("orders.csv row "));
+
+        JsonNode summary = JsonMapper.builder().build().readTree(out.text("summary.json"));
+        long read = summary.at("/orders/read").asLong();
+        assertThat(read).isEqualTo(304);
+        assertThat(summary.at("/orders/accepted").asLong() + summary.at("/orders/rejected").asLong()).isEqualTo(read);
+        assertThat(summary.at("/compliance/routesBlocked").asLong()).isZero();
+        assertThat(summary.at("/vehicles/setAside").asLong()).isEqualTo(2);
+        assertThat(summary.at("/totalKm").asDouble()).isPositive();
+    }
+
+    @Test
+    void publishesAWorkbookAndManifestsHoldingEveryStopOfEachDepot() throws Exception {
+        // given
+        LocalDate date = LocalDate.of(2026, 12, 2);
+        Path input = PlanOutputs.copyOfSamples(temp);
+
+        // when
+        runs.run(date, input, temp.resolve("out"), 0, 2);
+
+        // then
+        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        Map<String, List<Map<String, String>>> stopsByDepot = out.csv("routes.csv").stream()
+                .collect(Collectors.groupingBy(row -> row.get("depot_id")));
+        assertThat(stopsByDepot).hasSize(3);
+        for (var depot : stopsByDepot.entrySet()) {
+            Set<String> vehicles = depot.getValue().stream().map(row -> row.get("vehicle_id")).collect(Collectors.toSet());
+            Set<String> orderIds = depot.getValue().stream().map(row -> row.get("order_id")).collect(Collectors.toSet());
+            try (InputStream in = Files.newInputStream(out.file("plan-" + depot.getKey() + ".xlsx"));
+                 XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+                Set<String> sheetOrders = new java.util.HashSet<>();
+                for (String vehicle : vehicles) {
+                    Sheet sheet = workbook.getSheet(vehicle);
+                    assertThat(sheet).as("sheet of %s", vehicle).isNotNull();
+                    for (Row row : sheet) {
+                        if (row.getRowNum() > 0 && row.getCell(1) != null) {
+                            sheetOrders.add(row.getCell(1).getStringCellValue());
+                        }
+                    }
+                }
+                assertThat(sheetOrders).containsExactlyInAnyOrderElementsOf(orderIds);
+            }
+            try (PDDocument pdf = Loader.loadPDF(out.file("manifests-" + depot.getKey() + ".pdf").toFile())) {
+                String text = new PDFTextStripper().getText(pdf);
+                assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(vehicles.size());
+                assertThat(text).contains(vehicles).contains(orderIds);
+            }
+        }
+    }
+
+    @Test
+    void reRunningADateReplacesItsResultsInsteadOfDuplicatingThem() throws Exception {
+        // given
+        LocalDate date = LocalDate.of(2026, 12, 3);
+        Path input = PlanOutputs.copyOfSamples(temp);
+        runs.run(date, input, temp.resolve("out"), 0, 1);
+        long orders = count("orders", date);
+        long rejects = count("order_rejects", date);
+        long artifacts = count("artifacts", date);
+
+        // when
+        JobExecution second = runs.run(date, input, temp.resolve("out"), 0, 1);
+
+        // then
+        assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(second.getJobParameters().getLong("attempt")).isEqualTo(2L);
+        assertThat(count("orders", date)).isEqualTo(orders);
+        assertThat(count("order_rejects", date)).isEqualTo(rejects);
+        assertThat(count("artifacts", date)).isEqualTo(artifacts);
+        assertThat(count("input_files", date)).isEqualTo(3);
+        PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date,
+                new PlanOutputs(temp.resolve("out").resolve(date.toString())));
+    }
+
+    private long count(String table, LocalDate date) {
+        return jdbc.sql("select count(*) from " + table + " where plan_date = ?").param(date).query(Long.class).single();
+    }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The test command of the README: makes sure PostgreSQL, Redis and RabbitMQ answer on loopback
+# (starting any that is down), then runs the whole Maven build with its tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '[test.sh] %s\n' "$*"; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+wait_for_port() {
+  local name=$1 port=$2 seconds=$3
+  for _ in $(seq "$seconds"); do
+    port_open "$port" && return 0
+    sleep 1
+  done
+  log "$name did not come up on 127.0.0.1:$port within ${seconds}s"
+  return 1
+}
+
+ensure_postgres() {
+  if ! port_open 5432; then
+    log "PostgreSQL is down: starting it"
+    if command -v pg_ctlcluster >/dev/null; then
+      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+    else
+      log "pg_ctlcluster not found; install PostgreSQL or start it on 127.0.0.1:5432"
+      return 1
+    fi
+    wait_for_port PostgreSQL 5432 60
+  fi
+  if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'test'" | grep -q 1; then
+    log "creating database test"
+    psql -h 127.0.0.1 -U postgres -d postgres -c "create database test"
+  fi
+  log "PostgreSQL answers on 127.0.0.1:5432"
+}
+
+ensure_redis() {
+  if ! port_open 6379; then
+    log "Redis is down: starting it"
+    mkdir -p /var/lib/redis /var/log/redis
+    redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+      --dir /var/lib/redis --logfile /var/log/redis/ci.log
+    wait_for_port Redis 6379 30
+  fi
+  log "Redis answers on 127.0.0.1:6379"
+}
+
+ensure_rabbitmq() {
+  if ! port_open 5672; then
+    log "RabbitMQ is down: starting it"
+    rabbitmq-server -detached
+    wait_for_port RabbitMQ 5672 120
+  fi
+  log "RabbitMQ answers on 127.0.0.1:5672"
+}
+
+ensure_fonts() {
+  # JasperReports needs fontconfig and at least one font file to lay out PDFs
+  if ! fc-list 2>/dev/null | grep -qi dejavu; then
+    log "installing fontconfig and DejaVu fonts for PDF rendering"
+    apt-get install -y -q fontconfig fonts-dejavu-core >/dev/null
+  fi
+}
+
+ensure_postgres
+ensure_redis
+ensure_rabbitmq
+ensure_fonts
+
+log "running ./mvnw -B verify"
+exec ./mvnw -B -ntp verify "$@"
