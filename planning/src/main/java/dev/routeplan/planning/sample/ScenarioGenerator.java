@@ -96,6 +96,8 @@ public final class ScenarioGenerator {
             "Sharma", "Gupta", "Aggarwal", "Verma", "Singh", "Jain", "Bansal", "Khan", "Mehta", "Malhotra", "Kapoor",
             "Arora", "Goel", "Mittal", "Chopra", "Yadav", "Chauhan", "Saini", "Khanna", "Bhatia", "Garg", "Siddiqui",
             "Qureshi", "Rastogi", "Tyagi", "Sethi", "Ahuja", "Gill", "Dhillon", "Rawat");
+    private static final List<String> DEVANAGARI_SURNAMES = List.of(
+            "शर्मा", "गुप्ता", "अग्रवाल", "वर्मा", "सिंह", "जैन", "बंसल", "यादव", "मित्तल", "कपूर", "गोयल", "चौहान");
     private static final List<String> COMPLEX_NAMES = List.of("Laxmi", "Ganesh", "Shiv Shakti", "Vardhman", "Ansal", "Jyoti");
     private static final Set<String> OLD_DELHI_PINCODES = Set.of(
             "110006", "110007", "110009", "110031", "110032", "110033", "110034", "110035", "110036", "110039",
@@ -253,7 +255,7 @@ public final class ScenarioGenerator {
         switch (vehicleClass) {
             case HGV -> {
                 capacityKg = roundTo(between(12_000, 16_000), 100);
-                capacityM3 = roundTo(40 + (capacityKg - 12_000) / 4_000 * 20 + between(-2, 2), 0.5);
+                capacityM3 = Math.min(60, Math.max(40, roundTo(40 + (capacityKg - 12_000) / 4_000 * 20 + between(-2, 2), 0.5)));
                 kerbKg = (int) roundTo(between(6_000, 9_000), 100);
                 costPerKm = between(38, 48);
                 fixedCost = roundTo(between(4_000, 5_000), 50);
@@ -509,19 +511,21 @@ public final class ScenarioGenerator {
         return night && random.nextInt(3) == 0 ? name + " (Wholesale)" : name;
     }
 
+    /** A shop name in Devanagari, so that reports exercise Hindi fonts. */
     private String devanagariName(String goodsType) {
-        return switch (goodsType) {
-            case "GROCERY" -> "शर्मा किराना स्टोर";
-            case "MILK" -> "गुप्ता डेयरी";
-            case "MEDICINES" -> "जैन मेडिकल स्टोर";
-            case "FRUITS" -> "वर्मा फल भंडार";
-            case "VEGETABLES" -> "सिंह सब्ज़ी भंडार";
-            case "TEXTILES" -> "बंसल वस्त्रालय";
-            case "CONSTRUCTION_MATERIAL" -> "यादव बिल्डिंग मटेरियल";
-            case "ELECTRONICS" -> "मित्तल इलेक्ट्रॉनिक्स";
-            case "FURNITURE" -> "कपूर फर्नीचर हाउस";
-            default -> "अग्रवाल ट्रेडर्स";
+        String business = switch (goodsType) {
+            case "GROCERY" -> "किराना स्टोर";
+            case "MILK" -> "डेयरी";
+            case "MEDICINES" -> "मेडिकल स्टोर";
+            case "FRUITS" -> "फल भंडार";
+            case "VEGETABLES" -> "सब्ज़ी भंडार";
+            case "TEXTILES" -> "वस्त्रालय";
+            case "CONSTRUCTION_MATERIAL" -> "बिल्डिंग मटेरियल";
+            case "ELECTRONICS" -> "इलेक्ट्रॉनिक्स";
+            case "FURNITURE" -> "फर्नीचर हाउस";
+            default -> "ट्रेडर्स";
         };
+        return pick(DEVANAGARI_SURNAMES) + " " + business;
     }
 
     private String phone() {

@@ -151,9 +151,26 @@ class ScenarioGeneratorTest {
             }
             int gvw = v.gvwKg();
             switch (v.vehicleClass()) {
-                case HGV -> assertThat(gvw).isGreaterThan(12_000);
-                case MGV -> assertThat(gvw).isBetween(7_501, 12_000);
-                default -> assertThat(gvw).isLessThanOrEqualTo(7_500);
+                case HGV -> {
+                    assertThat(gvw).isGreaterThan(12_000);
+                    assertThat(v.capacityKg()).isBetween(12_000.0, 16_000.0);
+                    assertThat(v.capacityM3()).isBetween(40.0, 60.0);
+                }
+                case MGV -> {
+                    assertThat(gvw).isBetween(7_501, 12_000);
+                    assertThat(v.capacityKg()).isBetween(6_000.0, 9_000.0);
+                    assertThat(v.capacityM3()).isBetween(25.0, 35.0);
+                }
+                case LGV -> {
+                    assertThat(gvw).isLessThanOrEqualTo(7_500);
+                    assertThat(v.capacityKg()).isBetween(1_000.0, 2_500.0);
+                    assertThat(v.capacityM3()).isBetween(6.0, 12.0);
+                }
+                case THREE_WHEELER -> {
+                    assertThat(gvw).isLessThanOrEqualTo(7_500);
+                    assertThat(v.capacityKg()).isBetween(400.0, 600.0);
+                    assertThat(v.capacityM3()).isBetween(2.0, 3.0);
+                }
             }
         }
     }
