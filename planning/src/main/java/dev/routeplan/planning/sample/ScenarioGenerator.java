@@ -338,6 +338,7 @@ public final class ScenarioGenerator {
 
     // ---- orders ----------------------------------------------------------------------------
 
+    /** An order while it is being made: its load is fitted to the depot's capacity before it becomes an {@link Order}. */
     private static final class Draft {
         Locality locality;
         GeoPoint location;
@@ -361,7 +362,7 @@ public final class ScenarioGenerator {
             if (isProblem(v)) {
                 continue;
             }
-            int d = depots.indexOf(depotById(depots, v.depotId()));
+            int d = depotIndex(depots, v.depotId());
             int s = isNightClass(v.vehicleClass()) ? 1 : 0;
             capacityKg[d][s] += v.capacityKg();
             capacityM3[d][s] += v.capacityM3();
@@ -584,8 +585,13 @@ public final class ScenarioGenerator {
         return dLat * dLat + dLon * dLon;
     }
 
-    private static Depot depotById(List<Depot> depots, String id) {
-        return depots.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    private static int depotIndex(List<Depot> depots, String id) {
+        for (int d = 0; d < depots.size(); d++) {
+            if (depots.get(d).id().equals(id)) {
+                return d;
+            }
+        }
+        throw new IllegalArgumentException("no depot " + id);
     }
 
     /** True for the two deliberate problem vehicles: over-age diesel or expired PUC. */
