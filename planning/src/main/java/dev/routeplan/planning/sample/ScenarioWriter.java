@@ -1,0 +1,108 @@
+package dev.routeplan.planning.sample;
+
+import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.Order;
+import dev.routeplan.planning.domain.TimeWindow;
+import dev.routeplan.planning.domain.Vehicle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a {@link Scenario} as the three input files {@code depots.csv}, {@code fleet.csv} and
+ * {@code orders.csv}: UTF-8 without BOM, LF line ends, a header row, fields quoted per RFC 4180
+ * when they hold a comma, quote or line break. Times {@code HH:mm}, dates ISO, decimals with a dot.
+ */
+public final class ScenarioWriter {
+
+    public static final String DEPOTS_FILE = "depots.csv";
+    public static final String FLEET_FILE = "fleet.csv";
+    public static final String ORDERS_FILE = "orders.csv";
+
+    public static final List<String> DEPOTS_HEADER = List.of("depot_id", "name", "lat", "lon", "open", "close");
+    public static final List<String> FLEET_HEADER = List.of(
+            "vehicle_id", "depot_id", "vehicle_class", "fuel", "emission_norm", "registration_date",
+            "registration_state", "gvw_kg", "axles", "capacity_kg", "capacity_m3", "shift_start", "shift_end",
+            "cost_per_km", "fixed_cost", "driver_id", "puc_valid_until", "permit_valid_until");
+    public static final List<String> ORDERS_HEADER = List.of(
+            "order_id", "customer_name", "phone", "address", "pincode", "lat", "lon", "weight_kg", "volume_m3",
+            "window_start", "window_end", "service_minutes", "priority", "depot_id", "goods_type");
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private ScenarioWriter() {
+    }
+
+    /** Writes the three files into {@code dir} (created if missing), replacing files of the same names. */
+    public static void write(Scenario scenario, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(DEPOTS_FILE), depotsCsv(scenario.depots()), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(FLEET_FILE), fleetCsv(scenario.fleet()), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(ORDERS_FILE), ordersCsv(scenario.orders()), StandardCharsets.UTF_8);
+    }
+
+    public static String depotsCsv(List<Depot> depots) {
+        StringBuilder csv = new StringBuilder(line(DEPOTS_HEADER));
+        for (Depot d : depots) {
+            csv.append(line(List.of(d.id(), d.name(), decimal(d.location().lat(), 6), decimal(d.location().lon(), 6),
+                    time(d.openingHours().start()), time(d.openingHours().end()))));
+        }
+        return csv.toString();
+    }
+
+    public static String fleetCsv(List<Vehicle> fleet) {
+        StringBuilder csv = new StringBuilder(line(FLEET_HEADER));
+        for (Vehicle v : fleet) {
+            TimeWindow shift = v.shift();
+            csv.append(line(List.of(v.id(), v.depotId(), v.vehicleClass().name(), v.fuel().name(),
+                    v.emissionNorm().name(), v.registrationDate().toString(), v.registrationState(),
+                    String.valueOf(v.gvwKg()), String.valueOf(v.axles()), decimal(v.capacityKg(), 0),
+                    decimal(v.capacityM3(), 1), time(shift.start()), time(shift.end()), decimal(v.costPerKm(), 2),
+                    decimal(v.fixedCost(), 0), v.driverId(), v.pucValidUntil().toString(),
+                    v.permitValidUntil().toString())));
+        }
+        return csv.toString();
+    }
+
+    public static String ordersCsv(List<Order> orders) {
+        StringBuilder csv = new StringBuilder(line(ORDERS_HEADER));
+        for (Order o : orders) {
+            csv.append(line(List.of(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(),
+                    decimal(o.location().lat(), 6), decimal(o.location().lon(), 6), decimal(o.weightKg(), 1),
+                    decimal(o.volumeM3(), 3), time(o.window().start()), time(o.window().end()),
+                    String.valueOf(o.serviceMinutes()), String.valueOf(o.priority()), o.depotId(), o.goodsType())));
+        }
+        return csv.toString();
+    }
+
+    /** One CSV record with its line end; the only place fields are quoted. */
+    static String line(List<String> fields) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String field = fields.get(i) == null ? "" : fields.get(i);
+            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
+                line.append('"').append(field.replace("\"", "\"\"")).append('"');
+            } else {
+                line.append(field);
+            }
+        }
+        return line.append('\n').toString();
+    }
+
+    private static String decimal(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    private static String time(LocalTime time) {
+        return time.format(HH_MM);
+    }
+}
