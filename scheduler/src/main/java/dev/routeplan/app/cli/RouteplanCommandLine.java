@@ -3,6 +3,10 @@ package dev.routeplan.app.cli;
 import dev.routeplan.app.RouteplanApplication;
 import dev.routeplan.app.runs.PlanRuns;
 import dev.routeplan.planning.domain.PlanClock;
+import dev.routeplan.planning.sample.ScenarioGenerator;
+import dev.routeplan.planning.sample.ScenarioSpec;
+import dev.routeplan.planning.sample.ScenarioWriter;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,7 +107,20 @@ public final class RouteplanCommandLine {
     }
 
     private int generate(CommandOptions options) {
-        throw new CommandOptions.UsageException("generate is not available yet");
+        Path output = options.path("output");
+        ScenarioSpec spec = new ScenarioSpec(options.integer("seed", 42), options.integer("orders", 300),
+                options.integer("depots", 3), options.integer("vehicles", 30));
+        try {
+            ScenarioWriter.write(ScenarioGenerator.generate(spec), output);
+        } catch (IllegalArgumentException e) {
+            throw new CommandOptions.UsageException(e.getMessage());
+        } catch (IOException e) {
+            err.println("routeplan: cannot write the scenario to " + output + ": " + e.getMessage());
+            return RunReport.FAILED;
+        }
+        out.printf("Wrote %d orders, %d vehicles and %d depots (seed %d) to %s%n", spec.orders(), spec.vehicles(),
+                spec.depots(), spec.seed(), output.toAbsolutePath().normalize());
+        return RunReport.OK;
     }
 
     /** Starts the application (no web server), launches through {@link PlanRuns}, reports, and shuts down. */

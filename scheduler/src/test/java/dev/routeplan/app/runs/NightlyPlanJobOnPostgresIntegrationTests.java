@@ -1,0 +1,76 @@
+package dev.routeplan.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.routeplan.app.RouteplanApplication;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The nightly job on the real PostgreSQL of this machine (scripts/test.sh makes sure it runs),
+ * in a schema of its own that Flyway creates and the test drops afterwards.
+ */
+@SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"routeplan.rule-pack=../config/rules/delhi.yaml", "logging.level.dev.routeplan=WARN"})
+@ActiveProfiles("postgres")
+class NightlyPlanJobOnPostgresIntegrationTests {
+
+    private static final String SCHEMA = "routeplan_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    @DynamicPropertySource
+    static void schema(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
+        registry.add("spring.flyway.schemas", () -> SCHEMA);
+        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+    }
+
+    @AfterAll
+    static void dropSchema() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
+            c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
+        }
+    }
+
+    @Autowired
+    PlanRuns runs;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path temp;
+
+    @Test
+    void plansTheSampleDayOnPostgres() throws Exception {
+        // given
+        LocalDate date = LocalDate.of(2026, 12, 1);
+        Path input = PlanOutputs.copyOfSamples(temp);
+
+        // when
+        JobExecution execution = runs.run(date, input, temp.resolve("out"), 0, 2);
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
+        assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
+                .query(String.class).list()).containsExactly("1", "2");
+        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);
+        PlanAssertions.noRouteBreaksCapacityOrAWindow(jdbc, date, out);
+        assertThat(jdbc.sql("select count(*) from order_rejects where plan_date = ?").param(date).query(Long.class).single())
+                .isEqualTo(4);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.routeplan.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
+
+import dev.routeplan.batch.store.PlanStore;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+@PlanJobTest
+class RestartAfterOptimiseFailureTests {
+
+    @Autowired
+    PlanRuns runs;
+    @Autowired
+    JdbcClient jdbc;
+    // A real store whose first write fails, as a database outage would: the only stand-in here.
+    @MockitoSpyBean
+    PlanStore planStore;
+    @TempDir
+    Path temp;
+
+    @Test
+    void restartResumesAtTheFailedDepotAndDuplicatesNothing() throws Exception {
+        // given a run whose first depot write in the optimise step fails
+        LocalDate date = LocalDate.of(2026, 12, 10);
+        Path input = PlanOutputs.copyOfSamples(temp);
+        doThrow(new IllegalStateException("connection reset while writing routes")).doCallRealMethod()
+                .when(planStore).replace(any(), any());
+        JobExecution failed = runs.run(date, input, temp.resolve("out"), 0, 1);
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        List<String> failedPartitions = failed.getStepExecutions().stream()
+                .filter(s -> s.getStatus() == BatchStatus.FAILED && s.getStepName().startsWith("optimiseDepot:"))
+                .map(StepExecution::getStepName).toList();
+        assertThat(failedPartitions).hasSize(1);
+        long orders = jdbc.sql("select count(*) from orders where plan_date = ?").param(date).query(Long.class).single();
+
+        // when
+        JobExecution restarted = runs.restart(date);
+
+        // then
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        List<String> rerun = restarted.getStepExecutions().stream().map(StepExecution::getStepName).toList();
+        assertThat(rerun).doesNotContain("fetch", "fleet", "ingest").contains("optimise", "verify", "publish");
+        assertThat(rerun.stream().filter(name -> name.startsWith("optimiseDepot:"))).containsExactlyElementsOf(failedPartitions);
+        assertThat(jdbc.sql("select count(*) from orders where plan_date = ?").param(date).query(Long.class).single())
+                .isEqualTo(orders);
+        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);
+        assertThat(jdbc.sql("select count(*) from artifacts where plan_date = ?").param(date).query(Long.class).single())
+                .isEqualTo(3 * 2 + 4);
+    }
+}
