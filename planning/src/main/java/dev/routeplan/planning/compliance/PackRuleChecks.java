@@ -3,6 +3,7 @@ package dev.routeplan.planning.compliance;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlanClock;
 import dev.routeplan.planning.domain.Vehicle;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,7 +95,7 @@ final class PackRuleChecks {
         }
         long limit = RulePack.secondsFromPlanDate(review.planDate(), standing.firstIllegalDay());
         boolean ok = timeline.returnSeconds() <= limit;
-        if (standing.firstIllegalDay().getYear() > -1000) {
+        if (!standing.firstIllegalDay().equals(LocalDate.MIN)) {
             evidence.put("may_ply_until", iso(limit));
         }
         return result(rule, ok ? Verdict.PASS : Verdict.FAIL,

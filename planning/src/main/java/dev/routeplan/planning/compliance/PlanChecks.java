@@ -4,7 +4,6 @@ import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlanClock;
 import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.TimeWindow;
-import dev.routeplan.planning.domain.Vehicle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,29 +77,51 @@ final class PlanChecks {
                 : "service starts outside the window for " + late, evidence);
     }
 
+    /** The whole route must fit in one occurrence of the driver's shift (yesterday's, today's or tomorrow's). */
     private RuleCheck shift() {
-        Vehicle v = review.vehicle();
-        return within(SHIFT, "shift", v.shift());
-    }
-
-    private RuleCheck depotHours() {
-        return within(DEPOT_HOURS, "depot hours", review.depot().openingHours());
-    }
-
-    /** Departure and return inside one occurrence of a daily window (yesterday's, today's or tomorrow's). */
-    private RuleCheck within(String id, String what, TimeWindow window) {
+        TimeWindow shift = review.vehicle().shift();
         long dep = timeline.departureSeconds();
         long ret = timeline.returnSeconds();
         boolean ok = false;
         for (long d = -1; d <= 1 && !ok; d++) {
             long offset = d * TimeWindow.SECONDS_PER_DAY;
-            ok = dep >= window.startSeconds() + offset && ret <= window.endSeconds() + offset;
+            ok = dep >= shift.startSeconds() + offset && ret <= shift.endSeconds() + offset;
         }
+        return check(SHIFT, ok, (ok ? "route within shift " : "route outside shift ") + shift,
+                times("shift", shift));
+    }
+
+    /** The depot must be open when the vehicle leaves and when it comes back, not in between. */
+    private RuleCheck depotHours() {
+        TimeWindow hours = review.depot().openingHours();
+        boolean leavesOpen = open(hours, timeline.departureSeconds(), false);
+        boolean returnsOpen = open(hours, timeline.returnSeconds(), true);
+        String message = leavesOpen && returnsOpen ? "depot open at departure and return"
+                : "depot " + hours + " closed at " + (leavesOpen ? "return" : "departure");
+        return check(DEPOT_HOURS, leavesOpen && returnsOpen, message, times("depot_hours", hours));
+    }
+
+    /** Open at the instant; a return exactly at closing time still finds the gate open. */
+    private static boolean open(TimeWindow hours, long seconds, boolean closingInclusive) {
+        if (hours.lengthSeconds() >= TimeWindow.SECONDS_PER_DAY) {
+            return true;
+        }
+        for (long d = -1; d <= 1; d++) {
+            long start = hours.startSeconds() + d * TimeWindow.SECONDS_PER_DAY;
+            long end = hours.endSeconds() + d * TimeWindow.SECONDS_PER_DAY;
+            if (seconds >= start && (seconds < end || (closingInclusive && seconds == end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, Object> times(String windowName, TimeWindow window) {
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("departure", iso(dep));
-        evidence.put("return", iso(ret));
-        evidence.put(what.replace(' ', '_'), window.toString());
-        return check(id, ok, (ok ? "route within " : "route outside ") + what + " " + window, evidence);
+        evidence.put("departure", iso(timeline.departureSeconds()));
+        evidence.put("return", iso(timeline.returnSeconds()));
+        evidence.put(windowName, window.toString());
+        return evidence;
     }
 
     /** The stored times and distance must be the ones the travel model gives; otherwise the plan lies. */

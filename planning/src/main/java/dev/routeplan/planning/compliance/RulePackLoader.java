@@ -104,7 +104,7 @@ public final class RulePackLoader {
             for (PackNode r : root.get("rules").list()) {
                 String id = r.get("id").string();
                 if (!ids.add(id)) {
-                    throw r.get("id").error("duplicate rule id \"" + id + "\"");
+                    throw r.inRule(id).get("id").error("duplicate rule id \"" + id + "\"");
                 }
                 rules.add(rule(r.inRule(id), id));
             }
