@@ -58,7 +58,8 @@ public record RulePack(
                 .findFirst()
                 .orElse(fleetClass.name());
         List<String> chain = new ArrayList<>();
-        for (PackVehicleClass c = vehicleClasses.get(name); c != null; c = vehicleClasses.get(c.parent())) {
+        for (PackVehicleClass c = vehicleClasses.get(name); c != null;
+             c = c.parent() == null ? null : vehicleClasses.get(c.parent())) {
             chain.add(c.name());
         }
         return chain;
