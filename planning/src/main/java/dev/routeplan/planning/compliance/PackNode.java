@@ -35,8 +35,9 @@ final class PackNode {
         return new PackNode(file, id, "", value);
     }
 
+    /** A child of a mapping; missing if this value is missing, an error if it is not a mapping. */
     PackNode get(String key) {
-        Object child = value instanceof Map<?, ?> map ? map.get(key) : null;
+        Object child = value == null ? null : map().get(key);
         return new PackNode(file, ruleId, path.isEmpty() ? key : path + "." + key, child);
     }
 

@@ -36,6 +36,9 @@ public final class RulePackLoader {
     private static final Pattern SNAKE_CODE = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Set<String> KNOWN_WHEN_KEYS = Set.of("windows", "grap_stage_gte", "date_from", "date_to",
             "calendar", "forecast_stage_gt_current", "requires_delhi_order");
+    /** A misspelt filter key would silently widen a ban or an exemption, so unknown keys are errors. */
+    private static final Set<String> KNOWN_APPLIES_TO_KEYS = Set.of("classes", "exclude_classes", "fuel", "fuels",
+            "exclude_fuels", "norm_le", "registration", "match_any", "cargo_categories");
     private static final String ALL_MOTOR = "ALL_MOTOR";
     private static final String FROM_OVERRIDE = "from_override";
     private static final String PLYING_IN_ZONE = "plying_in_zone";
@@ -128,6 +131,12 @@ public final class RulePackLoader {
             for (PackVehicleClass c : classes.values()) {
                 if (c.parent() != null && !classes.containsKey(c.parent())) {
                     throw section.get(c.name()).get("parent").error("unknown vehicle class \"" + c.parent() + "\"");
+                }
+                int depth = 0;
+                for (String p = c.parent(); p != null; p = classes.get(p).parent()) {
+                    if (++depth > classes.size()) {
+                        throw section.get(c.name()).get("parent").error("parent chain loops back to " + c.name());
+                    }
                 }
             }
             // Every fleet class must land on a pack class, or rules would silently skip those vehicles.
@@ -252,6 +261,11 @@ public final class RulePackLoader {
         private VehicleFilter appliesTo(PackNode a) {
             if (a.isMissing()) {
                 return VehicleFilter.ANY;
+            }
+            for (String key : a.keys()) {
+                if (!KNOWN_APPLIES_TO_KEYS.contains(key)) {
+                    throw a.get(key).error("unknown filter (known: " + new java.util.TreeSet<>(KNOWN_APPLIES_TO_KEYS) + ")");
+                }
             }
             List<String> classNames = a.get("classes").strings();
             Set<String> classSet = Set.of();

@@ -146,4 +146,22 @@ class RulePackLoaderTests {
                 .isInstanceOf(RulePackException.class)
                 .hasMessageStartingWith("broken.yaml: (yaml): not valid YAML");
     }
+
+    @Test
+    void aMisspeltFilterKeyIsAnErrorRatherThanASilentlyWiderBan() throws Exception {
+        Path broken = editedCopy(tmp, "applies_to: {classes: [LGV], exclude_classes: [LGV_3W]}",
+                "applies_to: {classes: [LGV], exclude_class: [LGV_3W]}");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .hasMessageStartingWith("delhi.yaml: rule DL-NOENTRY-PHIRNI-LGV: applies_to.exclude_class: unknown filter");
+    }
+
+    @Test
+    void aScalarWhereAMappingBelongsIsAnError() throws Exception {
+        Path broken = editedCopy(tmp, "applies_to: {classes: [HGV, MGV]}\n    eval: {where: PHIRNI",
+                "applies_to: HGV\n    eval: {where: PHIRNI");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .hasMessage("delhi.yaml: rule DL-NOENTRY-PHIRNI-HGV: applies_to: not a mapping");
+    }
 }
