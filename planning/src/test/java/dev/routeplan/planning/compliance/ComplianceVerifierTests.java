@@ -18,6 +18,7 @@ import static dev.routeplan.planning.compliance.ComplianceFixtures.shippedPack;
 import static dev.routeplan.planning.compliance.ComplianceFixtures.withDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
@@ -216,6 +217,19 @@ class ComplianceVerifierTests {
         RuleCheck timeline = verifier.verify(tampered).check("PLAN-TIMELINE").orElseThrow();
         assertThat(timeline.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(timeline.message()).contains("return");
+    }
+
+    @Test
+    void aDepotClosedWhenTheVehicleComesBackFailsTheDepotHours() {
+        RouteUnderReview late = onDelhiRoads(hgvDieselBs6Haryana(), JAN_10_2026, GRAP_I, "23:05", "05:40", FURNITURE);
+        Depot closesAtFive = new Depot(late.depot().id(), late.depot().name(),
+                late.depot().location(), TimeWindow.of("21:00", "05:00"));
+        RouteUnderReview atSmallDepot = new RouteUnderReview(late.planDate(), late.grapStage(), closesAtFive,
+                late.vehicle(), late.route(), late.ordersInStopOrder());
+
+        RuleCheck depot = verifier.verify(atSmallDepot).check("PLAN-DEPOT-HOURS").orElseThrow();
+        assertThat(depot.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(depot.message()).contains("closed at return");
     }
 
     // ---- Report shape ----

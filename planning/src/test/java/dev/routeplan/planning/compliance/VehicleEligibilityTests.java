@@ -90,4 +90,15 @@ class VehicleEligibilityTests {
         assertThat(eligibility.check(lgv, JAN_10_2026, GRAP_III))
                 .extracting(Ineligibility::ruleId).containsExactly("DL-GRAP3-LMV-BS3P-BS4D");
     }
+
+    @Test
+    void aThreeWheelerCountsAsAnLgvForRulesThatListLgvUnlessTheyExcludeIt() {
+        Vehicle oldDiesel3w = vehicle("DL-3W-OLD", VehicleClass.THREE_WHEELER, Fuel.DIESEL, EmissionNorm.BS3,
+                LocalDate.of(2014, 6, 1), "DL", 1_200, ComplianceFixtures.DAY_SHIFT);
+
+        assertThat(shippedPack().classChain(VehicleClass.THREE_WHEELER)).containsExactly("LGV_3W", "LGV");
+        assertThat(eligibility.check(oldDiesel3w, JAN_10_2026, GRAP_III))
+                .as("the age rule lists LGV; the GRAP III LMV ban excludes LGV_3W")
+                .extracting(Ineligibility::ruleId).containsExactly("DL-AGE-DIESEL-10Y");
+    }
 }
