@@ -1,0 +1,32 @@
+package dev.routeplan.planning.compliance;
+
+import dev.routeplan.planning.travel.TravelTimeProvider;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a planned route against the plan's own constraints and every rule of the pack. It does
+ * not trust the solver: it recomputes the timeline from the departure time, the stop order and
+ * the travel model, and reports one {@link RuleCheck} per rule, evaluated or not, so a reviewer
+ * sees what was not checked as well as what was.
+ */
+public final class ComplianceVerifier {
+
+    private final RulePack pack;
+    private final TravelTimeProvider travel;
+
+    public ComplianceVerifier(RulePack pack, TravelTimeProvider travel) {
+        this.pack = pack;
+        this.travel = travel;
+    }
+
+    public RouteVerdict verify(RouteUnderReview r) {
+        RouteTimeline timeline = RouteTimeline.recompute(r, travel);
+        List<RuleCheck> checks = new ArrayList<>(new PlanChecks(r, timeline).all());
+        PackRuleChecks packChecks = new PackRuleChecks(pack, r, timeline);
+        for (Rule rule : pack.rules()) {
+            checks.add(packChecks.check(rule));
+        }
+        return RouteVerdict.of(r.vehicle().id(), checks);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.routeplan.planning.compliance;
+
+import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.EmissionNorm;
+import dev.routeplan.planning.domain.Fuel;
+import dev.routeplan.planning.domain.GeoPoint;
+import dev.routeplan.planning.domain.Order;
+import dev.routeplan.planning.domain.PlannedRoute;
+import dev.routeplan.planning.domain.PlannedStop;
+import dev.routeplan.planning.domain.TimeWindow;
+import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.domain.VehicleClass;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Named vehicles, places and routes for the DELHI-RULES.md section 9 scenarios. */
+final class ComplianceFixtures {
+
+    /** The shipped pack, found relative to the planning module (where Maven runs the tests). */
+    static final Path SHIPPED_PACK = Path.of("../config/rules/delhi.yaml");
+
+    static final FixedLegTravel HALF_HOUR_LEGS = new FixedLegTravel(1800, 12.0);
+
+    static final TimeWindow ALL_DAY = TimeWindow.of("00:00", "00:00");
+    static final TimeWindow NIGHT_SHIFT = TimeWindow.of("20:00", "08:00");
+    static final TimeWindow DAY_SHIFT = TimeWindow.of("06:00", "22:00");
+
+    static final Depot OKHLA_DEPOT = new Depot("DEL-OKHLA", "Okhla Phase II", new GeoPoint(28.5355, 77.2730), ALL_DAY);
+    static final GeoPoint LAJPAT_NAGAR = new GeoPoint(28.5677, 77.2433);
+
+    static final LocalDate JAN_10_2026 = LocalDate.of(2026, 1, 10);
+    static final LocalDate JAN_11_2026 = LocalDate.of(2026, 1, 11);
+    static final LocalDate MAR_14_2026 = LocalDate.of(2026, 3, 14);
+    static final LocalDate FEB_28_2026 = LocalDate.of(2026, 2, 28);
+
+    static final int GRAP_I = 1;
+    static final int GRAP_II = 2;
+    static final int GRAP_III = 3;
+    static final int GRAP_IV = 4;
+
+    private ComplianceFixtures() {
+    }
+
+    static RulePack shippedPack() {
+        return RulePackLoader.load(SHIPPED_PACK);
+    }
+
+    /** The shipped pack with one text replaced, written to {@code dir} under the same file name. */
+    static Path editedCopy(Path dir, String find, String replaceWith) throws IOException {
+        String yaml = Files.readString(SHIPPED_PACK);
+        if (!yaml.contains(find)) {
+            throw new IllegalArgumentException("shipped pack has no \"" + find + "\"");
+        }
+        Path copy = dir.resolve("delhi.yaml");
+        Files.writeString(copy, yaml.replaceFirst(java.util.regex.Pattern.quote(find), replaceWith));
+        return copy;
+    }
+
+    /** Scenario #1/#2: HGV diesel BS-VI registered in Haryana. */
+    static Vehicle hgvDieselBs6Haryana() {
+        return vehicle("HR-55-HGV-01", VehicleClass.HGV, Fuel.DIESEL, EmissionNorm.BS6, LocalDate.of(2022, 4, 1),
+                "HR", 25_000, NIGHT_SHIFT);
+    }
+
+    /** Scenario #10: LGV diesel BS-IV registered in Delhi on the given date. */
+    static Vehicle lgvDieselBs4Delhi(LocalDate registered) {
+        return vehicle("DL-1L-LGV-" + registered, VehicleClass.LGV, Fuel.DIESEL, EmissionNorm.BS4, registered,
+                "DL", 3_500, NIGHT_SHIFT);
+    }
+
+    static Vehicle threeWheelerCngDelhi() {
+        return vehicle("DL-3W-01", VehicleClass.THREE_WHEELER, Fuel.CNG, EmissionNorm.BS4, LocalDate.of(2021, 6, 1),
+                "DL", 1_000, DAY_SHIFT);
+    }
+
+    static Vehicle hgvDieselBs4Delhi() {
+        return vehicle("DL-1G-HGV-04", VehicleClass.HGV, Fuel.DIESEL, EmissionNorm.BS4, LocalDate.of(2019, 5, 1),
+                "DL", 16_000, NIGHT_SHIFT);
+    }
+
+    static Vehicle vehicle(String id, VehicleClass vc, Fuel fuel, EmissionNorm norm, LocalDate registered,
+                           String state, int gvwKg, TimeWindow shift) {
+        return new Vehicle(id, OKHLA_DEPOT.id(), vc, fuel, norm, registered, state, gvwKg, 2,
+                Math.max(500, gvwKg / 2.0), 40.0, shift, 30.0, 1500.0, "DRV-" + id,
+                LocalDate.of(2030, 1, 1), LocalDate.of(2030, 1, 1));
+    }
+
+    static Vehicle withDocuments(Vehicle v, LocalDate pucValidUntil, LocalDate permitValidUntil) {
+        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
+                v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(), v.shift(),
+                v.costPerKm(), v.fixedCost(), v.driverId(), pucValidUntil, permitValidUntil);
+    }
+
+    static Order order(String id, double kg, TimeWindow window, int serviceMinutes, String goodsType) {
+        return new Order(id, "Customer " + id, "+91 98100 00000", "Lajpat Nagar II", "110024", LAJPAT_NAGAR,
+                kg, 1.0, window, serviceMinutes, 1, OKHLA_DEPOT.id(), goodsType);
+    }
+
+    /**
+     * A route on Delhi roads from {@code from} to {@code until} (the next day if earlier): out 30
+     * min, one all-day drop that fills the time between, back 30 min.
+     */
+    static RouteUnderReview onDelhiRoads(Vehicle v, LocalDate planDate, int grapStage, String from, String until,
+                                         String goodsType) {
+        long start = LocalTime.parse(from).toSecondOfDay();
+        long end = LocalTime.parse(until).toSecondOfDay();
+        if (end <= start) {
+            end += TimeWindow.SECONDS_PER_DAY;
+        }
+        int serviceMinutes = (int) ((end - start - 2 * HALF_HOUR_LEGS.legSeconds()) / 60);
+        Order drop = order("ORD-" + from, 500, ALL_DAY, serviceMinutes, goodsType);
+        return planned(v, planDate, grapStage, start, List.of(drop));
+    }
+
+    /** The route as a solver using the same travel model would store it. */
+    static RouteUnderReview planned(Vehicle v, LocalDate planDate, int grapStage, long departure, List<Order> orders) {
+        long clock = departure;
+        double load = orders.stream().mapToDouble(Order::weightKg).sum();
+        List<PlannedStop> stops = new ArrayList<>();
+        for (Order o : orders) {
+            long arrival = clock + HALF_HOUR_LEGS.legSeconds();
+            long serviceStart = Math.max(arrival, o.window().startSeconds());
+            clock = serviceStart + o.serviceSeconds();
+            load -= o.weightKg();
+            stops.add(new PlannedStop(stops.size() + 1, o.id(), arrival, serviceStart, clock, HALF_HOUR_LEGS.legKm(), load));
+        }
+        long back = clock + HALF_HOUR_LEGS.legSeconds();
+        PlannedRoute route = new PlannedRoute(v.id(), OKHLA_DEPOT.id(), departure, back,
+                HALF_HOUR_LEGS.legKm() * (orders.size() + 1), stops);
+        return new RouteUnderReview(planDate, grapStage, OKHLA_DEPOT, v, route, orders);
+    }
+
+    static long at(String hhmm) {
+        return LocalTime.parse(hhmm).toSecondOfDay();
+    }
+}

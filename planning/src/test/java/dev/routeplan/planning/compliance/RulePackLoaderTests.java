@@ -1,0 +1,167 @@
+package dev.routeplan.planning.compliance;
+
+import static dev.routeplan.planning.compliance.ComplianceFixtures.SHIPPED_PACK;
+import static dev.routeplan.planning.compliance.ComplianceFixtures.editedCopy;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulePackLoaderTests {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theShippedDelhiPackLoadsWithItsHeaderAndTheHashOfItsBytes() throws Exception {
+        RulePack pack = RulePackLoader.load(SHIPPED_PACK);
+
+        String expectedHash = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SHIPPED_PACK)));
+        assertThat(pack.id()).isEqualTo("delhi-default");
+        assertThat(pack.version()).isEqualTo("0.1.0");
+        assertThat(pack.timezone()).isEqualTo("Asia/Kolkata");
+        assertThat(pack.effectiveFrom()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(pack.sourcesAsOf()).isEqualTo("2026-03");
+        assertThat(pack.sha256()).isEqualTo(expectedHash).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void theShippedPackKeepsEveryRuleOfTheResearchNotesAndMarksThemUnverified() {
+        RulePack pack = RulePackLoader.load(SHIPPED_PACK);
+
+        assertThat(pack.rules()).extracting(Rule::id).contains("DL-NOENTRY-HGV", "DL-NOENTRY-MARKETS",
+                "DL-GRAP3-LMV-BS3P-BS4D", "DL-GRAP4-DL-DIESEL-MGV-HGV", "DL-AGE-DIESEL-10Y", "DL-AGE-PETROL-15Y",
+                "DL-DOC-PUC", "DL-DOC-PERMIT", "DRV-HOURS").hasSize(27);
+        assertThat(pack.rules()).allSatisfy(r -> assertThat(r.verified()).as(r.id()).isFalse());
+        assertThat(pack.rule("DL-SEASONAL-MGV-HGV-OUTSIDE")).get().extracting(Rule::enabled).isEqualTo(false);
+    }
+
+    @Test
+    void theHgvNoEntryRuleIsReadAsASevenToElevenPmWindowInDelhiNct() {
+        Rule hgv = RulePackLoader.load(SHIPPED_PACK).rule("DL-NOENTRY-HGV").orElseThrow();
+
+        assertThat(hgv.kind()).isEqualTo(RuleKind.TIME_WINDOW);
+        assertThat(hgv.zone()).isEqualTo("DELHI_NCT");
+        assertThat(hgv.appliesTo().classes()).containsExactlyInAnyOrder("HGV", "MGV");
+        assertThat(hgv.when().windows()).singleElement()
+                .satisfies(w -> {
+                    assertThat(w.startSecond()).isEqualTo(7 * 3600);
+                    assertThat(w.endSecond()).isEqualTo(23 * 3600);
+                });
+        assertThat(hgv.severity()).isEqualTo(Severity.HARD);
+    }
+
+    @Test
+    void rulesTheEngineCannotEvaluateYetAreLoadedWithTheReason() {
+        RulePack pack = RulePackLoader.load(SHIPPED_PACK);
+
+        assertThat(pack.rule("DL-NOENTRY-MARKETS").orElseThrow().notEvaluatedReason())
+                .isEqualTo("zone MARKETS_2021 has no geometry yet");
+        assertThat(pack.rule("DL-GRAP4-TRUCK-ENTRY").orElseThrow().notEvaluatedReason()).contains("mode entry");
+    }
+
+    @Test
+    void theEssentialGoodsListIsComparedCaseInsensitivelyWithOrderGoodsTypes() {
+        RulePack pack = RulePackLoader.load(SHIPPED_PACK);
+
+        assertThat(pack.allEssential(java.util.Set.of("MILK", "Vegetables", "medicines"))).isTrue();
+        assertThat(pack.allEssential(java.util.Set.of("MILK", "FURNITURE"))).isFalse();
+        assertThat(pack.allEssential(java.util.Set.of())).as("no cargo proves nothing").isFalse();
+    }
+
+    @Test
+    void aWindowTimeThatIsNotATimeNamesTheFileTheRuleAndTheField() throws Exception {
+        Path broken = editedCopy(tmp, "start: \"07:00\", end: \"23:00\"", "start: \"7pm\", end: \"23:00\"");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .isInstanceOf(RulePackException.class)
+                .hasMessage("delhi.yaml: rule DL-NOENTRY-HGV: when.windows[0].start: not a time \"7pm\"")
+                .satisfies(e -> {
+                    RulePackException rpe = (RulePackException) e;
+                    assertThat(rpe.ruleId()).isEqualTo("DL-NOENTRY-HGV");
+                    assertThat(rpe.field()).isEqualTo("when.windows[0].start");
+                });
+    }
+
+    @Test
+    void anUnknownVehicleClassInAppliesToIsAnError() throws Exception {
+        Path broken = editedCopy(tmp, "applies_to: {classes: [HGV, MGV], fuels: any",
+                "applies_to: {classes: [HGV, TRUCK], fuels: any");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageStartingWith("delhi.yaml: rule DL-NOENTRY-HGV: applies_to.classes[1]: unknown vehicle class \"TRUCK\"");
+    }
+
+    @Test
+    void anUnknownFuelOrNormInAppliesToIsAnError() throws Exception {
+        Path badFuel = editedCopy(tmp, "applies_to: {fuel: DIESEL, classes: [LGV, MGV, HGV]}",
+                "applies_to: {fuel: DEISEL, classes: [LGV, MGV, HGV]}");
+        assertThatThrownBy(() -> RulePackLoader.load(badFuel))
+                .hasMessage("delhi.yaml: rule DL-AGE-DIESEL-10Y: applies_to.fuel: unknown Fuel \"DEISEL\"");
+
+        Path badNorm = editedCopy(tmp, "{fuel: DIESEL, norm_le: BS4}]}", "{fuel: DIESEL, norm_le: BS5}]}");
+        assertThatThrownBy(() -> RulePackLoader.load(badNorm))
+                .hasMessage("delhi.yaml: rule DL-GRAP3-LMV-BS3P-BS4D: applies_to.match_any[1].norm_le: unknown EmissionNorm \"BS5\"");
+    }
+
+    @Test
+    void aMissingHeaderFieldIsNamed() throws Exception {
+        Path broken = editedCopy(tmp, "  version: \"0.1.0\"\n", "");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .hasMessage("delhi.yaml: pack.version: missing");
+    }
+
+    @Test
+    void aGrapStageOutsideOneToFourIsAnError() throws Exception {
+        Path broken = editedCopy(tmp, "when: {grap_stage_gte: 3}                                 # F (stage III",
+                "when: {grap_stage_gte: 5}                                 # F (stage III");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .hasMessage("delhi.yaml: rule DL-GRAP3-LMV-BS3P-BS4D: when.grap_stage_gte: GRAP stage must be 1 to 4, was 5");
+    }
+
+    @Test
+    void aDuplicateRuleIdIsAnError() throws Exception {
+        Path broken = editedCopy(tmp, "- id: DL-NOENTRY-MARKETS", "- id: DL-NOENTRY-HGV");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .hasMessage("delhi.yaml: rule DL-NOENTRY-HGV: id: duplicate rule id \"DL-NOENTRY-HGV\"");
+    }
+
+    @Test
+    void aFileThatIsNotYamlIsReportedAsSuch() throws Exception {
+        Path broken = tmp.resolve("broken.yaml");
+        Files.writeString(broken, "pack: {id: x\nrules: [");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageStartingWith("broken.yaml: (yaml): not valid YAML");
+    }
+
+    @Test
+    void aMisspeltFilterKeyIsAnErrorRatherThanASilentlyWiderBan() throws Exception {
+        Path broken = editedCopy(tmp, "applies_to: {classes: [LGV], exclude_classes: [LGV_3W]}",
+                "applies_to: {classes: [LGV], exclude_class: [LGV_3W]}");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .hasMessageStartingWith("delhi.yaml: rule DL-NOENTRY-PHIRNI-LGV: applies_to.exclude_class: unknown filter");
+    }
+
+    @Test
+    void aScalarWhereAMappingBelongsIsAnError() throws Exception {
+        Path broken = editedCopy(tmp, "applies_to: {classes: [HGV, MGV]}\n    eval: {where: PHIRNI",
+                "applies_to: HGV\n    eval: {where: PHIRNI");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .hasMessage("delhi.yaml: rule DL-NOENTRY-PHIRNI-HGV: applies_to: not a mapping");
+    }
+}
