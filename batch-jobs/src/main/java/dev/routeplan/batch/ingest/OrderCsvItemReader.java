@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
 /**
@@ -20,11 +21,15 @@ public class OrderCsvItemReader extends AbstractItemCountingItemStreamItemReader
             "lon", "weight_kg", "volume_m3", "window_start", "window_end", "service_minutes", "priority", "depot_id",
             "goods_type");
 
+    /** Rows handed out so far, kept with each commit; unlike the item count it excludes the final end-of-file read. */
+    public static final String ROWS_READ_KEY = "orderCsvReader.rows";
+
     private final long fileId;
     private final String fileName;
     private final Path path;
     private CSVParser parser;
     private Iterator<CSVRecord> records;
+    private long rowsRead;
 
     public OrderCsvItemReader(long fileId, String fileName, Path path) {
         this.fileId = fileId;
@@ -43,6 +48,7 @@ public class OrderCsvItemReader extends AbstractItemCountingItemStreamItemReader
                     + String.join(",", COLUMNS));
         }
         records = parser.iterator();
+        rowsRead = 0;
     }
 
     @Override
@@ -51,6 +57,7 @@ public class OrderCsvItemReader extends AbstractItemCountingItemStreamItemReader
             return null;
         }
         CSVRecord record = records.next();
+        rowsRead++;
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : COLUMNS) {
             values.put(column, record.isSet(column) ? record.get(column) : "");
@@ -58,6 +65,12 @@ public class OrderCsvItemReader extends AbstractItemCountingItemStreamItemReader
         // +1 for the header row, so the number matches what the sender sees in a spreadsheet
         int rowNumber = (int) record.getRecordNumber() + 1;
         return new OrderRow(fileId, fileName, rowNumber, values, CsvFiles.raw(record));
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        super.update(context);
+        context.putLong(ROWS_READ_KEY, rowsRead);
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.springframework.batch.core.step.StepExecution;
  */
 public class OrderFileReconciliation implements StepExecutionListener {
 
-    private static final String READER_COUNT_KEY = "orderCsvReader.read.count";
 
     private final long fileId;
     private final InputFileStore files;
@@ -27,7 +26,7 @@ public class OrderFileReconciliation implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
-        boolean resuming = step.getExecutionContext().containsKey(READER_COUNT_KEY);
+        boolean resuming = step.getExecutionContext().containsKey(OrderCsvItemReader.ROWS_READ_KEY);
         if (!resuming) {
             orders.deleteFromFile(fileId);
         }
@@ -38,7 +37,7 @@ public class OrderFileReconciliation implements StepExecutionListener {
         if (step.getStatus() != BatchStatus.COMPLETED) {
             return step.getExitStatus();
         }
-        long read = step.getExecutionContext().getLong(READER_COUNT_KEY, step.getReadCount());
+        long read = step.getExecutionContext().getLong(OrderCsvItemReader.ROWS_READ_KEY, step.getReadCount());
         long accepted = orders.acceptedFrom(fileId);
         long rejected = orders.rejectedFrom(fileId);
         String fileName = files.get(fileId).fileName();
