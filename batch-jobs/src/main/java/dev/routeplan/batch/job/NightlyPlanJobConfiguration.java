@@ -1,11 +1,14 @@
 package dev.routeplan.batch.job;
 
+import dev.routeplan.batch.store.FleetStore;
+import java.io.PrintStream;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import dev.routeplan.batch.store.FleetStore;
 
 /**
  * {@code nightlyPlanJob}: fetch, fleet, ingest, optimise, verify, publish. This class only wires
@@ -51,9 +53,10 @@ public class NightlyPlanJobConfiguration {
         return executor;
     }
 
+    /** Progress goes to the console the command line registered, or to standard output. */
     @Bean
-    ProgressPrinter progressPrinter() {
-        return new ProgressPrinter(System.out);
+    ProgressPrinter progressPrinter(ObjectProvider<PrintStream> console) {
+        return new ProgressPrinter(console.getIfAvailable(() -> System.out));
     }
 
     @Bean

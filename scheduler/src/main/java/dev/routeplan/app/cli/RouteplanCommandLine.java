@@ -127,6 +127,7 @@ public final class RouteplanCommandLine {
     private int withApplication(CommandOptions options, Launch launch) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
                 .web(WebApplicationType.NONE)
+                .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
                 .run(options.springArgs())) {
             JobExecution execution = launch.start(context.getBean(PlanRuns.class));
             return new RunReport(out, err).report(execution);
