@@ -61,8 +61,7 @@ public class PlanPublishTasklet implements Tasklet {
         PlanRunParameters run = PlanRunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
         Path dir = run.runOutputDir();
         PlanClock clock = new PlanClock(run.planDate());
-        Map<String, Vehicle> vehicles = fleet.vehicles(run.planDate()).stream().map(FleetStore.FleetVehicle::vehicle)
-                .collect(Collectors.toMap(Vehicle::id, Function.identity()));
+        Map<String, Vehicle> vehicles = fleet.vehiclesById(run.planDate());
         Map<String, Order> ordersById = orders.orders(run.planDate()).stream()
                 .collect(Collectors.toMap(Order::id, Function.identity()));
         List<List<Object>> routeRows = new ArrayList<>();

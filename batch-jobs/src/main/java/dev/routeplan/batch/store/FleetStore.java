@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Depots and vehicles of a plan date, with the reason a vehicle was set aside. */
@@ -72,6 +74,10 @@ public class FleetStore {
     public List<FleetVehicle> vehicles(LocalDate planDate) {
         return jdbc.sql("select * from vehicles where plan_date = ? order by depot_id, vehicle_id").param(planDate)
                 .query(FleetStore::mapVehicle).list();
+    }
+
+    public Map<String, Vehicle> vehiclesById(LocalDate planDate) {
+        return vehicles(planDate).stream().map(FleetVehicle::vehicle).collect(Collectors.toMap(Vehicle::id, v -> v));
     }
 
     public List<Vehicle> eligibleVehicles(LocalDate planDate, String depotId) {

@@ -61,8 +61,7 @@ public class VerifyDepotTasklet implements Tasklet {
         PlanRunParameters run = PlanRunParameters.from(step.getJobParameters());
         String depotId = step.getExecutionContext().getString(DepotPartitioner.DEPOT_ID);
         Depot depot = fleet.depot(run.planDate(), depotId);
-        Map<String, Vehicle> vehicles = fleet.vehicles(run.planDate()).stream().map(FleetStore.FleetVehicle::vehicle)
-                .collect(Collectors.toMap(Vehicle::id, Function.identity()));
+        Map<String, Vehicle> vehicles = fleet.vehiclesById(run.planDate());
         Map<String, Order> ordersById = orders.orders(run.planDate(), depotId).stream()
                 .collect(Collectors.toMap(Order::id, Function.identity()));
         List<CheckRow> rows = new ArrayList<>();
