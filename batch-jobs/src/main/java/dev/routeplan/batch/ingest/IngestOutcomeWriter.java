@@ -31,7 +31,7 @@ public class IngestOutcomeWriter implements ItemWriter<IngestOutcome> {
                 rejected.add(outcome.rejected());
             }
         }
-        orders.insertAccepted(planDate, accepted);
+        orders.write(planDate, accepted);
         orders.insertRejected(planDate, rejected);
     }
 }

@@ -12,27 +12,31 @@ import java.util.HashMap;
 import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.listener.StepListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /** Ingest: one partition per orders file; each reads, validates and writes rows in chunks. */
 @Configuration(proxyBeanMethods = false)
 public class IngestStepConfiguration {
 
+    /**
+     * Files are ingested one after another: an order id in a later file replaces the earlier one,
+     * and two files written at once could both take the same id for new.
+     */
     @Bean
     Step ingestStep(JobRepository jobRepository, Step ingestFileStep, OrderFilePartitioner orderFilePartitioner,
-                    TaskExecutor partitionExecutor, RouteplanProperties properties, ProgressPrinter progress) {
+                    ProgressPrinter progress) {
         return new StepBuilder("ingest", jobRepository)
                 .partitioner("ingestFile", orderFilePartitioner)
                 .step(ingestFileStep)
-                .taskExecutor(partitionExecutor)
-                .gridSize(properties.partitionThreads())
+                .taskExecutor(new SyncTaskExecutor())
                 .listener((StepExecutionListener) progress)
                 .build();
     }
@@ -48,8 +52,9 @@ public class IngestStepConfiguration {
                 .reader(orderCsvReader)
                 .processor(orderRowValidator)
                 .writer(ingestOutcomeWriter)
+                // registered first, called last: progress prints after the reconciliation summed up the file
+                .listener((StepListener) progress)
                 .listener(orderFileReconciliation)
-                .listener((Object) progress)
                 .build();
     }
 
@@ -77,7 +82,7 @@ public class IngestStepConfiguration {
             double maxM3 = fleet.eligibleVehicles(date, depotId).stream().mapToDouble(Vehicle::capacityM3).max().orElse(0);
             depots.put(depotId, new OrderRowValidator.DepotCapacity(maxKg, maxM3));
         }
-        return new OrderRowValidator(date, ServiceArea.DELHI_NCR, depots, orders);
+        return new OrderRowValidator(date, ServiceArea.DELHI_NCR, depots, orders.fileOfEachOrder(date));
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.routeplan.batch.ingest;
 
 import dev.routeplan.batch.store.OrderReject;
-import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.OrderStore.SourcedOrder;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.Order;
@@ -11,7 +10,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +38,18 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
     private final LocalDate planDate;
     private final ServiceArea serviceArea;
     private final Map<String, DepotCapacity> depots;
-    private final OrderStore orders;
-    private final Set<String> seenInThisRun = new HashSet<>();
+    private final Map<String, Long> fileOfOrder;
 
-    public OrderRowValidator(LocalDate planDate, ServiceArea serviceArea, Map<String, DepotCapacity> depots, OrderStore orders) {
+    /**
+     * @param fileOfOrder which file each order id of the date was taken in from, as stored when the
+     *                    step started; the validator keeps it up to date as it accepts rows
+     */
+    public OrderRowValidator(LocalDate planDate, ServiceArea serviceArea, Map<String, DepotCapacity> depots,
+                             Map<String, Long> fileOfOrder) {
         this.planDate = planDate;
         this.serviceArea = serviceArea;
         this.depots = Map.copyOf(depots);
-        this.orders = orders;
+        this.fileOfOrder = new HashMap<>(fileOfOrder);
     }
 
     @Override
@@ -103,8 +106,13 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
                 problems.add(RejectCode.INVALID_GOODS_TYPE, "goods_type", "\"" + goodsType + "\" is not a category code like GENERAL or MILK");
             }
         }
-        if (orderId != null && (!seenInThisRun.add(orderId) || orders.exists(planDate, orderId))) {
-            problems.add(RejectCode.DUPLICATE_ORDER_ID, "order_id", "\"" + orderId + "\" was already taken in for " + planDate);
+        Long previousFile = orderId == null ? null : fileOfOrder.get(orderId);
+        if (previousFile != null && previousFile == row.fileId()) {
+            problems.add(RejectCode.DUPLICATE_ORDER_ID, "order_id", "\"" + orderId + "\" appears earlier in this file");
+        } else if (previousFile != null && previousFile > row.fileId()) {
+            // files may be ingested out of arrival order (a restart, a late re-send): the later file still wins
+            problems.add(RejectCode.SUPERSEDED_BY_LATER_FILE, "order_id", "\"" + orderId
+                    + "\" is also in a later file of " + planDate + " (file " + previousFile + "), which wins");
         }
         if (!problems.isEmpty()) {
             return IngestOutcome.reject(new OrderReject(row.fileId(), row.fileName(), row.rowNumber(), orderId,
@@ -112,7 +120,8 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         }
         Order order = new Order(orderId, customer, phone, address, pincode, location, weight, volume, window, service,
                 priority, depotId, goodsType);
-        return IngestOutcome.accept(new SourcedOrder(order, row.fileId(), row.rowNumber()));
+        fileOfOrder.put(orderId, row.fileId());
+        return IngestOutcome.accept(new SourcedOrder(order, row.fileId(), row.rowNumber(), previousFile));
     }
 
     private static double clamp(double value, double limit) {

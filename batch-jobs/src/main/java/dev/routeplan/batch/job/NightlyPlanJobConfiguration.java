@@ -28,6 +28,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 public class NightlyPlanJobConfiguration {
 
     public static final String JOB_NAME = "nightlyPlanJob";
+    public static final String INGEST_JOB_NAME = "ingestOrdersJob";
 
     @Bean
     Job nightlyPlanJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep, Step optimiseStep,
@@ -40,6 +41,12 @@ public class NightlyPlanJobConfiguration {
                 .next(verifyStep)
                 .next(publishStep)
                 .build();
+    }
+
+    /** Takes in a date's files without planning: for backfills, and to measure ingest on its own. */
+    @Bean
+    Job ingestOrdersJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep) {
+        return new JobBuilder(INGEST_JOB_NAME, jobRepository).start(fetchStep).next(fleetStep).next(ingestStep).build();
     }
 
     /** Runs partitions (files, depots) side by side; one thread per core by default. */

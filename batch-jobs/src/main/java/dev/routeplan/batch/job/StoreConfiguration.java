@@ -31,8 +31,8 @@ public class StoreConfiguration {
     }
 
     @Bean
-    OrderStore orderStore(JdbcClient jdbc) {
-        return new OrderStore(jdbc);
+    OrderStore orderStore(DataSource dataSource) {
+        return new OrderStore(dataSource);
     }
 
     @Bean

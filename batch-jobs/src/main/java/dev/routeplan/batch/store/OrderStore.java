@@ -7,57 +7,101 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Accepted orders and rejected rows of a plan date; every row read ends in exactly one of them. */
 public class OrderStore {
 
-    /** An accepted order with the file row it came from. */
-    public record SourcedOrder(Order order, long fileId, int rowNumber) {
+    /**
+     * An accepted order with the file row it came from; {@code previousFileId} is set when it
+     * replaces the same order id taken in from an earlier file of the date.
+     */
+    public record SourcedOrder(Order order, long fileId, int rowNumber, Long previousFileId) {
+
+        public boolean replacesEarlierOrder() {
+            return previousFileId != null;
+        }
     }
+
+    private static final Logger log = LoggerFactory.getLogger(OrderStore.class);
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final OrderBulkInsert bulk;
 
-    public OrderStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public OrderStore(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.batch = new JdbcTemplate(dataSource);
+        this.bulk = new OrderBulkInsert(dataSource);
     }
 
-    public void insertAccepted(LocalDate planDate, List<SourcedOrder> orders) {
-        for (SourcedOrder so : orders) {
-            Order o = so.order();
-            jdbc.sql("""
-                    insert into orders (plan_date, order_id, file_id, row_number, customer_name, phone, address, pincode, lat, lon,
-                        weight_kg, volume_m3, window_start, window_end, service_minutes, priority, depot_id, goods_type)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(planDate, o.id(), so.fileId(), so.rowNumber(), o.customerName(), o.phone(), o.address(),
-                            o.pincode(), o.location().lat(), o.location().lon(), o.weightKg(), o.volumeM3(),
-                            o.window().start(), o.window().end(), o.serviceMinutes(), o.priority(), o.depotId(), o.goodsType())
-                    .update();
+    /** Inserts new orders and replaces those that a later file updates, logging each replacement. */
+    public void write(LocalDate planDate, List<SourcedOrder> orders) {
+        List<SourcedOrder> replacements = orders.stream().filter(SourcedOrder::replacesEarlierOrder).toList();
+        if (!replacements.isEmpty()) {
+            batch.batchUpdate("delete from orders where plan_date = ? and order_id = ?", replacements, replacements.size(),
+                    (ps, so) -> {
+                        ps.setObject(1, planDate);
+                        ps.setString(2, so.order().id());
+                    });
+            batch.batchUpdate("""
+                    insert into order_updates (plan_date, order_id, previous_file_id, file_id, row_number, updated_at)
+                    values (?, ?, ?, ?, ?, ?)""", replacements, replacements.size(), (ps, so) -> {
+                ps.setObject(1, planDate);
+                ps.setString(2, so.order().id());
+                ps.setLong(3, so.previousFileId());
+                ps.setLong(4, so.fileId());
+                ps.setInt(5, so.rowNumber());
+                ps.setObject(6, OffsetDateTime.now());
+            });
+            replacements.forEach(so -> log.info("order {} of {} updated by file {} row {} (was from file {})",
+                    so.order().id(), planDate, so.fileId(), so.rowNumber(), so.previousFileId()));
         }
+        bulk.insert(planDate, orders);
     }
 
     public void insertRejected(LocalDate planDate, List<OrderReject> rejects) {
-        for (OrderReject r : rejects) {
-            jdbc.sql("""
-                    insert into order_rejects (file_id, row_number, plan_date, order_id, reason_codes, message, raw_content)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(r.fileId(), r.rowNumber(), planDate, r.orderId(), String.join(";", r.reasonCodes()),
-                            r.message(), r.rawContent())
-                    .update();
-        }
+        batch.batchUpdate("""
+                insert into order_rejects (file_id, row_number, plan_date, order_id, reason_codes, message, raw_content)
+                values (?, ?, ?, ?, ?, ?, ?)""", rejects, Math.max(1, rejects.size()), (ps, r) -> {
+            ps.setLong(1, r.fileId());
+            ps.setInt(2, r.rowNumber());
+            ps.setObject(3, planDate);
+            ps.setString(4, r.orderId());
+            ps.setString(5, String.join(";", r.reasonCodes()));
+            ps.setString(6, r.message());
+            ps.setString(7, r.rawContent());
+        });
+    }
+
+    /** Which file each order of the date came from, to tell a duplicate in one file from an update by a later one. */
+    public Map<String, Long> fileOfEachOrder(LocalDate planDate) {
+        Map<String, Long> files = new HashMap<>();
+        jdbc.sql("select order_id, file_id from orders where plan_date = ?").param(planDate)
+                .query(rs -> {
+                    files.put(rs.getString(1), rs.getLong(2));
+                });
+        return files;
+    }
+
+    public long updatedCount(LocalDate planDate) {
+        return jdbc.sql("select count(*) from order_updates where plan_date = ?").param(planDate).query(Long.class).single();
     }
 
     /** Forgets what an earlier, abandoned attempt took in from a file, so it can be read again from the top. */
     public void deleteFromFile(long fileId) {
+        jdbc.sql("delete from order_updates where file_id = ?").param(fileId).update();
         jdbc.sql("delete from orders where file_id = ?").param(fileId).update();
         jdbc.sql("delete from order_rejects where file_id = ?").param(fileId).update();
-    }
-
-    public boolean exists(LocalDate planDate, String orderId) {
-        return jdbc.sql("select count(*) from orders where plan_date = ? and order_id = ?").params(planDate, orderId)
-                .query(Integer.class).single() > 0;
     }
 
     public long acceptedFrom(long fileId) {

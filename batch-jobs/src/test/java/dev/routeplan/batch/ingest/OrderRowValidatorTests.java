@@ -1,10 +1,6 @@
 package dev.routeplan.batch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
-import dev.routeplan.batch.store.OrderStore;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
@@ -15,10 +11,11 @@ class OrderRowValidatorTests {
 
     static final LocalDate PLAN_DATE = LocalDate.of(2026, 12, 1);
 
-    // The store is only asked whether an order id was taken in by an earlier chunk.
-    private final OrderStore orders = mock(OrderStore.class);
-    private final OrderRowValidator validator = new OrderRowValidator(PLAN_DATE, ServiceArea.DELHI_NCR,
-            Map.of("D1", new OrderRowValidator.DepotCapacity(2000, 10)), orders);
+    static final long EARLIER_FILE = 1;
+    static final long THIS_FILE = 2;
+    static final long LATER_FILE = 3;
+
+    private final OrderRowValidator validator = validatorKnowing(Map.of());
 
     @Test
     void acceptsAValidRowAndNormalisesThePhone() {
@@ -88,10 +85,31 @@ class OrderRowValidatorTests {
     }
 
     @Test
-    void rejectsAnOrderIdTakenInByAnEarlierChunk() {
-        when(orders.exists(PLAN_DATE, "ORD-1")).thenReturn(true);
+    void rejectsAnOrderIdThisFileGaveInAnEarlierChunk() {
+        OrderRowValidator restarted = validatorKnowing(Map.of("ORD-1", THIS_FILE));
 
-        assertThat(validator.process(row(Map.of())).rejected().reasonCodes()).containsExactly("DUPLICATE_ORDER_ID");
+        assertThat(restarted.process(row(Map.of())).rejected().reasonCodes()).containsExactly("DUPLICATE_ORDER_ID");
+    }
+
+    @Test
+    void letsALaterFileUpdateAnOrderOfAnEarlierOne() {
+        IngestOutcome outcome = validatorKnowing(Map.of("ORD-1", EARLIER_FILE)).process(row(Map.of("weight_kg", "55")));
+
+        assertThat(outcome.isAccepted()).isTrue();
+        assertThat(outcome.accepted().previousFileId()).isEqualTo(EARLIER_FILE);
+        assertThat(outcome.accepted().order().weightKg()).isEqualTo(55);
+    }
+
+    @Test
+    void keepsTheLaterFilesOrderWhenAnEarlierFileIsIngestedAfterIt() {
+        IngestOutcome outcome = validatorKnowing(Map.of("ORD-1", LATER_FILE)).process(row(Map.of()));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("SUPERSEDED_BY_LATER_FILE");
+    }
+
+    private static OrderRowValidator validatorKnowing(Map<String, Long> fileOfOrder) {
+        return new OrderRowValidator(PLAN_DATE, ServiceArea.DELHI_NCR,
+                Map.of("D1", new OrderRowValidator.DepotCapacity(2000, 10)), fileOfOrder);
     }
 
     private static OrderRow row(Map<String, String> overrides) {
@@ -112,6 +130,6 @@ class OrderRowValidatorTests {
         values.put("depot_id", "D1");
         values.put("goods_type", "grocery");
         values.putAll(overrides);
-        return new OrderRow(1L, "orders.csv", 7, values, CsvFiles.raw(values.values()));
+        return new OrderRow(THIS_FILE, "orders.csv", 7, values, CsvFiles.raw(values.values()));
     }
 }

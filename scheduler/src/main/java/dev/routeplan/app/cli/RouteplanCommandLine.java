@@ -32,6 +32,8 @@ public final class RouteplanCommandLine {
                        plan tomorrow (Asia/Kolkata) from samples/ on the embedded database
               run      --date YYYY-MM-DD --input DIR --output DIR [--grap-stage N] [--solver-seconds S]
                        plan one date; outputs go to OUTPUT/DATE/
+              ingest   --date YYYY-MM-DD --input DIR --output DIR
+                       take in the date's files only (fetch, fleet, ingest), without planning
               restart  --date YYYY-MM-DD
                        resume the date's failed run from its failed step
               generate --output DIR [--orders N] [--depots D] [--vehicles V] [--seed S]
@@ -57,6 +59,7 @@ public final class RouteplanCommandLine {
             return switch (args[0]) {
                 case "demo" -> demo(CommandOptions.parse(rest, Set.of("output", "solver-seconds")));
                 case "run" -> run(CommandOptions.parse(rest, Set.of("date", "input", "output", "grap-stage", "solver-seconds")));
+                case "ingest" -> ingest(CommandOptions.parse(rest, Set.of("date", "input", "output")));
                 case "restart" -> restart(CommandOptions.parse(rest, Set.of("date")));
                 case "generate" -> generate(CommandOptions.parse(rest, Set.of("output", "orders", "depots", "vehicles", "seed")));
                 default -> throw new CommandOptions.UsageException("unknown command " + args[0]);
@@ -99,6 +102,16 @@ public final class RouteplanCommandLine {
             throw new CommandOptions.UsageException("--input " + input + " is not a folder");
         }
         return withApplication(options, runs -> runs.run(date, input, output, grapStage, seconds));
+    }
+
+    private int ingest(CommandOptions options) {
+        LocalDate date = options.date("date");
+        Path input = options.path("input");
+        Path output = options.path("output");
+        if (!Files.isDirectory(input)) {
+            throw new CommandOptions.UsageException("--input " + input + " is not a folder");
+        }
+        return withApplication(options, runs -> runs.ingest(date, input, output));
     }
 
     private int restart(CommandOptions options) {

@@ -1,5 +1,6 @@
 package dev.routeplan.app.cli;
 
+import dev.routeplan.batch.job.NightlyPlanJobConfiguration;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.publish.RunSummary;
 import java.io.PrintStream;
@@ -36,6 +37,9 @@ final class RunReport {
                     + failure(execution) + "; fix the cause, then: routeplan restart --date " + run.planDate());
             return FAILED;
         }
+        if (!execution.getJobInstance().getJobName().equals(NightlyPlanJobConfiguration.JOB_NAME)) {
+            return reportIngest(run, execution);
+        }
         Path dir = run.runOutputDir();
         RunSummary summary = JsonMapper.builder().build().readValue(readSummary(dir), RunSummary.class);
         out.printf("Plan for %s (attempt %d) COMPLETED in %.1f s%n", summary.planDate(), summary.attempt(), took.toMillis() / 1000.0);
@@ -61,6 +65,16 @@ final class RunReport {
                     + " route(s) blocked by compliance and not published; their orders are in unassigned.csv");
             return BLOCKED_ROUTES;
         }
+        return OK;
+    }
+
+    private int reportIngest(PlanRunParameters run, JobExecution execution) {
+        StepExecution ingest = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest"))
+                .findFirst().orElseThrow();
+        double seconds = Duration.between(ingest.getStartTime(), ingest.getEndTime()).toMillis() / 1000.0;
+        out.printf("Ingest of %s (attempt %d) COMPLETED: %d rows in %.1f s, %.0f rows/s%n", run.planDate(), run.attempt(),
+                ingest.getReadCount(), seconds, ingest.getReadCount() / Math.max(seconds, 0.001));
+        out.printf("  peak heap used %d MB%n", HeapPeak.usedMegabytes());
         return OK;
     }
 

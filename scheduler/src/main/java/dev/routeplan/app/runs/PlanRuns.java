@@ -24,32 +24,45 @@ public class PlanRuns {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job nightlyPlanJob;
+    private final Job ingestOrdersJob;
 
-    public PlanRuns(JobOperator jobOperator, JobRepository jobRepository, Job nightlyPlanJob) {
+    public PlanRuns(JobOperator jobOperator, JobRepository jobRepository, Job nightlyPlanJob, Job ingestOrdersJob) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyPlanJob = nightlyPlanJob;
+        this.ingestOrdersJob = ingestOrdersJob;
     }
 
     public JobExecution run(LocalDate planDate, Path inputDir, Path outputDir, int grapStage, double solverSeconds)
             throws Exception {
-        long attempt = latestExecution(planDate)
+        return start(nightlyPlanJob, planDate, inputDir, outputDir, grapStage, solverSeconds);
+    }
+
+    /** Takes in the date's files only (fetch, fleet, ingest), without planning. */
+    public JobExecution ingest(LocalDate planDate, Path inputDir, Path outputDir) throws Exception {
+        return start(ingestOrdersJob, planDate, inputDir, outputDir, 0, 1);
+    }
+
+    private JobExecution start(Job job, LocalDate planDate, Path inputDir, Path outputDir, int grapStage, double solverSeconds)
+            throws Exception {
+        long attempt = latestExecution(job.getName(), planDate)
                 .map(e -> PlanRunParameters.from(e.getJobParameters()).attempt() + 1).orElse(1L);
         PlanRunParameters parameters = new PlanRunParameters(planDate, attempt, inputDir, outputDir, grapStage, solverSeconds);
-        return jobOperator.start(nightlyPlanJob, parameters.toJobParameters());
+        return jobOperator.start(job, parameters.toJobParameters());
     }
 
     public JobExecution restart(LocalDate planDate) throws Exception {
-        JobExecution last = latestExecution(planDate).orElseThrow(() -> new PlanRunException("no run of " + planDate + " to restart"));
+        JobExecution last = latestExecution(NightlyPlanJobConfiguration.JOB_NAME, planDate)
+                .orElseThrow(() -> new PlanRunException("no run of " + planDate + " to restart"));
         if (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED) {
             throw new PlanRunException("the latest run of " + planDate + " is " + last.getStatus() + "; only a FAILED or STOPPED run restarts");
         }
         return jobOperator.restart(last);
     }
 
-    /** The last execution of the date's latest attempt, if the date was ever run. */
-    public Optional<JobExecution> latestExecution(LocalDate planDate) {
-        return jobRepository.findJobInstances(NightlyPlanJobConfiguration.JOB_NAME).stream()
+    /** The last execution of the date's latest attempt of the job, if the date was ever run. */
+    public Optional<JobExecution> latestExecution(String jobName, LocalDate planDate) {
+        return jobRepository.findJobInstances(jobName).stream()
                 .map(jobRepository::getLastJobExecution)
                 .filter(e -> e != null && planDate.toString().equals(e.getJobParameters().getString(PlanRunParameters.PLAN_DATE)))
                 .max(Comparator.comparingLong((JobExecution e) -> PlanRunParameters.from(e.getJobParameters()).attempt()));

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Benchmarks, separate from the tests. Each prints its figures; the last line is machine-readable.
+#   scripts/bench.sh ingest [ROWS]   the job's ingest into PostgreSQL against psql \copy of the same file
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=scheduler/target/routeplan.jar
+PG_URL=jdbc:postgresql://127.0.0.1:5432/test
+WORK=${BENCH_DIR:-/tmp/routeplan-bench}
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+ensure_jar() {
+  if [[ ! -f $JAR ]]; then
+    log "building $JAR"
+    ./mvnw -q -DskipTests package
+  fi
+}
+
+psql_test() { psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+now() { date +%s.%N; }
+
+# runs the ingest job on a fresh schema; prints the job's "rows/s" and peak heap lines
+ingest_into_fresh_schema() {
+  local schema=$1 input=$2 heap=$3
+  psql_test -c "drop schema if exists $schema cascade"
+  java "-Xmx$heap" -jar "$JAR" ingest --date 2026-12-01 --input "$input" --output "$WORK/out-$schema" \
+    --spring.profiles.active=postgres \
+    "--spring.datasource.url=$PG_URL?currentSchema=$schema" \
+    "--spring.flyway.schemas=$schema" "--spring.flyway.default-schema=$schema" \
+    --routeplan.chunk-size=5000 --logging.level.dev.routeplan=WARN
+}
+
+bench_ingest() {
+  local rows=${1:-1000000}
+  ensure_jar
+  mkdir -p "$WORK"
+  local csv_dir=$WORK/csv-$rows
+  if [[ ! -f $csv_dir/orders.csv ]]; then
+    log "generating $rows orders"
+    java -Xmx2g -jar "$JAR" generate --orders "$rows" --depots 3 --vehicles 30 --seed 7 --output "$csv_dir" >&2
+  fi
+
+  log "ingest through the job (PostgreSQL, COPY in the writer)"
+  local job_out
+  job_out=$(ingest_into_fresh_schema routeplan_bench "$csv_dir" 1g)
+  echo "$job_out"
+  local job_rate
+  job_rate=$(sed -n 's/.* \([0-9]*\) rows\/s$/\1/p' <<<"$job_out")
+  local accepted
+  accepted=$(psql_test -c "select count(*) from routeplan_bench.orders")
+  log "orders accepted in PostgreSQL: $accepted"
+
+  log "psql \\copy of the same file into a scratch table"
+  psql_test -c "drop table if exists bench_copy" \
+    -c "create table bench_copy (order_id varchar(64), customer_name varchar(200), phone varchar(20), address varchar(500),
+          pincode varchar(6), lat double precision, lon double precision, weight_kg double precision, volume_m3 double precision,
+          window_start time, window_end time, service_minutes integer, priority integer, depot_id varchar(32), goods_type varchar(40))"
+  local start end
+  start=$(now)
+  psql_test -c "\\copy bench_copy from '$csv_dir/orders.csv' with (format csv, header true)"
+  end=$(now)
+  local copy_rate
+  copy_rate=$(awk -v r="$rows" -v s="$start" -v e="$end" 'BEGIN { printf "%d", r / (e - s) }')
+  echo "psql \\copy: $rows rows in $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') s, $copy_rate rows/s"
+  psql_test -c "drop table bench_copy"
+
+  local xlsx_rows=200000
+  local xlsx_dir=$WORK/xlsx-$xlsx_rows
+  if [[ ! -f $xlsx_dir/orders.xlsx ]]; then
+    log "generating $xlsx_rows orders as XLSX"
+    java -Xmx2g -jar "$JAR" generate --orders "$xlsx_rows" --depots 3 --vehicles 30 --seed 7 --format xlsx --output "$xlsx_dir" >&2
+  fi
+  log "ingest of a $xlsx_rows-row XLSX (streaming reader)"
+  ingest_into_fresh_schema routeplan_bench_xlsx "$xlsx_dir" 1g
+  psql_test -c "drop schema routeplan_bench_xlsx cascade"
+
+  echo "ingest_rows_per_s=$job_rate copy_rows_per_s=$copy_rate ratio=$(awk -v a="$job_rate" -v b="$copy_rate" 'BEGIN { printf "%.2f", a / b }')"
+}
+
+case ${1:-} in
+  ingest) shift; bench_ingest "$@" ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS]" >&2; exit 2 ;;
+esac
