@@ -2,6 +2,8 @@ package dev.routeplan.batch.ingest;
 
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.job.RouteplanProperties;
+import dev.routeplan.batch.store.OutputFiles;
+import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFile;
 import dev.routeplan.batch.store.InputFileStore;
@@ -17,6 +19,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
@@ -24,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** Ingest: one partition per orders file; each reads, validates and writes rows in chunks. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IngestProperties.class)
 public class IngestStepConfiguration {
 
     /**
@@ -73,7 +77,7 @@ public class IngestStepConfiguration {
 
     @Bean
     @StepScope
-    OrderRowValidator orderRowValidator(FleetStore fleet, OrderStore orders,
+    OrderRowValidator orderRowValidator(FleetStore fleet, OrderStore orders, IngestProperties ingest,
                                         @Value("#{jobParameters['planDate']}") String planDate) {
         LocalDate date = LocalDate.parse(planDate);
         Map<String, OrderRowValidator.DepotCapacity> depots = new HashMap<>();
@@ -82,7 +86,8 @@ public class IngestStepConfiguration {
             double maxM3 = fleet.eligibleVehicles(date, depotId).stream().mapToDouble(Vehicle::capacityM3).max().orElse(0);
             depots.put(depotId, new OrderRowValidator.DepotCapacity(maxKg, maxM3));
         }
-        return new OrderRowValidator(date, ServiceArea.DELHI_NCR, depots, orders.fileOfEachOrder(date));
+        return new OrderRowValidator(date, ServiceArea.fromWkt(ingest.serviceAreaWkt()), PincodeRanges.parse(ingest.pincodes()),
+                depots, orders.fileOfEachOrder(date));
     }
 
     @Bean
@@ -93,8 +98,8 @@ public class IngestStepConfiguration {
 
     @Bean
     @StepScope
-    OrderFileReconciliation orderFileReconciliation(InputFileStore files, OrderStore orders,
+    OrderFileReconciliation orderFileReconciliation(InputFileStore files, OrderStore orders, ArtifactStore artifacts,
                                                     @Value("#{stepExecutionContext['fileId']}") Long fileId) {
-        return new OrderFileReconciliation(fileId, files, orders);
+        return new OrderFileReconciliation(fileId, files, orders, new RejectExport(new OutputFiles(artifacts)));
     }
 }

@@ -1,7 +1,10 @@
 package dev.routeplan.batch.ingest;
 
+import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -17,11 +20,13 @@ public class OrderFileReconciliation implements StepExecutionListener {
     private final long fileId;
     private final InputFileStore files;
     private final OrderStore orders;
+    private final RejectExport rejectExport;
 
-    public OrderFileReconciliation(long fileId, InputFileStore files, OrderStore orders) {
+    public OrderFileReconciliation(long fileId, InputFileStore files, OrderStore orders, RejectExport rejectExport) {
         this.fileId = fileId;
         this.files = files;
         this.orders = orders;
+        this.rejectExport = rejectExport;
     }
 
     @Override
@@ -48,6 +53,14 @@ public class OrderFileReconciliation implements StepExecutionListener {
             return ExitStatus.FAILED;
         }
         files.markIngested(fileId, read, accepted, rejected);
+        PlanRunParameters run = PlanRunParameters.from(step.getJobParameters());
+        try {
+            rejectExport.export(run.planDate(), run.runOutputDir(), fileName, orders.rejectsOf(fileId));
+        } catch (IOException e) {
+            step.setStatus(BatchStatus.FAILED);
+            step.addFailureException(new UncheckedIOException("cannot write the rejects of " + fileName, e));
+            return ExitStatus.FAILED;
+        }
         step.getExecutionContext().putString("summary", fileName + ": " + read + " rows read, " + accepted + " accepted, "
                 + rejected + " rejected");
         return step.getExitStatus();

@@ -37,6 +37,7 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
 
     private final LocalDate planDate;
     private final ServiceArea serviceArea;
+    private final PincodeRanges pincodes;
     private final Map<String, DepotCapacity> depots;
     private final Map<String, Long> fileOfOrder;
 
@@ -44,10 +45,11 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
      * @param fileOfOrder which file each order id of the date was taken in from, as stored when the
      *                    step started; the validator keeps it up to date as it accepts rows
      */
-    public OrderRowValidator(LocalDate planDate, ServiceArea serviceArea, Map<String, DepotCapacity> depots,
-                             Map<String, Long> fileOfOrder) {
+    public OrderRowValidator(LocalDate planDate, ServiceArea serviceArea, PincodeRanges pincodes,
+                             Map<String, DepotCapacity> depots, Map<String, Long> fileOfOrder) {
         this.planDate = planDate;
         this.serviceArea = serviceArea;
+        this.pincodes = pincodes;
         this.depots = Map.copyOf(depots);
         this.fileOfOrder = new HashMap<>(fileOfOrder);
     }
@@ -62,6 +64,8 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         String pincode = row.value("pincode");
         if (!pincode.isEmpty() && !PINCODE.matcher(pincode).matches()) {
             problems.add(RejectCode.INVALID_PINCODE, "pincode", "\"" + pincode + "\" is not 6 digits");
+        } else if (!pincode.isEmpty() && !pincodes.contains(pincode)) {
+            problems.add(RejectCode.PINCODE_NOT_SERVED, "pincode", pincode + " is outside the Delhi NCR pincodes served");
         }
         Double lat = number(row, "lat", problems);
         Double lon = number(row, "lon", problems);

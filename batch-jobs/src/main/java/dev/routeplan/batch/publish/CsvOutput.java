@@ -1,5 +1,6 @@
 package dev.routeplan.batch.publish;
 
+import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.reports.excel.SafeCellText;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,6 +2,7 @@ package dev.routeplan.batch.publish;
 
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.store.ArtifactStore;
+import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;

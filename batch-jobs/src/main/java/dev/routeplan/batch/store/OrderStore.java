@@ -134,11 +134,20 @@ public class OrderStore {
         return jdbc.sql("""
                 select r.*, f.file_name from order_rejects r join input_files f on f.id = r.file_id
                 where r.plan_date = ? order by r.file_id, r.row_number""")
-                .param(planDate)
-                .query((rs, row) -> new OrderReject(rs.getLong("file_id"), rs.getString("file_name"), rs.getInt("row_number"),
-                        rs.getString("order_id"), Arrays.asList(rs.getString("reason_codes").split(";")),
-                        rs.getString("message"), rs.getString("raw_content")))
-                .list();
+                .param(planDate).query(OrderStore::mapReject).list();
+    }
+
+    public List<OrderReject> rejectsOf(long fileId) {
+        return jdbc.sql("""
+                select r.*, f.file_name from order_rejects r join input_files f on f.id = r.file_id
+                where r.file_id = ? order by r.row_number""")
+                .param(fileId).query(OrderStore::mapReject).list();
+    }
+
+    private static OrderReject mapReject(ResultSet rs, int row) throws SQLException {
+        return new OrderReject(rs.getLong("file_id"), rs.getString("file_name"), rs.getInt("row_number"),
+                rs.getString("order_id"), Arrays.asList(rs.getString("reason_codes").split(";")),
+                rs.getString("message"), rs.getString("raw_content"));
     }
 
     private static Order mapOrder(ResultSet rs, int row) throws SQLException {

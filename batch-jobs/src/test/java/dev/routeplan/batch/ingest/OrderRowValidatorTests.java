@@ -69,6 +69,19 @@ class OrderRowValidatorTests {
     }
 
     @Test
+    void rejectsAPincodeOutsideTheRangesServed() {
+        IngestOutcome outcome = validator.process(row(Map.of("pincode", "400001")));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("PINCODE_NOT_SERVED");
+    }
+
+    @Test
+    void acceptsAGurugramOrderInsideTheNcrPolygon() {
+        assertThat(validator.process(row(Map.of("lat", "28.4595", "lon", "77.0266", "pincode", "122001"))).isAccepted())
+                .isTrue();
+    }
+
+    @Test
     void rejectsAnOrderHeavierThanTheDepotsLargestVehicle() {
         IngestOutcome outcome = validator.process(row(Map.of("weight_kg", "2500")));
 
@@ -108,8 +121,13 @@ class OrderRowValidatorTests {
     }
 
     private static OrderRowValidator validatorKnowing(Map<String, Long> fileOfOrder) {
-        return new OrderRowValidator(PLAN_DATE, ServiceArea.DELHI_NCR,
-                Map.of("D1", new OrderRowValidator.DepotCapacity(2000, 10)), fileOfOrder);
+        IngestProperties defaults = new IngestProperties(
+                "POLYGON ((76.80 28.38, 77.05 28.30, 77.35 28.32, 77.60 28.48, 77.62 28.72, 77.45 28.95, 77.10 29.05, "
+                        + "76.82 28.90, 76.75 28.62, 76.80 28.38))",
+                java.util.List.of("110001-110099", "122001-122108"), 1_000_000, null, "");
+        return new OrderRowValidator(PLAN_DATE, ServiceArea.fromWkt(defaults.serviceAreaWkt()),
+                PincodeRanges.parse(defaults.pincodes()), Map.of("D1", new OrderRowValidator.DepotCapacity(2000, 10)),
+                fileOfOrder);
     }
 
     private static OrderRow row(Map<String, String> overrides) {

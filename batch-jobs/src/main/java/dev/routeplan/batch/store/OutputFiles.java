@@ -1,7 +1,5 @@
-package dev.routeplan.batch.publish;
+package dev.routeplan.batch.store;
 
-import dev.routeplan.batch.store.ArtifactStore;
-import dev.routeplan.batch.store.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
