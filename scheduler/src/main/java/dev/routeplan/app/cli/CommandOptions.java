@@ -16,17 +16,27 @@ import java.util.Set;
 final class CommandOptions {
 
     private final Map<String, String> values = new HashMap<>();
+    private final java.util.Set<String> flags = new java.util.HashSet<>();
     private final List<String> springArgs = new ArrayList<>();
 
     private CommandOptions() {
     }
 
     static CommandOptions parse(List<String> args, Set<String> known) {
+        return parse(args, known, Set.of());
+    }
+
+    /** {@code knownFlags} are options without a value, such as {@code --recover}. */
+    static CommandOptions parse(List<String> args, Set<String> known, Set<String> knownFlags) {
         CommandOptions options = new CommandOptions();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--spring.") || arg.startsWith("--routeplan.") || arg.startsWith("--logging.")) {
                 options.springArgs.add(arg);
+                continue;
+            }
+            if (arg.startsWith("--") && knownFlags.contains(arg.substring(2))) {
+                options.flags.add(arg.substring(2));
                 continue;
             }
             if (!arg.startsWith("--") || !known.contains(arg.substring(2))) {
@@ -38,6 +48,10 @@ final class CommandOptions {
             options.values.put(arg.substring(2), args.get(++i));
         }
         return options;
+    }
+
+    boolean flag(String name) {
+        return flags.contains(name);
     }
 
     String[] springArgs() {

@@ -34,8 +34,9 @@ public final class RouteplanCommandLine {
                        plan one date; outputs go to OUTPUT/DATE/
               ingest   --date YYYY-MM-DD --input DIR --output DIR
                        take in the date's files only (fetch, fleet, ingest), without planning
-              restart  --date YYYY-MM-DD
-                       resume the date's failed run from its failed step
+              restart  --date YYYY-MM-DD [--recover]
+                       resume the date's failed run from its failed step; --recover first marks
+                       a run whose process died (still shown as STARTED) as failed
               generate --output DIR [--orders N] [--depots D] [--vehicles V] [--seed S]
                        write a synthetic Delhi scenario (orders.csv, fleet.csv, depots.csv)
             Spring settings pass through, e.g. --spring.profiles.active=postgres""";
@@ -60,7 +61,7 @@ public final class RouteplanCommandLine {
                 case "demo" -> demo(CommandOptions.parse(rest, Set.of("output", "solver-seconds")));
                 case "run" -> run(CommandOptions.parse(rest, Set.of("date", "input", "output", "grap-stage", "solver-seconds")));
                 case "ingest" -> ingest(CommandOptions.parse(rest, Set.of("date", "input", "output")));
-                case "restart" -> restart(CommandOptions.parse(rest, Set.of("date")));
+                case "restart" -> restart(CommandOptions.parse(rest, Set.of("date"), Set.of("recover")));
                 case "generate" -> generate(CommandOptions.parse(rest, Set.of("output", "orders", "depots", "vehicles", "seed")));
                 default -> throw new CommandOptions.UsageException("unknown command " + args[0]);
             };
@@ -116,7 +117,7 @@ public final class RouteplanCommandLine {
 
     private int restart(CommandOptions options) {
         LocalDate date = options.date("date");
-        return withApplication(options, runs -> runs.restart(date));
+        return withApplication(options, runs -> runs.restart(date, options.flag("recover")));
     }
 
     private int generate(CommandOptions options) {

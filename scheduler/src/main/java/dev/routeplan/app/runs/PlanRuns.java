@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -52,8 +53,25 @@ public class PlanRuns {
     }
 
     public JobExecution restart(LocalDate planDate) throws Exception {
-        JobExecution last = latestExecution(NightlyPlanJobConfiguration.JOB_NAME, planDate)
+        return restart(planDate, false);
+    }
+
+    /**
+     * Restarts the date's latest failed run. A run whose process was killed still reads STARTED in
+     * the job repository; with {@code recoverCrashed} the operator, who knows it is dead, has it
+     * marked FAILED first. Only the operator can know: in a cluster another node may be running it.
+     */
+    public JobExecution restart(LocalDate planDate, boolean recoverCrashed) throws Exception {
+        JobExecution last = Stream.of(NightlyPlanJobConfiguration.JOB_NAME, NightlyPlanJobConfiguration.INGEST_JOB_NAME)
+                .map(job -> latestExecution(job, planDate)).flatMap(Optional::stream)
+                .max(Comparator.comparing(JobExecution::getCreateTime))
                 .orElseThrow(() -> new PlanRunException("no run of " + planDate + " to restart"));
+        if (last.isRunning() && recoverCrashed) {
+            last = jobOperator.recover(last);
+        } else if (last.isRunning()) {
+            throw new PlanRunException("the latest run of " + planDate + " is " + last.getStatus()
+                    + "; if its process died, restart it with --recover");
+        }
         if (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED) {
             throw new PlanRunException("the latest run of " + planDate + " is " + last.getStatus() + "; only a FAILED or STOPPED run restarts");
         }
