@@ -14,14 +14,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.commons.logging.LogFactory;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.integration.file.remote.RemoteFileUtils;
 import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 import org.springframework.integration.sftp.session.SftpSession;
 
@@ -112,9 +110,7 @@ public class SftpInbox {
                 if (!session.exists(from) && session.exists(to)) {
                     return null;   // an earlier attempt moved it but lost the reply
                 }
-                if (!session.exists(processed)) {
-                    RemoteFileUtils.makeDirectories(processed, session, "/", LogFactory.getLog(SftpInbox.class));
-                }
+                makeDirectories(session, processed);
                 session.rename(from, to);
                 return null;
             });
@@ -183,6 +179,21 @@ public class SftpInbox {
                         || Files.getLastModifiedTime(target).toMillis() / 1000 == remote.modified().toMillis() / 1000);
         } catch (IOException e) {
             return false;   // unreadable: download it again
+        }
+    }
+
+    /** Creates {@code folder} and any missing parents, like mkdir -p. */
+    private static void makeDirectories(SftpSession session, String folder) throws IOException {
+        StringBuilder path = new StringBuilder(folder.startsWith("/") ? "/" : "");
+        for (String part : folder.split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            path.append(part);
+            if (!session.exists(path.toString())) {
+                session.mkdir(path.toString());
+            }
+            path.append('/');
         }
     }
 
