@@ -2,22 +2,34 @@ package dev.routeplan.batch.fetch;
 
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.store.InputFileStore;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SftpProperties.class)
 public class FetchStepConfiguration {
 
     @Bean
+    RemoteInbox remoteInbox(SftpProperties sftp) {
+        if (!sftp.enabled()) {
+            return RemoteInbox.none();
+        }
+        LoggerFactory.getLogger(FetchStepConfiguration.class).info("SFTP inbox {}", sftp);
+        return new RemoteInbox(new SftpInbox(sftp.toSettings()));
+    }
+
+    @Bean
     Step fetchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
-                   ProgressPrinter progress) {
+                   RemoteInbox remoteInbox, ProgressPrinter progress) {
         return new StepBuilder("fetch", jobRepository)
-                .tasklet(new InboxFetchTasklet(files), transactionManager)
+                .tasklet(new InboxFetchTasklet(files, remoteInbox), transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

@@ -1,5 +1,7 @@
 package dev.routeplan.batch.ingest;
 
+import dev.routeplan.batch.fetch.ProcessedRemoteFiles;
+import dev.routeplan.batch.fetch.RemoteInbox;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.job.RouteplanProperties;
 import dev.routeplan.batch.store.OutputFiles;
@@ -49,6 +51,7 @@ public class IngestStepConfiguration {
     Step ingestFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         OrderCsvItemReader orderCsvReader, OrderRowValidator orderRowValidator,
                         IngestOutcomeWriter ingestOutcomeWriter, OrderFileReconciliation orderFileReconciliation,
+                        ProcessedRemoteFiles processedRemoteFiles,
                         RouteplanProperties properties, ProgressPrinter progress) {
         return new StepBuilder("ingestFile", jobRepository)
                 .<OrderRow, IngestOutcome>chunk(properties.chunkSize())
@@ -56,8 +59,10 @@ public class IngestStepConfiguration {
                 .reader(orderCsvReader)
                 .processor(orderRowValidator)
                 .writer(ingestOutcomeWriter)
-                // registered first, called last: progress prints after the reconciliation summed up the file
+                // after-step listeners run last-registered first: reconcile the counts, then move the
+                // remote file to processed, then print the summary
                 .listener((StepListener) progress)
+                .listener(processedRemoteFiles)
                 .listener(orderFileReconciliation)
                 .build();
     }
@@ -94,6 +99,13 @@ public class IngestStepConfiguration {
     @StepScope
     IngestOutcomeWriter ingestOutcomeWriter(OrderStore orders, @Value("#{jobParameters['planDate']}") String planDate) {
         return new IngestOutcomeWriter(LocalDate.parse(planDate), orders);
+    }
+
+    @Bean
+    @StepScope
+    ProcessedRemoteFiles processedRemoteFiles(InputFileStore files, RemoteInbox remoteInbox,
+                                              @Value("#{stepExecutionContext['fileId']}") Long fileId) {
+        return new ProcessedRemoteFiles(fileId, files, remoteInbox);
     }
 
     @Bean

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 public enum InputFileKind {
     ORDERS, FLEET, DEPOTS;
 
-    private static final Pattern ORDERS_NAME = Pattern.compile("orders[A-Za-z0-9._-]*\\.csv");
+    private static final Pattern ORDERS_NAME = Pattern.compile("orders[A-Za-z0-9._-]*\\.(csv|csv\\.gz|xlsx)");
 
     public static Optional<InputFileKind> ofFileName(String name) {
         if (ORDERS_NAME.matcher(name).matches()) {

@@ -12,6 +12,7 @@ public class InputFileStore {
 
     public static final String REGISTERED = "REGISTERED";
     public static final String INGESTED = "INGESTED";
+    public static final String REJECTED = "REJECTED";
 
     private final JdbcClient jdbc;
 
@@ -24,14 +25,24 @@ public class InputFileStore {
                 .params(planDate, sha256).query(Integer.class).single() > 0;
     }
 
-    public long register(LocalDate planDate, String fileName, InputFileKind kind, long sizeBytes, String sha256, Path staged) {
+    /** @param remoteName the file's name in the SFTP inbox, or null for a file from the local folder */
+    public long register(LocalDate planDate, String fileName, InputFileKind kind, long sizeBytes, String sha256, Path staged,
+                         String remoteName) {
         jdbc.sql("""
-                insert into input_files (plan_date, file_name, kind, size_bytes, sha256, staged_path, status, registered_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(planDate, fileName, kind.name(), sizeBytes, sha256, staged.toString(), REGISTERED, OffsetDateTime.now())
+                insert into input_files (plan_date, file_name, kind, size_bytes, sha256, staged_path, status, registered_at,
+                    source, remote_name)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(planDate, fileName, kind.name(), sizeBytes, sha256, staged.toString(), REGISTERED, OffsetDateTime.now(),
+                        remoteName == null ? "LOCAL" : "SFTP", remoteName)
                 .update();
         return jdbc.sql("select id from input_files where plan_date = ? and sha256 = ?")
                 .params(planDate, sha256).query(Long.class).single();
+    }
+
+    /** Refuses a whole file before any row of it is read: it will never be ingested as it is. */
+    public void markRejected(long id, String code, String message) {
+        jdbc.sql("update input_files set status = ?, reject_code = ?, reject_message = ?, rows_read = 0, rows_accepted = 0, "
+                + "rows_rejected = 0 where id = ?").params(REJECTED, code, message, id).update();
     }
 
     public List<InputFile> awaitingIngest(LocalDate planDate) {
@@ -61,6 +72,6 @@ public class InputFileStore {
 
     private static InputFile map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new InputFile(rs.getLong("id"), rs.getString("file_name"), InputFileKind.valueOf(rs.getString("kind")),
-                Path.of(rs.getString("staged_path")), rs.getString("status"));
+                Path.of(rs.getString("staged_path")), rs.getString("status"), rs.getString("remote_name"));
     }
 }
