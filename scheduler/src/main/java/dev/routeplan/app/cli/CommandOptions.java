@@ -72,6 +72,10 @@ final class CommandOptions {
         return value == null ? fallback : Path.of(value);
     }
 
+    String text(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
     Path path(String name) {
         return Path.of(required(name));
     }

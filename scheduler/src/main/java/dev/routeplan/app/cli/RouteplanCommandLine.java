@@ -37,7 +37,7 @@ public final class RouteplanCommandLine {
               restart  --date YYYY-MM-DD [--recover]
                        resume the date's failed run from its failed step; --recover first marks
                        a run whose process died (still shown as STARTED) as failed
-              generate --output DIR [--orders N] [--depots D] [--vehicles V] [--seed S]
+              generate --output DIR [--orders N] [--depots D] [--vehicles V] [--seed S] [--format csv|xlsx]
                        write a synthetic Delhi scenario (orders.csv, fleet.csv, depots.csv)
             Spring settings pass through, e.g. --spring.profiles.active=postgres""";
     private static final double DEFAULT_SOLVER_SECONDS = 10;
@@ -62,7 +62,7 @@ public final class RouteplanCommandLine {
                 case "run" -> run(CommandOptions.parse(rest, Set.of("date", "input", "output", "grap-stage", "solver-seconds")));
                 case "ingest" -> ingest(CommandOptions.parse(rest, Set.of("date", "input", "output")));
                 case "restart" -> restart(CommandOptions.parse(rest, Set.of("date"), Set.of("recover")));
-                case "generate" -> generate(CommandOptions.parse(rest, Set.of("output", "orders", "depots", "vehicles", "seed")));
+                case "generate" -> generate(CommandOptions.parse(rest, Set.of("output", "orders", "depots", "vehicles", "seed", "format")));
                 default -> throw new CommandOptions.UsageException("unknown command " + args[0]);
             };
         } catch (CommandOptions.UsageException e) {
@@ -124,8 +124,16 @@ public final class RouteplanCommandLine {
         Path output = options.path("output");
         ScenarioSpec spec = new ScenarioSpec(options.integer("seed", 42), options.integer("orders", 300),
                 options.integer("depots", 3), options.integer("vehicles", 30));
+        String format = options.text("format", "csv");
+        if (!format.equals("csv") && !format.equals("xlsx")) {
+            throw new CommandOptions.UsageException("--format must be csv or xlsx");
+        }
         try {
             ScenarioWriter.write(ScenarioGenerator.generate(spec), output);
+            if (format.equals("xlsx")) {
+                OrdersWorkbook.convert(output.resolve("orders.csv"), output.resolve("orders.xlsx"));
+                Files.delete(output.resolve("orders.csv"));
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandOptions.UsageException(e.getMessage());
         } catch (IOException e) {
