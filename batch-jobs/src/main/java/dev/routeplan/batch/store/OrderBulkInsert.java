@@ -89,12 +89,10 @@ public final class OrderBulkInsert {
             return csv;
         }
         csv.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                csv.append('"');
-            }
-            csv.append(c);
+        if (value.indexOf('"') < 0) {
+            csv.append(value);
+        } else {
+            csv.append(value.replace("\"", "\"\""));
         }
         return csv.append('"');
     }
