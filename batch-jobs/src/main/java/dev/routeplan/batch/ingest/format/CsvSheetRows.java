@@ -59,7 +59,8 @@ final class CsvSheetRows implements SheetRows {
     private UnreadableFileException problem(IOException e) {
         int row = lastRow + 1;
         if (e instanceof StrictUtf8Reader.NotUtf8Exception notUtf8) {
-            return new UnreadableFileException(Reason.NOT_UTF8, fileName, row, notUtf8.getMessage(), e);
+            // the decoder reads ahead of the parser, so its own line count names the row, not ours
+            return new UnreadableFileException(Reason.NOT_UTF8, fileName, (int) notUtf8.line, notUtf8.getMessage(), e);
         }
         if (e instanceof EOFException) {
             return new UnreadableFileException(Reason.TRUNCATED_GZIP, fileName, row,
