@@ -23,7 +23,7 @@ public class UnreadableFileException extends InputFileException {
     public UnreadableFileException(Reason reason, String fileName, int row, String field, String problem) {
         super(fileName, row, field, problem);
         this.reason = reason;
-        this.message = super.getMessage() + " [" + reason + "]";
+        this.message = super.getMessage();
     }
 
     /**
@@ -33,7 +33,7 @@ public class UnreadableFileException extends InputFileException {
     public UnreadableFileException(Reason reason, String fileName, int row, String problem) {
         super(fileName, row, "-", problem);
         this.reason = reason;
-        this.message = fileName + (row > 0 ? " row " + row : "") + ": " + problem + " [" + reason + "]";
+        this.message = fileName + (row > 0 ? " row " + row : "") + ": " + problem;
     }
 
     public UnreadableFileException(Reason reason, String fileName, int row, String problem, Throwable cause) {
@@ -43,6 +43,11 @@ public class UnreadableFileException extends InputFileException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The reason as stored with rejects and shown in reports, e.g. {@code NOT_UTF8}. */
+    public String reasonCode() {
+        return reason.name();
     }
 
     @Override

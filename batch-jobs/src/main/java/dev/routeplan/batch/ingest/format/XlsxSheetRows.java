@@ -205,8 +205,9 @@ final class XlsxSheetRows implements SheetRows {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("zip bomb") || message.contains("doctype") || message.contains("entity")
-                    || message.contains("max file count") || message.contains("exceed")) {
+            // POI's words for its zip limits and the XML parser's for DOCTYPEs and entity expansion
+            if (message.contains("zip bomb") || message.contains("potentially malicious") || message.contains("doctype")
+                    || message.contains("entity")) {
                 return new UnreadableFileException(Reason.UNSAFE_XLSX, fileName, row,
                         "refused as unsafe (a zip bomb or an XML DOCTYPE/entity): " + t.getMessage(), e);
             }
