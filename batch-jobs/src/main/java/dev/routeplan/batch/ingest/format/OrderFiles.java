@@ -163,6 +163,11 @@ public final class OrderFiles {
             if (start.length == 0) {
                 throw new UnreadableFileException(Reason.EMPTY_FILE, fileName, 0, "has no content once decompressed");
             }
+            if (start.length >= 2 && (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE
+                    || start[0] == (byte) 0xFE && start[1] == (byte) 0xFF)) {
+                // Excel's "Unicode Text" export; its NUL bytes would otherwise read as binary
+                throw new UnreadableFileException(Reason.NOT_UTF8, fileName, 0, "is UTF-16 text; save it as CSV UTF-8");
+            }
             if (looksBinary(start)) {
                 throw new UnreadableFileException(Reason.BINARY_CONTENT, fileName, 0,
                         "holds binary data, not CSV text (another kind of file renamed?)");

@@ -203,6 +203,9 @@ final class XlsxSheetRows implements SheetRows {
         if (e instanceof UnreadableFileException unreadable) {
             return unreadable;
         }
+        if (e instanceof InterruptedException) {
+            return new UnreadableFileException(Reason.READ_FAILED, fileName, row, "reading was interrupted", e);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             // POI's words for its zip limits and the XML parser's for DOCTYPEs and entity expansion

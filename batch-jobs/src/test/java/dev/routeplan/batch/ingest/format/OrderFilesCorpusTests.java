@@ -50,6 +50,9 @@ class OrderFilesCorpusTests {
             "truncated.csv.gz,           TRUNCATED_GZIP",
             "plain-text-named.csv.gz,    WRONG_FORMAT",
             "text-named.xlsx,            WRONG_FORMAT",
+            "utf16.csv,                  NOT_UTF8",
+            "nothing-inside.csv.gz,      EMPTY_FILE",
+            "blank-lines-only.csv,       EMPTY_FILE",
     })
     void refusesAFileThatCannotBeTakenIn(String file, Reason reason) {
         assertThatThrownBy(() -> files.inspect(1, file, corpus(file)))
