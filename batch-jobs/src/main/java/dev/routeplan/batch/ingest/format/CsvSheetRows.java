@@ -2,8 +2,10 @@ package dev.routeplan.batch.ingest.format;
 
 import dev.routeplan.batch.ingest.format.UnreadableFileException.Reason;
 import java.io.EOFException;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +24,51 @@ final class CsvSheetRows implements SheetRows {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
+    /**
+     * No order row comes near this. Without a bound, one quote left open near the top of a 2 GB
+     * file makes the parser gather the rest of the file into one value, and the job runs out of memory.
+     */
+    static final int MAX_ROW_CHARS = 1 << 20;
+
+    /** Thrown when a row runs on beyond {@link #MAX_ROW_CHARS}. */
+    static final class RowTooLongException extends IOException {
+        RowTooLongException() {
+            super("a row runs on for more than " + MAX_ROW_CHARS + " characters");
+        }
+    }
+
+    /** Counts characters handed to the parser, so a row that never ends is stopped early. */
+    private static final class RowLengthLimit extends FilterReader {
+        private long charsRead;
+        private long rowStart;
+
+        RowLengthLimit(Reader in) {
+            super(in);
+        }
+
+        void rowEnded() {
+            rowStart = charsRead;
+        }
+
+        @Override
+        public int read(char[] cbuf, int off, int len) throws IOException {
+            int n = super.read(cbuf, off, len);
+            charsRead += Math.max(n, 0);
+            if (charsRead - rowStart > MAX_ROW_CHARS) {
+                throw new RowTooLongException();
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+    }
+
     private final String fileName;
+    private final RowLengthLimit limit;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private int lastRow;
@@ -30,7 +76,8 @@ final class CsvSheetRows implements SheetRows {
     CsvSheetRows(String fileName, InputStream content) {
         this.fileName = fileName;
         try {
-            this.parser = CSVParser.builder().setReader(new StrictUtf8Reader(content)).setFormat(FORMAT).get();
+            this.limit = new RowLengthLimit(new StrictUtf8Reader(content));
+            this.parser = CSVParser.builder().setReader(limit).setFormat(FORMAT).get();
         } catch (IOException e) {
             throw problem(e);
         }
@@ -44,6 +91,7 @@ final class CsvSheetRows implements SheetRows {
                 return null;
             }
             CSVRecord record = records.next();
+            limit.rowEnded();
             // Commons CSV counts records from 1 and the header is a record here, so this is the
             // spreadsheet row, except that blank lines (skipped) and line breaks inside quoted
             // values are not counted, the same as the reader before this one.
@@ -69,6 +117,10 @@ final class CsvSheetRows implements SheetRows {
         if (e instanceof ZipException) {
             return new UnreadableFileException(Reason.CORRUPT_GZIP, fileName, row,
                     "the compressed data is damaged: " + e.getMessage(), e);
+        }
+        if (e instanceof RowTooLongException) {
+            return new UnreadableFileException(Reason.MALFORMED_CSV, fileName, row,
+                    e.getMessage() + " (a quote not closed?)", e);
         }
         if (e instanceof org.apache.commons.csv.CSVException) {
             return new UnreadableFileException(Reason.MALFORMED_CSV, fileName, row,

@@ -67,6 +67,7 @@ public final class OrderFiles {
      * Reads the whole file once, without building rows, and says how many data rows it has. A
      * file with a header and no data is fine: it has 0 rows.
      *
+     * @param fileId   not needed to check a file; taken so that both calls name a file alike
      * @throws UnreadableFileException with the first problem that keeps the file from being taken in
      */
     public FileCheck inspect(long fileId, String fileName, Path path) {

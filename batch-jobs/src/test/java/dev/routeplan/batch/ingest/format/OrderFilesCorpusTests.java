@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.routeplan.batch.ingest.InputFileException;
+import dev.routeplan.batch.ingest.OrderCsvItemReader;
 import dev.routeplan.batch.ingest.OrderRow;
 import dev.routeplan.batch.ingest.format.UnreadableFileException.Reason;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,7 +75,7 @@ class OrderFilesCorpusTests {
     void namesTheMissingColumnsInTheHeaderRow() {
         assertThatThrownBy(() -> files.open(1, "missing-columns.csv", corpus("missing-columns.csv")))
                 .hasMessage("missing-columns.csv row 1 field lat,lon: missing column(s); expected header "
-                        + String.join(",", dev.routeplan.batch.ingest.OrderCsvItemReader.COLUMNS));
+                        + String.join(",", OrderCsvItemReader.COLUMNS));
     }
 
     @Test
@@ -87,6 +90,17 @@ class OrderFilesCorpusTests {
 
         assertThatThrownBy(() -> small.inspect(1, "good.csv", corpus("good.csv")))
                 .hasMessage("good.csv: is 344 bytes, above the limit of 100 bytes");
+    }
+
+    @Test
+    void stopsAtARowThatNeverEndsInsteadOfReadingTheRestOfTheFileIntoIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("open-quote.csv");
+        Files.writeString(file, String.join(",", OrderCsvItemReader.COLUMNS) + "\nORD-1,\"Asha\n"
+                + "ORD-2,Ravi,9810012345\n".repeat(200_000));
+
+        assertThatThrownBy(() -> files.inspect(1, "open-quote.csv", file))
+                .hasMessageStartingWith("open-quote.csv row 2: a row runs on for more than 1048576 characters")
+                .extracting(e -> ((UnreadableFileException) e).reason()).isEqualTo(Reason.MALFORMED_CSV);
     }
 
     @Test
@@ -121,7 +135,7 @@ class OrderFilesCorpusTests {
         // header "LATITUDE" and " LONGITUDE " stand for lat and lon
         assertThat(row.values()).containsEntry("lat", "28.6519").containsEntry("lon", "77.1909")
                 .containsEntry("order_id", "ORD-2").containsEntry("goods_type", "MILK");
-        assertThat(row.values().keySet()).containsExactlyElementsOf(dev.routeplan.batch.ingest.OrderCsvItemReader.COLUMNS);
+        assertThat(row.values().keySet()).containsExactlyElementsOf(OrderCsvItemReader.COLUMNS);
     }
 
     @Test
