@@ -2,6 +2,8 @@ package dev.routeplan.batch.ingest;
 
 import dev.routeplan.batch.fetch.ProcessedRemoteFiles;
 import dev.routeplan.batch.fetch.RemoteInbox;
+import dev.routeplan.batch.ingest.format.OrderFileSettings;
+import dev.routeplan.batch.ingest.format.OrderFiles;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.job.RouteplanProperties;
 import dev.routeplan.batch.store.OutputFiles;
@@ -49,14 +51,14 @@ public class IngestStepConfiguration {
 
     @Bean
     Step ingestFileStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                        OrderCsvItemReader orderCsvReader, OrderRowValidator orderRowValidator,
+                        OrderFileItemReader orderFileReader, OrderRowValidator orderRowValidator,
                         IngestOutcomeWriter ingestOutcomeWriter, OrderFileReconciliation orderFileReconciliation,
                         ProcessedRemoteFiles processedRemoteFiles,
                         RouteplanProperties properties, ProgressPrinter progress) {
         return new StepBuilder("ingestFile", jobRepository)
                 .<OrderRow, IngestOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
-                .reader(orderCsvReader)
+                .reader(orderFileReader)
                 .processor(orderRowValidator)
                 .writer(ingestOutcomeWriter)
                 // after-step listeners run last-registered first: reconcile the counts, then move the
@@ -75,9 +77,15 @@ public class IngestStepConfiguration {
 
     @Bean
     @StepScope
-    OrderCsvItemReader orderCsvReader(InputFileStore files, @Value("#{stepExecutionContext['fileId']}") Long fileId) {
+    OrderFileItemReader orderFileReader(InputFileStore files, OrderFiles orderFiles,
+                                        @Value("#{stepExecutionContext['fileId']}") Long fileId) {
         InputFile file = files.get(fileId);
-        return new OrderCsvItemReader(file.id(), file.fileName(), file.stagedPath());
+        return new OrderFileItemReader(orderFiles, file.id(), file.fileName(), file.stagedPath());
+    }
+
+    @Bean
+    OrderFiles orderFiles(IngestProperties ingest) {
+        return new OrderFiles(new OrderFileSettings(ingest.maxFileBytes(), ingest.headerAliases(), ingest.xlsxSheet()));
     }
 
     @Bean
@@ -111,7 +119,8 @@ public class IngestStepConfiguration {
     @Bean
     @StepScope
     OrderFileReconciliation orderFileReconciliation(InputFileStore files, OrderStore orders, ArtifactStore artifacts,
+                                                    OrderFiles orderFiles,
                                                     @Value("#{stepExecutionContext['fileId']}") Long fileId) {
-        return new OrderFileReconciliation(fileId, files, orders, new RejectExport(new OutputFiles(artifacts)));
+        return new OrderFileReconciliation(fileId, files, orders, new RejectExport(new OutputFiles(artifacts)), orderFiles);
     }
 }

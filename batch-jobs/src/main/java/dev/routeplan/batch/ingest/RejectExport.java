@@ -46,7 +46,7 @@ public class RejectExport {
             rows.add(row);
         }
         List<String> header = new ArrayList<>(HEADER);
-        header.addAll(OrderCsvItemReader.COLUMNS);
+        header.addAll(OrderFileItemReader.COLUMNS);
         outputs.write(planDate, dir.resolve(fileName + ".rejects.csv"), "REJECTS_CSV", out -> {
             var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());

@@ -117,7 +117,9 @@ public class OrderStore {
     }
 
     public long rejectedCount(LocalDate planDate) {
-        return jdbc.sql("select count(*) from order_rejects where plan_date = ?").param(planDate).query(Long.class).single();
+        // row 0 stands for a whole file refused unread; it is counted with the files, not the rows
+        return jdbc.sql("select count(*) from order_rejects where plan_date = ? and row_number > 0").param(planDate)
+                .query(Long.class).single();
     }
 
     public List<Order> orders(LocalDate planDate, String depotId) {

@@ -1,6 +1,6 @@
 package dev.routeplan.batch.ingest.format;
 
-import dev.routeplan.batch.ingest.OrderCsvItemReader;
+import dev.routeplan.batch.ingest.OrderFileItemReader;
 import dev.routeplan.batch.ingest.OrderRow;
 import dev.routeplan.batch.ingest.format.UnreadableFileException.Reason;
 import java.util.ArrayList;
@@ -58,10 +58,10 @@ final class OrderColumns {
                         "columns \"" + header.cell(earlier) + "\" and \"" + header.cell(i) + "\" both give " + column);
             }
         }
-        List<String> missing = OrderCsvItemReader.COLUMNS.stream().filter(c -> !indexByColumn.containsKey(c)).toList();
+        List<String> missing = OrderFileItemReader.COLUMNS.stream().filter(c -> !indexByColumn.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new UnreadableFileException(Reason.MISSING_COLUMNS, fileName, row, String.join(",", missing),
-                    "missing column(s); expected header " + String.join(",", OrderCsvItemReader.COLUMNS));
+                    "missing column(s); expected header " + String.join(",", OrderFileItemReader.COLUMNS));
         }
         return new OrderColumns(indexByColumn);
     }
@@ -71,7 +71,7 @@ final class OrderColumns {
         settings.headerAliases().forEach((column, aliases) ->
                 aliases.forEach(alias -> columnByName.put(normalise(alias), column)));
         // a canonical name always means its own column, even if someone configured it as an alias
-        OrderCsvItemReader.COLUMNS.forEach(column -> columnByName.put(column, column));
+        OrderFileItemReader.COLUMNS.forEach(column -> columnByName.put(column, column));
         return columnByName;
     }
 
@@ -81,7 +81,7 @@ final class OrderColumns {
 
     OrderRow toOrderRow(long fileId, String fileName, SheetRow row) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String column : OrderCsvItemReader.COLUMNS) {
+        for (String column : OrderFileItemReader.COLUMNS) {
             values.put(column, row.cell(indexByColumn.get(column)));
         }
         return new OrderRow(fileId, fileName, row.rowNumber(), Collections.unmodifiableMap(values), raw(row.cells()));

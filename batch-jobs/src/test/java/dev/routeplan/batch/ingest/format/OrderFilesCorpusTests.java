@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.routeplan.batch.ingest.InputFileException;
-import dev.routeplan.batch.ingest.OrderCsvItemReader;
+import dev.routeplan.batch.ingest.OrderFileItemReader;
 import dev.routeplan.batch.ingest.OrderRow;
 import dev.routeplan.batch.ingest.format.UnreadableFileException.Reason;
 import java.nio.file.Files;
@@ -75,7 +75,7 @@ class OrderFilesCorpusTests {
     void namesTheMissingColumnsInTheHeaderRow() {
         assertThatThrownBy(() -> files.open(1, "missing-columns.csv", corpus("missing-columns.csv")))
                 .hasMessage("missing-columns.csv row 1 field lat,lon: missing column(s); expected header "
-                        + String.join(",", OrderCsvItemReader.COLUMNS));
+                        + String.join(",", OrderFileItemReader.COLUMNS));
     }
 
     @Test
@@ -95,7 +95,7 @@ class OrderFilesCorpusTests {
     @Test
     void stopsAtARowThatNeverEndsInsteadOfReadingTheRestOfTheFileIntoIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("open-quote.csv");
-        Files.writeString(file, String.join(",", OrderCsvItemReader.COLUMNS) + "\nORD-1,\"Asha\n"
+        Files.writeString(file, String.join(",", OrderFileItemReader.COLUMNS) + "\nORD-1,\"Asha\n"
                 + "ORD-2,Ravi,9810012345\n".repeat(200_000));
 
         assertThatThrownBy(() -> files.inspect(1, "open-quote.csv", file))
@@ -135,7 +135,7 @@ class OrderFilesCorpusTests {
         // header "LATITUDE" and " LONGITUDE " stand for lat and lon
         assertThat(row.values()).containsEntry("lat", "28.6519").containsEntry("lon", "77.1909")
                 .containsEntry("order_id", "ORD-2").containsEntry("goods_type", "MILK");
-        assertThat(row.values().keySet()).containsExactlyElementsOf(OrderCsvItemReader.COLUMNS);
+        assertThat(row.values().keySet()).containsExactlyElementsOf(OrderFileItemReader.COLUMNS);
     }
 
     @Test

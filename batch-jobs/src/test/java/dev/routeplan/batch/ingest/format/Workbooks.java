@@ -1,6 +1,6 @@
 package dev.routeplan.batch.ingest.format;
 
-import dev.routeplan.batch.ingest.OrderCsvItemReader;
+import dev.routeplan.batch.ingest.OrderFileItemReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 /** Test workbooks: written with POI's DOM writer, or altered entry by entry as a plain zip. */
 final class Workbooks {
 
-    static final List<String> HEADER = OrderCsvItemReader.COLUMNS;
+    static final List<String> HEADER = OrderFileItemReader.COLUMNS;
 
     private Workbooks() {
     }
