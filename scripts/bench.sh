@@ -17,7 +17,7 @@ ensure_jar() {
   fi
 }
 
-psql_test() { psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qtA "$@"; }
+psql_test() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 now() { date +%s.%N; }
 
@@ -44,7 +44,7 @@ bench_ingest() {
 
   log "ingest through the job (PostgreSQL, COPY in the writer)"
   local job_out
-  job_out=$(ingest_into_fresh_schema routeplan_bench "$csv_dir" 1g)
+  job_out=$(ingest_into_fresh_schema routeplan_bench "$csv_dir" 512m)
   echo "$job_out"
   local job_rate
   job_rate=$(sed -n 's/.* \([0-9]*\) rows\/s$/\1/p' <<<"$job_out")
@@ -73,7 +73,7 @@ bench_ingest() {
     java -Xmx2g -jar "$JAR" generate --orders "$xlsx_rows" --depots 3 --vehicles 30 --seed 7 --format xlsx --output "$xlsx_dir" >&2
   fi
   log "ingest of a $xlsx_rows-row XLSX (streaming reader)"
-  ingest_into_fresh_schema routeplan_bench_xlsx "$xlsx_dir" 1g
+  ingest_into_fresh_schema routeplan_bench_xlsx "$xlsx_dir" 512m
   psql_test -c "drop schema routeplan_bench_xlsx cascade"
 
   echo "ingest_rows_per_s=$job_rate copy_rows_per_s=$copy_rate ratio=$(awk -v a="$job_rate" -v b="$copy_rate" 'BEGIN { printf "%.2f", a / b }')"

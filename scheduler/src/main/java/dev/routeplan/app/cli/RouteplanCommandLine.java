@@ -147,6 +147,7 @@ public final class RouteplanCommandLine {
 
     /** Starts the application (no web server), launches through {@link PlanRuns}, reports, and shuts down. */
     private int withApplication(CommandOptions options, Launch launch) {
+        HeapPeak.start();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
