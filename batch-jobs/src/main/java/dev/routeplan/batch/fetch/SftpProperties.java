@@ -22,7 +22,7 @@ public record SftpProperties(
         @DefaultValue("config/sftp/known_hosts") Path knownHosts,
         @DefaultValue("false") boolean trustAnyHostKey,
         @DefaultValue("/inbox/{date}") String remoteDir,
-        @DefaultValue({"orders*.csv", "orders*.csv.gz", "orders*.xlsx", "fleet.csv", "depots.csv"}) List<String> patterns,
+        @DefaultValue({"orders*.csv", "orders*.csv.gz", "orders*.xlsx", "fleet.csv", "depots.csv", "permits.csv", "grap.csv"}) List<String> patterns,
         @DefaultValue("/processed/{date}") String processedDir,
         @DefaultValue("4") int maxAttempts,
         @DefaultValue("2s") Duration initialBackoff,

@@ -1,6 +1,7 @@
 package dev.routeplan.batch.fleet;
 
 import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.FleetStore.FleetVehicle;
 import dev.routeplan.batch.store.InputFile;
@@ -10,6 +11,8 @@ import dev.routeplan.planning.compliance.Ineligibility;
 import dev.routeplan.planning.compliance.VehicleEligibility;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.Vehicle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,7 +22,8 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Loads the depots and vehicles for the date and sets aside, with the rule and reason, every
+ * Loads the depots and vehicles for the date, with the day's no-entry permits and GRAP calendar,
+ * and sets aside, with the rule and reason, every
  * vehicle that may not run that day (age limit, expired PUC or permit). Replaces the date's
  * fleet whole, so a re-run loads the same fleet once.
  */
@@ -29,8 +33,12 @@ public class FleetLoadTasklet implements Tasklet {
     private final FleetStore fleet;
     private final VehicleEligibility eligibility;
     private final FleetFileReader reader = new FleetFileReader();
+    private final ConditionsFileReader conditionsReader = new ConditionsFileReader();
+    private final ConditionsStore conditions;
 
-    public FleetLoadTasklet(InputFileStore files, FleetStore fleet, VehicleEligibility eligibility) {
+    public FleetLoadTasklet(InputFileStore files, FleetStore fleet, VehicleEligibility eligibility,
+                            ConditionsStore conditions) {
+        this.conditions = conditions;
         this.files = files;
         this.fleet = fleet;
         this.eligibility = eligibility;
@@ -46,10 +54,16 @@ public class FleetLoadTasklet implements Tasklet {
         List<Vehicle> vehicles = reader.vehicles(fleetFile.stagedPath(), fleetFile.fileName(), depotIds);
         List<FleetVehicle> checked = vehicles.stream().map(v -> new FleetVehicle(v, setAsideReason(v, run))).toList();
         fleet.replace(run.planDate(), depots, checked);
+        var permits = files.latest(run.planDate(), InputFileKind.PERMITS)
+                .map(f -> read(() -> conditionsReader.permits(f.stagedPath(), f.fileName()))).orElse(List.of());
+        var grap = files.latest(run.planDate(), InputFileKind.GRAP)
+                .map(f -> read(() -> conditionsReader.grapCalendar(f.stagedPath(), f.fileName()))).orElse(List.of());
+        conditions.replace(run.planDate(), permits, grap);
         long setAside = checked.stream().filter(v -> !v.eligible()).count();
         contribution.incrementWriteCount(checked.size());
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("summary",
-                depots.size() + " depots, " + checked.size() + " vehicles, " + setAside + " set aside");
+                depots.size() + " depots, " + checked.size() + " vehicles, " + setAside + " set aside, "
+                        + permits.size() + " no-entry permits, " + grap.size() + " GRAP stage changes");
         return RepeatStatus.FINISHED;
     }
 
@@ -57,6 +71,18 @@ public class FleetLoadTasklet implements Tasklet {
         List<Ineligibility> problems = eligibility.check(vehicle, run.planDate());
         return problems.isEmpty() ? null
                 : problems.stream().map(p -> p.ruleId() + ": " + p.reason()).collect(Collectors.joining("; "));
+    }
+
+    private interface Read<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T read(Read<T> read) {
+        try {
+            return read.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private InputFile required(PlanRunParameters run, InputFileKind kind, String name) {

@@ -1,6 +1,7 @@
 package dev.routeplan.batch.fleet;
 
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.planning.compliance.VehicleEligibility;
@@ -17,9 +18,10 @@ public class FleetStepConfiguration {
 
     @Bean
     Step fleetStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
-                   FleetStore fleet, VehicleEligibility eligibility, ProgressPrinter progress) {
+                   FleetStore fleet, VehicleEligibility eligibility, ConditionsStore conditions,
+                   ProgressPrinter progress) {
         return new StepBuilder("fleet", jobRepository)
-                .tasklet(new FleetLoadTasklet(files, fleet, eligibility), transactionManager)
+                .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions), transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

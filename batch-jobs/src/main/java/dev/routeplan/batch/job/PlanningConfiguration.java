@@ -1,6 +1,5 @@
 package dev.routeplan.batch.job;
 
-import dev.routeplan.planning.compliance.ComplianceVerifier;
 import dev.routeplan.planning.compliance.RulePack;
 import dev.routeplan.planning.compliance.RulePackLoader;
 import dev.routeplan.planning.compliance.VehicleEligibility;
@@ -44,11 +43,6 @@ public class PlanningConfiguration {
     @Bean
     RouteSolver routeSolver(TravelTimeProvider travel) {
         return new RouteSolver(travel);
-    }
-
-    @Bean
-    ComplianceVerifier complianceVerifier(RulePack rulePack, TravelTimeProvider travel) {
-        return new ComplianceVerifier(rulePack, travel);
     }
 
     @Bean

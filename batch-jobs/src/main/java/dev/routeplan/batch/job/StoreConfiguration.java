@@ -1,7 +1,9 @@
 package dev.routeplan.batch.job;
 
 import dev.routeplan.batch.store.ArtifactStore;
+import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
@@ -43,6 +45,16 @@ public class StoreConfiguration {
     @Bean
     ComplianceStore complianceStore(JdbcClient jdbc) {
         return new ComplianceStore(jdbc);
+    }
+
+    @Bean
+    ConditionsStore conditionsStore(JdbcClient jdbc) {
+        return new ConditionsStore(jdbc);
+    }
+
+    @Bean
+    AuditStore auditStore(JdbcClient jdbc) {
+        return new AuditStore(jdbc);
     }
 
     @Bean

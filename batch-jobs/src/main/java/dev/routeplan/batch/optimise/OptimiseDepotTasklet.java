@@ -2,13 +2,16 @@ package dev.routeplan.batch.optimise;
 
 import dev.routeplan.batch.job.DepotPartitioner;
 import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.planning.compliance.GrapCalendar;
 import dev.routeplan.planning.compliance.RulePack;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.NoEntryInterval;
+import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.solver.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
@@ -35,8 +38,11 @@ public class OptimiseDepotTasklet implements Tasklet {
     private final PlanStore plans;
     private final RulePack rulePack;
     private final RouteSolver solver;
+    private final ConditionsStore conditions;
 
-    public OptimiseDepotTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver) {
+    public OptimiseDepotTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
+                                ConditionsStore conditions) {
+        this.conditions = conditions;
         this.fleet = fleet;
         this.orders = orders;
         this.plans = plans;
@@ -52,8 +58,11 @@ public class OptimiseDepotTasklet implements Tasklet {
         Depot depot = fleet.depot(run.planDate(), depotId);
         List<Vehicle> vehicles = fleet.eligibleVehicles(run.planDate(), depotId);
         Map<String, List<NoEntryInterval>> noEntry = new HashMap<>();
-        // no cargo exemption while planning: the verifier grants exemptions from the loaded cargo
-        vehicles.forEach(v -> noEntry.put(v.id(), rulePack.noEntryIntervals(v, run.planDate(), run.grapStage(), Set.of())));
+        // plan for the highest stage of the day and without cargo exemptions: the verifier judges
+        // each segment at its own stage and grants exemptions from the loaded cargo
+        GrapCalendar grap = conditions.grapCalendar(run.planDate(), run.grapStage());
+        int stage = grap.highestStage(run.planDate(), 0, 2 * TimeWindow.SECONDS_PER_DAY);
+        vehicles.forEach(v -> noEntry.put(v.id(), rulePack.noEntryIntervals(v, run.planDate(), stage, Set.of())));
         DepotProblem problem = new DepotProblem(run.planDate(), depot, vehicles, orders.orders(run.planDate(), depotId), noEntry);
         DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()));
         plans.replace(run.planDate(), plan);

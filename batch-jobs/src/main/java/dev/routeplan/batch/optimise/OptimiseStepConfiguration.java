@@ -3,6 +3,7 @@ package dev.routeplan.batch.optimise;
 import dev.routeplan.batch.job.DepotPartitioner;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.job.RouteplanProperties;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
@@ -35,9 +36,10 @@ public class OptimiseStepConfiguration {
 
     @Bean
     Step optimiseDepotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, FleetStore fleet,
-                           OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver, ProgressPrinter progress) {
+                           OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
+                           ConditionsStore conditions, ProgressPrinter progress) {
         return new StepBuilder("optimiseDepot", jobRepository)
-                .tasklet(new OptimiseDepotTasklet(fleet, orders, plans, rulePack, solver), transactionManager)
+                .tasklet(new OptimiseDepotTasklet(fleet, orders, plans, rulePack, solver, conditions), transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

@@ -4,6 +4,7 @@ import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
@@ -24,8 +25,8 @@ public class PublishStepConfiguration {
     @Bean
     Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                      FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks, ArtifactStore artifacts,
-                     RulePack rulePack, ProgressPrinter progress) {
-        RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack,
+                     RulePack rulePack, ConditionsStore conditions, ProgressPrinter progress) {
+        RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions,
                 JsonMapper.builder().build());
         return new StepBuilder("publish", jobRepository)
                 .tasklet(new PlanPublishTasklet(fleet, orders, plans, checks, rulePack, new OutputFiles(artifacts), summaries),

@@ -1,18 +1,21 @@
 package dev.routeplan.batch.publish;
 
 import java.util.List;
+import java.util.Map;
 
 /** What {@code summary.json} says about a run: the figures operations and planners look at first. */
 public record RunSummary(
         String planDate,
         long attempt,
-        int grapStage,
+        String grapStage,
+        String grapSource,
         RulePackStamp rulePack,
         Orders orders,
         Vehicles vehicles,
         double totalKm,
         long unassigned,
         Compliance compliance,
+        Map<String, Map<String, Long>> checksByRule,
         List<DepotSummary> depots) {
 
     public record RulePackStamp(String id, String version, String sha256) {
@@ -29,6 +32,6 @@ public record RunSummary(
     }
 
     public record DepotSummary(String depotId, String name, long vehiclesUsed, long stops, double km, long unassigned,
-                               long routesBlocked) {
+                               long routesBlocked, Map<String, Map<String, Long>> checksByRule) {
     }
 }

@@ -2,6 +2,7 @@ package dev.routeplan.batch.publish;
 
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
@@ -25,10 +26,12 @@ public class RunSummaryWriter {
     private final PlanStore plans;
     private final ComplianceStore checks;
     private final RulePack rulePack;
+    private final ConditionsStore conditions;
     private final JsonMapper json;
 
     public RunSummaryWriter(InputFileStore files, FleetStore fleet, OrderStore orders, PlanStore plans,
-                            ComplianceStore checks, RulePack rulePack, JsonMapper json) {
+                            ComplianceStore checks, RulePack rulePack, ConditionsStore conditions, JsonMapper json) {
+        this.conditions = conditions;
         this.files = files;
         this.fleet = fleet;
         this.orders = orders;
@@ -52,7 +55,7 @@ public class RunSummaryWriter {
             long depotStops = doc.routes().stream().mapToLong(r -> r.route().stops().size()).sum();
             double depotKm = doc.routes().stream().mapToDouble(r -> r.route().distanceKm()).sum();
             depots.add(new RunSummary.DepotSummary(doc.depot().id(), doc.depot().name(), doc.routes().size(), depotStops,
-                    round(depotKm), doc.unassigned().size(), depotBlocked));
+                    round(depotKm), doc.unassigned().size(), depotBlocked, checks.countsByRule(date, doc.depot().id())));
             passed += doc.routes().size();
             blocked += depotBlocked;
             unassigned += doc.unassigned().size();
@@ -61,14 +64,17 @@ public class RunSummaryWriter {
         }
         var vehicles = fleet.vehicles(date);
         long setAside = vehicles.stream().filter(v -> !v.eligible()).count();
-        return new RunSummary(date.toString(), run.attempt(), run.grapStage(),
+        var grap = conditions.grapCalendar(date, run.grapStage());
+        String stage = run.grapStage() != null ? String.valueOf(run.grapStage()) : grap.changes().stream()
+                .map(c -> String.valueOf(c.stage())).distinct().collect(java.util.stream.Collectors.joining(" then "));
+        return new RunSummary(date.toString(), run.attempt(), stage, grap.source(),
                 new RunSummary.RulePackStamp(rulePack.id(), rulePack.version(), rulePack.sha256()),
                 new RunSummary.Orders(files.rowsRead(date), orders.acceptedCount(date), orders.rejectedCount(date)),
                 new RunSummary.Vehicles(vehicles.size(), setAside, used),
                 round(km), unassigned,
                 new RunSummary.Compliance(passed, blocked, checks.count(date, "PASS"), checks.count(date, "FAIL"),
                         checks.count(date, "EXEMPT"), checks.count(date, "NOT_EVALUATED")),
-                depots);
+                checks.countsByRule(date, null), depots);
     }
 
     public void write(RunSummary summary, OutputStream out) {

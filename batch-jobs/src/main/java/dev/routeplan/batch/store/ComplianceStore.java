@@ -10,11 +10,11 @@ public class ComplianceStore {
 
     /** A verdict on one rule for one route, ready to store. */
     public record CheckRow(String vehicleId, String ruleId, String verdict, String severity, String message,
-                           String evidenceJson) {
+                           String evidenceJson, int grapStage) {
     }
 
     /** The rule pack a check was made against, so the proof names the exact rules used. */
-    public record PackStamp(String id, String version, String sha256, int grapStage) {
+    public record PackStamp(String id, String version, String sha256) {
     }
 
     private final JdbcClient jdbc;
@@ -32,7 +32,7 @@ public class ComplianceStore {
                         evidence_json, rule_pack_id, rule_pack_version, rule_pack_sha256, grap_stage, checked_at)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(planDate, row.vehicleId(), row.ruleId(), depotId, row.verdict(), row.severity(), row.message(),
-                            row.evidenceJson(), pack.id(), pack.version(), pack.sha256(), pack.grapStage(), now)
+                            row.evidenceJson(), pack.id(), pack.version(), pack.sha256(), row.grapStage(), now)
                     .update();
         }
     }
@@ -44,6 +44,19 @@ public class ComplianceStore {
                 where plan_date = ? and vehicle_id = ? and verdict = 'FAIL' and severity = 'HARD' order by rule_id""")
                 .params(planDate, vehicleId)
                 .query((rs, row) -> rs.getString("rule_id") + ": " + rs.getString("message")).list();
+    }
+
+    /** Check counts of the date by rule and verdict, optionally for one depot. */
+    public java.util.Map<String, java.util.Map<String, Long>> countsByRule(LocalDate planDate, String depotId) {
+        java.util.Map<String, java.util.Map<String, Long>> counts = new java.util.TreeMap<>();
+        jdbc.sql("""
+                select rule_id, verdict, count(*) from compliance_checks
+                where plan_date = ? and (? is null or depot_id = ?) group by rule_id, verdict""")
+                .params(planDate, depotId, depotId)
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getString(1), r -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return counts;
     }
 
     public long count(LocalDate planDate, String verdict) {

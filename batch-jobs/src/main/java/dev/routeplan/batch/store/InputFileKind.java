@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /** The kinds of file a plan's input folder holds, recognised by name. */
 public enum InputFileKind {
-    ORDERS, FLEET, DEPOTS;
+    ORDERS, FLEET, DEPOTS, PERMITS, GRAP;
 
     private static final Pattern ORDERS_NAME = Pattern.compile("orders[A-Za-z0-9._-]*\\.(csv|csv\\.gz|xlsx)");
 
@@ -18,6 +18,12 @@ public enum InputFileKind {
         }
         if (name.equals("depots.csv")) {
             return Optional.of(DEPOTS);
+        }
+        if (name.equals("permits.csv")) {
+            return Optional.of(PERMITS);
+        }
+        if (name.equals("grap.csv")) {
+            return Optional.of(GRAP);
         }
         return Optional.empty();
     }

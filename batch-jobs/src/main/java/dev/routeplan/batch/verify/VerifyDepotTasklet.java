@@ -2,27 +2,18 @@ package dev.routeplan.batch.verify;
 
 import dev.routeplan.batch.job.DepotPartitioner;
 import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.ComplianceStore.CheckRow;
 import dev.routeplan.batch.store.ComplianceStore.PackStamp;
-import dev.routeplan.batch.store.FleetStore;
-import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.PlanStore;
-import dev.routeplan.batch.store.PlanStore.StoredRoute;
-import dev.routeplan.planning.compliance.ComplianceVerifier;
-import dev.routeplan.planning.compliance.RouteUnderReview;
-import dev.routeplan.planning.compliance.RouteVerdict;
+import dev.routeplan.batch.verify.StoredPlanVerifier.CheckedRoute;
+import dev.routeplan.planning.compliance.GrapCalendar;
 import dev.routeplan.planning.compliance.RuleCheck;
 import dev.routeplan.planning.compliance.RulePack;
-import dev.routeplan.planning.domain.Depot;
-import dev.routeplan.planning.domain.Order;
-import dev.routeplan.planning.domain.PlannedStop;
-import dev.routeplan.planning.domain.Vehicle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -32,26 +23,27 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Proves one depot's routes (one partition) with the independent compliance verifier: stores a
- * check row per route and rule with its evidence, and marks each route PASSED or BLOCKED.
+ * check row per route and rule with its evidence, marks each route PASSED or BLOCKED, and keeps an
+ * audit record of the verification.
  */
 public class VerifyDepotTasklet implements Tasklet {
 
-    private final FleetStore fleet;
-    private final OrderStore orders;
+    private final StoredPlanVerifier verifier;
     private final PlanStore plans;
     private final ComplianceStore checks;
+    private final ConditionsStore conditions;
+    private final AuditStore audit;
     private final RulePack rulePack;
-    private final ComplianceVerifier verifier;
     private final JsonMapper json;
 
-    public VerifyDepotTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks,
-                              RulePack rulePack, ComplianceVerifier verifier, JsonMapper json) {
-        this.fleet = fleet;
-        this.orders = orders;
+    public VerifyDepotTasklet(StoredPlanVerifier verifier, PlanStore plans, ComplianceStore checks,
+                              ConditionsStore conditions, AuditStore audit, RulePack rulePack, JsonMapper json) {
+        this.verifier = verifier;
         this.plans = plans;
         this.checks = checks;
+        this.conditions = conditions;
+        this.audit = audit;
         this.rulePack = rulePack;
-        this.verifier = verifier;
         this.json = json;
     }
 
@@ -60,29 +52,33 @@ public class VerifyDepotTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         PlanRunParameters run = PlanRunParameters.from(step.getJobParameters());
         String depotId = step.getExecutionContext().getString(DepotPartitioner.DEPOT_ID);
-        Depot depot = fleet.depot(run.planDate(), depotId);
-        Map<String, Vehicle> vehicles = fleet.vehiclesById(run.planDate());
-        Map<String, Order> ordersById = orders.orders(run.planDate(), depotId).stream()
-                .collect(Collectors.toMap(Order::id, Function.identity()));
+        GrapCalendar grap = conditions.grapCalendar(run.planDate(), run.grapStage());
+        List<CheckedRoute> routes = verifier.verify(run.planDate(), depotId, rulePack, grap);
         List<CheckRow> rows = new ArrayList<>();
         int blocked = 0;
-        List<StoredRoute> routes = plans.routes(run.planDate(), depotId);
-        for (StoredRoute stored : routes) {
-            List<Order> stopOrders = stored.route().stops().stream().map(PlannedStop::orderId).map(ordersById::get).toList();
-            RouteVerdict verdict = verifier.verify(new RouteUnderReview(run.planDate(), run.grapStage(), depot,
-                    vehicles.get(stored.route().vehicleId()), stored.route(), stopOrders));
-            for (RuleCheck check : verdict.checks()) {
-                rows.add(new CheckRow(verdict.vehicleId(), check.ruleId(), check.verdict().name(), check.severity().name(),
-                        check.message(), json.writeValueAsString(check.evidence())));
+        for (CheckedRoute route : routes) {
+            for (RuleCheck check : route.verdict().checks()) {
+                rows.add(new CheckRow(route.verdict().vehicleId(), check.ruleId(), check.verdict().name(),
+                        check.severity().name(), check.message(), json.writeValueAsString(check.evidence()),
+                        route.grapStageAtDeparture()));
             }
-            plans.setStatus(run.planDate(), stored.route().vehicleId(), verdict.blocked() ? PlanStore.BLOCKED : PlanStore.PASSED);
-            blocked += verdict.blocked() ? 1 : 0;
+            plans.setStatus(run.planDate(), route.verdict().vehicleId(),
+                    route.verdict().blocked() ? PlanStore.BLOCKED : PlanStore.PASSED);
+            blocked += route.verdict().blocked() ? 1 : 0;
         }
-        checks.replace(run.planDate(), depotId,
-                new PackStamp(rulePack.id(), rulePack.version(), rulePack.sha256(), run.grapStage()), rows);
+        checks.replace(run.planDate(), depotId, new PackStamp(rulePack.id(), rulePack.version(), rulePack.sha256()), rows);
+        audit.record(new AuditStore.Verification(run.planDate(), "nightlyPlanJob execution " + step.getJobExecutionId()
+                + " depot " + depotId, "NIGHTLY", rulePack, describe(grap, run), grap.source(), routes.size(),
+                routes.size() - blocked, blocked, 0));
         contribution.incrementWriteCount(rows.size());
         step.getExecutionContext().putString("summary", String.format("depot %s: %d routes checked against %d rules, %d blocked",
                 depotId, routes.size(), rulePack.rules().size(), blocked));
         return RepeatStatus.FINISHED;
+    }
+
+    private static String describe(GrapCalendar grap, PlanRunParameters run) {
+        return run.grapStage() != null ? String.valueOf(run.grapStage())
+                : grap.changes().stream().map(c -> c.stage() + " from " + c.effectiveFrom()).reduce((a, b) -> a + ", " + b)
+                        .orElse("0");
     }
 }

@@ -3,12 +3,14 @@ package dev.routeplan.batch.verify;
 import dev.routeplan.batch.job.DepotPartitioner;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.job.RouteplanProperties;
+import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
-import dev.routeplan.planning.compliance.ComplianceVerifier;
 import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.travel.TravelTimeProvider;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -36,12 +38,18 @@ public class VerifyStepConfiguration {
     }
 
     @Bean
-    Step verifyDepotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, FleetStore fleet,
-                         OrderStore orders, PlanStore plans, ComplianceStore checks, RulePack rulePack,
-                         ComplianceVerifier verifier, ProgressPrinter progress) {
+    StoredPlanVerifier storedPlanVerifier(FleetStore fleet, OrderStore orders, PlanStore plans, ConditionsStore conditions,
+                                          TravelTimeProvider travel) {
+        return new StoredPlanVerifier(fleet, orders, plans, conditions, travel);
+    }
+
+    @Bean
+    Step verifyDepotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         StoredPlanVerifier verifier, PlanStore plans, ComplianceStore checks, ConditionsStore conditions,
+                         AuditStore audit, RulePack rulePack, ProgressPrinter progress) {
         return new StepBuilder("verifyDepot", jobRepository)
-                .tasklet(new VerifyDepotTasklet(fleet, orders, plans, checks, rulePack, verifier, JsonMapper.builder().build()),
-                        transactionManager)
+                .tasklet(new VerifyDepotTasklet(verifier, plans, checks, conditions, audit, rulePack,
+                        JsonMapper.builder().build()), transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

@@ -89,6 +89,19 @@ final class CommandOptions {
         }
     }
 
+    java.time.OffsetDateTime instant(String name) {
+        String value = required(name);
+        try {
+            return java.time.OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + name + " " + value + " is not a time like 2026-12-01T23:30+05:30");
+        }
+    }
+
+    Integer optionalInteger(String name) {
+        return values.containsKey(name) ? integer(name, 0) : null;
+    }
+
     double decimal(String name, double fallback) {
         String value = values.get(name);
         try {

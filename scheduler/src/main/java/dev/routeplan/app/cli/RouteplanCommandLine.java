@@ -1,6 +1,7 @@
 package dev.routeplan.app.cli;
 
 import dev.routeplan.app.RouteplanApplication;
+import dev.routeplan.app.compliance.Reverification;
 import dev.routeplan.app.runs.PlanRuns;
 import dev.routeplan.planning.domain.PlanClock;
 import dev.routeplan.planning.sample.ScenarioGenerator;
@@ -34,6 +35,9 @@ public final class RouteplanCommandLine {
                        plan one date; outputs go to OUTPUT/DATE/
               ingest   --date YYYY-MM-DD --input DIR --output DIR
                        take in the date's files only (fetch, fleet, ingest), without planning
+              verify   --date YYYY-MM-DD [--grap-stage N] [--rules FILE] [--at 2026-12-01T23:30+05:30] [--withdraw]
+                       re-verify the stored plan against another stage, pack or the stage at dispatch;
+                       prints the routes that would become illegal; --withdraw blocks them
               restart  --date YYYY-MM-DD [--recover]
                        resume the date's failed run from its failed step; --recover first marks
                        a run whose process died (still shown as STARTED) as failed
@@ -61,6 +65,8 @@ public final class RouteplanCommandLine {
                 case "demo" -> demo(CommandOptions.parse(rest, Set.of("output", "solver-seconds")));
                 case "run" -> run(CommandOptions.parse(rest, Set.of("date", "input", "output", "grap-stage", "solver-seconds")));
                 case "ingest" -> ingest(CommandOptions.parse(rest, Set.of("date", "input", "output")));
+                case "verify" -> verify(CommandOptions.parse(rest, Set.of("date", "grap-stage", "rules", "at"),
+                        Set.of("withdraw")));
                 case "restart" -> restart(CommandOptions.parse(rest, Set.of("date"), Set.of("recover")));
                 case "generate" -> generate(CommandOptions.parse(rest, Set.of("output", "orders", "depots", "vehicles", "seed", "format")));
                 default -> throw new CommandOptions.UsageException("unknown command " + args[0]);
@@ -83,7 +89,7 @@ public final class RouteplanCommandLine {
         LocalDate tomorrow = LocalDate.now(PlanClock.ZONE).plusDays(1);
         Path output = options.path("output", Path.of("out", "demo"));
         out.println("Demo: planning " + tomorrow + " from " + samples.toAbsolutePath().normalize() + " on the embedded database");
-        return withApplication(options, runs -> runs.run(tomorrow, samples, output, 0,
+        return withApplication(options, runs -> runs.run(tomorrow, samples, output, null,
                 options.decimal("solver-seconds", DEFAULT_SOLVER_SECONDS)));
     }
 
@@ -91,9 +97,9 @@ public final class RouteplanCommandLine {
         LocalDate date = options.date("date");
         Path input = options.path("input");
         Path output = options.path("output");
-        int grapStage = options.integer("grap-stage", 0);
+        Integer grapStage = options.optionalInteger("grap-stage");
         double seconds = options.decimal("solver-seconds", DEFAULT_SOLVER_SECONDS);
-        if (grapStage < 0 || grapStage > 4) {
+        if (grapStage != null && (grapStage < 0 || grapStage > 4)) {
             throw new CommandOptions.UsageException("--grap-stage must be 0 to 4");
         }
         if (seconds <= 0) {
@@ -113,6 +119,19 @@ public final class RouteplanCommandLine {
             throw new CommandOptions.UsageException("--input " + input + " is not a folder");
         }
         return withApplication(options, runs -> runs.ingest(date, input, output));
+    }
+
+    private int verify(CommandOptions options) {
+        LocalDate date = options.date("date");
+        Integer stage = options.optionalInteger("grap-stage");
+        Path rules = options.text("rules", null) == null ? null : options.path("rules");
+        java.time.OffsetDateTime at = options.text("at", null) == null ? null : options.instant("at");
+        boolean withdraw = options.flag("withdraw");
+        try (ConfigurableApplicationContext context = application(options)) {
+            Reverification.Result result = context.getBean(Reverification.class).reverify(date, stage, rules, at, withdraw,
+                    "command line (" + System.getProperty("user.name") + ")");
+            return new VerificationReport(out).report(date, result, withdraw);
+        }
     }
 
     private int restart(CommandOptions options) {
@@ -148,10 +167,7 @@ public final class RouteplanCommandLine {
     /** Starts the application (no web server), launches through {@link PlanRuns}, reports, and shuts down. */
     private int withApplication(CommandOptions options, Launch launch) {
         HeapPeak.start();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
-                .web(WebApplicationType.NONE)
-                .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
-                .run(options.springArgs())) {
+        try (ConfigurableApplicationContext context = application(options)) {
             JobExecution execution = launch.start(context.getBean(PlanRuns.class));
             return new RunReport(out, err).report(execution);
         } catch (PlanRuns.PlanRunException | CommandOptions.UsageException e) {
@@ -160,6 +176,13 @@ public final class RouteplanCommandLine {
             err.println("routeplan: " + e.getMessage());
             return RunReport.FAILED;
         }
+    }
+
+    private ConfigurableApplicationContext application(CommandOptions options) {
+        return new SpringApplicationBuilder(RouteplanApplication.class)
+                .web(WebApplicationType.NONE)
+                .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
+                .run(options.springArgs());
     }
 
     @FunctionalInterface

@@ -49,8 +49,9 @@ final class RunReport {
                 summary.vehicles().setAside(), summary.vehicles().used());
         out.printf("  routes   %d published, %d blocked by compliance, %.1f km, %d orders unassigned%n",
                 summary.compliance().routesPassed(), summary.compliance().routesBlocked(), summary.totalKm(), summary.unassigned());
-        out.printf("  rules    pack %s %s, GRAP stage %d: %d checks passed, %d failed, %d not evaluated%n",
-                summary.rulePack().id(), summary.rulePack().version(), summary.grapStage(), summary.compliance().checksPassed(),
+        out.printf("  rules    pack %s %s, GRAP stage %s (%s): %d checks passed, %d failed, %d not evaluated%n",
+                summary.rulePack().id(), summary.rulePack().version(), summary.grapStage(), summary.grapSource(),
+                summary.compliance().checksPassed(),
                 summary.compliance().checksFailed(), summary.compliance().checksNotEvaluated());
         for (RunSummary.DepotSummary depot : summary.depots()) {
             out.printf("  depot %-6s %-28s %2d vehicles %4d stops %8.1f km %3d unassigned%n", depot.depotId(), depot.name(),

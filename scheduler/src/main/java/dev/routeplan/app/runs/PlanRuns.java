@@ -34,17 +34,19 @@ public class PlanRuns {
         this.ingestOrdersJob = ingestOrdersJob;
     }
 
-    public JobExecution run(LocalDate planDate, Path inputDir, Path outputDir, int grapStage, double solverSeconds)
+    /** @param grapStage the GRAP stage fixed for the run, or null to follow the date's calendar ({@code grap.csv}) */
+    public JobExecution run(LocalDate planDate, Path inputDir, Path outputDir, Integer grapStage, double solverSeconds)
             throws Exception {
         return start(nightlyPlanJob, planDate, inputDir, outputDir, grapStage, solverSeconds);
     }
 
     /** Takes in the date's files only (fetch, fleet, ingest), without planning. */
     public JobExecution ingest(LocalDate planDate, Path inputDir, Path outputDir) throws Exception {
-        return start(ingestOrdersJob, planDate, inputDir, outputDir, 0, 1);
+        return start(ingestOrdersJob, planDate, inputDir, outputDir, null, 1);
     }
 
-    private JobExecution start(Job job, LocalDate planDate, Path inputDir, Path outputDir, int grapStage, double solverSeconds)
+    private JobExecution start(Job job, LocalDate planDate, Path inputDir, Path outputDir, Integer grapStage,
+                               double solverSeconds)
             throws Exception {
         long attempt = latestExecution(job.getName(), planDate)
                 .map(e -> PlanRunParameters.from(e.getJobParameters()).attempt() + 1).orElse(1L);

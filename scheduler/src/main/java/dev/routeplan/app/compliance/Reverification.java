@@ -1,0 +1,102 @@
+package dev.routeplan.app.compliance;
+
+import dev.routeplan.batch.store.AuditStore;
+import dev.routeplan.batch.store.ConditionsStore;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.batch.verify.StoredPlanVerifier;
+import dev.routeplan.batch.verify.StoredPlanVerifier.CheckedRoute;
+import dev.routeplan.planning.compliance.GrapCalendar;
+import dev.routeplan.planning.compliance.RuleCheck;
+import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.compliance.RulePackLoader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * Re-verifies a stored plan against another GRAP stage, another rule pack, or the stage in force
+ * at dispatch time, without re-planning. As a what-if it changes nothing; at dispatch
+ * ({@code withdraw}) it withdraws the routes that became illegal. A lowered stage never releases
+ * a route that was blocked: only planning again does.
+ */
+@Service
+public class Reverification {
+
+    /** What one route's verdict would be now, against how it was stored. */
+    public record RouteChange(String depotId, String vehicleId, String storedStatus, boolean illegalNow,
+                              List<String> failures) {
+        public boolean newlyIllegal() {
+            return illegalNow && PlanStore.PASSED.equals(storedStatus);
+        }
+    }
+
+    /** The outcome of one re-verification. */
+    public record Result(RulePack pack, String grapStage, String grapSource, List<RouteChange> routes, int withdrawn) {
+        public List<RouteChange> newlyIllegal() {
+            return routes.stream().filter(RouteChange::newlyIllegal).toList();
+        }
+    }
+
+    private final FleetStore fleet;
+    private final PlanStore plans;
+    private final ConditionsStore conditions;
+    private final StoredPlanVerifier verifier;
+    private final AuditStore audit;
+    private final RulePack rulePack;
+
+    public Reverification(FleetStore fleet, PlanStore plans, ConditionsStore conditions, StoredPlanVerifier verifier,
+                          AuditStore audit, RulePack rulePack) {
+        this.fleet = fleet;
+        this.plans = plans;
+        this.conditions = conditions;
+        this.verifier = verifier;
+        this.audit = audit;
+        this.rulePack = rulePack;
+    }
+
+    /**
+     * @param grapStage a stage to assume, or null
+     * @param rules     another rule pack file, or null for the configured one
+     * @param at        a moment (e.g. dispatch) whose stage in the date's calendar is used, or null
+     * @param withdraw  mark routes that became illegal BLOCKED
+     */
+    public Result reverify(LocalDate date, Integer grapStage, Path rules, OffsetDateTime at, boolean withdraw,
+                           String startedBy) {
+        RulePack pack = rules == null ? rulePack : RulePackLoader.load(rules);
+        GrapCalendar grap = grapCalendar(date, grapStage, at);
+        List<RouteChange> changes = new ArrayList<>();
+        int withdrawn = 0;
+        for (String depotId : fleet.depotIds(date)) {
+            for (CheckedRoute checked : verifier.verify(date, depotId, pack, grap)) {
+                List<String> failures = checked.verdict().checks().stream().filter(RuleCheck::blocks)
+                        .map(c -> c.ruleId() + ": " + c.message()).toList();
+                RouteChange change = new RouteChange(depotId, checked.verdict().vehicleId(), checked.stored().status(),
+                        checked.verdict().blocked(), failures);
+                if (withdraw && change.newlyIllegal()) {
+                    plans.setStatus(date, change.vehicleId(), PlanStore.BLOCKED);
+                    withdrawn++;
+                }
+                changes.add(change);
+            }
+        }
+        String stage = grapStage != null ? String.valueOf(grapStage)
+                : at != null ? grap.stageAt(at) + " at " + at : "calendar";
+        long failed = changes.stream().filter(RouteChange::illegalNow).count();
+        audit.record(new AuditStore.Verification(date, startedBy, withdraw ? "DISPATCH" : "WHAT_IF", pack, stage,
+                grap.source(), changes.size(), (int) (changes.size() - failed), (int) failed, withdrawn));
+        return new Result(pack, stage, grap.source(), changes, withdrawn);
+    }
+
+    private GrapCalendar grapCalendar(LocalDate date, Integer grapStage, OffsetDateTime at) {
+        if (grapStage != null) {
+            return GrapCalendar.constant(grapStage, "what-if --grap-stage " + grapStage);
+        }
+        GrapCalendar calendar = conditions.grapCalendar(date, null);
+        return at == null ? calendar
+                : GrapCalendar.constant(calendar.stageAt(at), "stage in force at " + at + " (" + calendar.source() + ")");
+    }
+}
