@@ -67,8 +67,14 @@ public class InboxFetchTasklet implements Tasklet {
             return;
         }
         String sha256 = Sha256.of(file);
-        if (files.isRegistered(run.planDate(), sha256)) {
+        Optional<Path> registered = files.stagedCopy(run.planDate(), sha256);
+        if (registered.isPresent()) {
             log.info("skipping {}: the same content (sha256 {}) was already taken in for {}", name, sha256, run.planDate());
+            // a re-run may write elsewhere, or staging may have been cleaned: later steps still read the staged copy
+            if (!Files.exists(registered.get())) {
+                Files.createDirectories(registered.get().getParent());
+                Files.copy(file, registered.get());
+            }
             tally.skipped++;
             return;
         }

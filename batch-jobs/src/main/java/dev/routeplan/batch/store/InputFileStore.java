@@ -20,9 +20,10 @@ public class InputFileStore {
         this.jdbc = jdbc;
     }
 
-    public boolean isRegistered(LocalDate planDate, String sha256) {
-        return jdbc.sql("select count(*) from input_files where plan_date = ? and sha256 = ?")
-                .params(planDate, sha256).query(Integer.class).single() > 0;
+    /** Where the registered copy of this content was staged, if the date already has it. */
+    public Optional<Path> stagedCopy(LocalDate planDate, String sha256) {
+        return jdbc.sql("select staged_path from input_files where plan_date = ? and sha256 = ?")
+                .params(planDate, sha256).query(String.class).optional().map(Path::of);
     }
 
     /** @param remoteName the file's name in the SFTP inbox, or null for a file from the local folder */

@@ -35,8 +35,8 @@ public final class RouteplanCommandLine {
                        plan one date; outputs go to OUTPUT/DATE/
               ingest   --date YYYY-MM-DD --input DIR --output DIR
                        take in the date's files only (fetch, fleet, ingest), without planning
-              verify   --date YYYY-MM-DD [--grap-stage N] [--rules FILE] [--at 2026-12-01T23:30+05:30] [--withdraw]
-                       re-verify the stored plan against another stage, pack or the stage at dispatch;
+              verify   --date YYYY-MM-DD [--grap-stage N] [--rules FILE] [--grap FILE] [--at 2026-12-01T23:30+05:30] [--withdraw]
+                       re-verify the stored plan against another stage, pack, a newer GRAP calendar or the stage at dispatch;
                        prints the routes that would become illegal; --withdraw blocks them
               restart  --date YYYY-MM-DD [--recover]
                        resume the date's failed run from its failed step; --recover first marks
@@ -65,7 +65,7 @@ public final class RouteplanCommandLine {
                 case "demo" -> demo(CommandOptions.parse(rest, Set.of("output", "solver-seconds")));
                 case "run" -> run(CommandOptions.parse(rest, Set.of("date", "input", "output", "grap-stage", "solver-seconds")));
                 case "ingest" -> ingest(CommandOptions.parse(rest, Set.of("date", "input", "output")));
-                case "verify" -> verify(CommandOptions.parse(rest, Set.of("date", "grap-stage", "rules", "at"),
+                case "verify" -> verify(CommandOptions.parse(rest, Set.of("date", "grap-stage", "rules", "grap", "at"),
                         Set.of("withdraw")));
                 case "restart" -> restart(CommandOptions.parse(rest, Set.of("date"), Set.of("recover")));
                 case "generate" -> generate(CommandOptions.parse(rest, Set.of("output", "orders", "depots", "vehicles", "seed", "format")));
@@ -125,12 +125,16 @@ public final class RouteplanCommandLine {
         LocalDate date = options.date("date");
         Integer stage = options.optionalInteger("grap-stage");
         Path rules = options.text("rules", null) == null ? null : options.path("rules");
+        Path calendar = options.text("grap", null) == null ? null : options.path("grap");
         java.time.OffsetDateTime at = options.text("at", null) == null ? null : options.instant("at");
         boolean withdraw = options.flag("withdraw");
         try (ConfigurableApplicationContext context = application(options)) {
-            Reverification.Result result = context.getBean(Reverification.class).reverify(date, stage, rules, at, withdraw,
-                    "command line (" + System.getProperty("user.name") + ")");
+            Reverification.Result result = context.getBean(Reverification.class).reverify(date, stage, rules, calendar, at,
+                    withdraw, "command line (" + System.getProperty("user.name") + ")");
             return new VerificationReport(out).report(date, result, withdraw);
+        } catch (IOException | RuntimeException e) {
+            err.println("routeplan: " + e.getMessage());
+            return RunReport.FAILED;
         }
     }
 

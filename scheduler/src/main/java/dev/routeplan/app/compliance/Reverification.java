@@ -10,6 +10,8 @@ import dev.routeplan.planning.compliance.GrapCalendar;
 import dev.routeplan.planning.compliance.RuleCheck;
 import dev.routeplan.planning.compliance.RulePack;
 import dev.routeplan.planning.compliance.RulePackLoader;
+import dev.routeplan.batch.fleet.ConditionsFileReader;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -61,13 +63,14 @@ public class Reverification {
     /**
      * @param grapStage a stage to assume, or null
      * @param rules     another rule pack file, or null for the configured one
-     * @param at        a moment (e.g. dispatch) whose stage in the date's calendar is used, or null
+     * @param calendar  a newer GRAP calendar (a {@code grap.csv} with CAQM's latest orders), or null for the stored one
+     * @param at        a moment (e.g. dispatch) whose stage in the calendar is used, or null
      * @param withdraw  mark routes that became illegal BLOCKED
      */
-    public Result reverify(LocalDate date, Integer grapStage, Path rules, OffsetDateTime at, boolean withdraw,
-                           String startedBy) {
+    public Result reverify(LocalDate date, Integer grapStage, Path rules, Path calendar, OffsetDateTime at,
+                           boolean withdraw, String startedBy) throws IOException {
         RulePack pack = rules == null ? rulePack : RulePackLoader.load(rules);
-        GrapCalendar grap = grapCalendar(date, grapStage, at);
+        GrapCalendar grap = grapCalendar(date, grapStage, calendar, at);
         List<RouteChange> changes = new ArrayList<>();
         int withdrawn = 0;
         for (String depotId : fleet.depotIds(date)) {
@@ -91,11 +94,13 @@ public class Reverification {
         return new Result(pack, stage, grap.source(), changes, withdrawn);
     }
 
-    private GrapCalendar grapCalendar(LocalDate date, Integer grapStage, OffsetDateTime at) {
+    private GrapCalendar grapCalendar(LocalDate date, Integer grapStage, Path file, OffsetDateTime at) throws IOException {
         if (grapStage != null) {
             return GrapCalendar.constant(grapStage, "what-if --grap-stage " + grapStage);
         }
-        GrapCalendar calendar = conditions.grapCalendar(date, null);
+        GrapCalendar calendar = file == null ? conditions.grapCalendar(date, null)
+                : new GrapCalendar(new ConditionsFileReader().grapCalendar(file, file.getFileName().toString()),
+                        file.getFileName() + " given to verify");
         return at == null ? calendar
                 : GrapCalendar.constant(calendar.stageAt(at), "stage in force at " + at + " (" + calendar.source() + ")");
     }

@@ -1,0 +1,104 @@
+package dev.routeplan.app.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.routeplan.app.runs.PlanJobTest;
+import dev.routeplan.app.runs.PlanRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@PlanJobTest
+class ReverificationTests {
+
+    @Autowired
+    PlanRuns runs;
+    @Autowired
+    Reverification reverification;
+    @Autowired
+    JdbcClient jdbc;
+    @TempDir
+    Path temp;
+
+    private static final java.util.concurrent.atomic.AtomicInteger DATES = new java.util.concurrent.atomic.AtomicInteger();
+
+    LocalDate date;
+
+    @BeforeEach
+    void planTheSampleDayWithoutGrap() throws Exception {
+        date = LocalDate.of(2027, 1, 10).plusDays(DATES.getAndIncrement());
+        Path input = Files.createDirectories(temp.resolve("in"));
+        for (String name : List.of("orders.csv", "fleet.csv", "depots.csv")) {
+            Files.copy(Path.of("../samples", name), input.resolve(name));
+        }
+        // at planning time (17:00 the day before) stage II is in force
+        Files.writeString(input.resolve("grap.csv"), "effective_from,stage,source\n"
+                + date.minusDays(3) + "T08:00+05:30,2,CAQM order invoking stage II (test)\n");
+        runs.run(date, input, temp.resolve("out"), null, 1);
+    }
+
+    @Test
+    void aWhatIfAtAHigherStageListsTheRoutesThatWouldBecomeIllegalAndChangesNothing() throws Exception {
+        List<String> before = statuses();
+
+        Reverification.Result result = reverification.reverify(date, 4, null, null, null, false, "test");
+
+        assertThat(result.newlyIllegal()).isNotEmpty().allSatisfy(change ->
+                assertThat(change.failures()).anySatisfy(f -> assertThat(f).startsWith("DL-GRAP")));
+        assertThat(statuses()).isEqualTo(before);
+        assertThat(audit("WHAT_IF")).isEqualTo(1);
+    }
+
+    @Test
+    void aStageRaisedBeforeDispatchWithdrawsTheRoutesItMakesIllegal() throws Exception {
+        // CAQM invokes stage IV effective 07:00 on the plan date, after the plan was made
+        Path newer = Files.writeString(temp.resolve("grap.csv"), "effective_from,stage,source\n"
+                + date.minusDays(3) + "T08:00+05:30,2,CAQM order invoking stage II (test)\n"
+                + date + "T07:00+05:30,4,CAQM order invoking stage IV (test)\n");
+        OffsetDateTime dispatch = OffsetDateTime.parse(date + "T08:00+05:30");
+
+        Reverification.Result result = reverification.reverify(date, null, null, newer, dispatch, true, "dispatcher");
+
+        assertThat(result.grapStage()).startsWith("4 at ");
+        assertThat(result.withdrawn()).isEqualTo(result.newlyIllegal().size()).isPositive();
+        result.newlyIllegal().forEach(change -> assertThat(status(change.vehicleId())).isEqualTo("BLOCKED"));
+        assertThat(audit("DISPATCH")).isEqualTo(1);
+    }
+
+    @Test
+    void aLoweredStageBlocksNothingNew() throws Exception {
+        Reverification.Result result = reverification.reverify(date, 0, null, null, null, true, "dispatcher");
+
+        assertThat(result.newlyIllegal()).isEmpty();
+        assertThat(result.withdrawn()).isZero();
+    }
+
+    @Test
+    void theNightlyVerificationLeftAnAuditRecordPerDepotWithTheCalendarAsSource() {
+        List<String> sources = jdbc.sql("select grap_source from verification_audit where plan_date = ? and mode = 'NIGHTLY'")
+                .param(date).query(String.class).list();
+
+        assertThat(sources).hasSize(3).allSatisfy(source -> assertThat(source).contains("grap.csv", "CAQM order invoking stage II"));
+    }
+
+    private List<String> statuses() {
+        return jdbc.sql("select status from routes where plan_date = ? order by vehicle_id").param(date).query(String.class).list();
+    }
+
+    private String status(String vehicleId) {
+        return jdbc.sql("select status from routes where plan_date = ? and vehicle_id = ?").params(date, vehicleId)
+                .query(String.class).single();
+    }
+
+    private long audit(String mode) {
+        return jdbc.sql("select count(*) from verification_audit where plan_date = ? and mode = ?").params(date, mode)
+                .query(Long.class).single();
+    }
+}
