@@ -108,7 +108,7 @@ final class ComplianceRows {
             Map<String, Object> facts = new HashMap<>();
             facts.put("depotHeading", "Depot " + text(depot.depotName()) + " (" + text(depot.depotId()) + ")");
             facts.put("depotSummary", String.format(Locale.ROOT,
-                    "%d routes checked · %d passed · %d blocked · %d exemptions used · %d checks not evaluated",
+                    "Routes checked %d · passed %d · blocked %d · exemptions used %d · checks not evaluated %d",
                     depot.routes().size(), depot.passedRouteCount(), depot.blockedRoutes().size(),
                     depot.count(CheckLine.EXEMPT), depot.count(CheckLine.NOT_EVALUATED)));
             if (depot.routes().isEmpty()) {
