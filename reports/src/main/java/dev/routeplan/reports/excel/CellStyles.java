@@ -7,10 +7,10 @@ import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The handful of styles a plan workbook uses, created once per workbook: Excel caps a file at
+ * The handful of styles a workbook of this module uses, created once per workbook: Excel caps a file at
  * about 64,000 styles, so creating one per cell breaks large plans.
  */
-record CellStyles(
+public record CellStyles(
         CellStyle header,
         CellStyle text,
         CellStyle dateTime,
@@ -20,7 +20,7 @@ record CellStyles(
         CellStyle percent,
         CellStyle link) {
 
-    static CellStyles of(Workbook wb) {
+    public static CellStyles of(Workbook wb) {
         Font bold = wb.createFont();
         bold.setBold(true);
         CellStyle header = wb.createCellStyle();

@@ -1,5 +1,5 @@
 package dev.routeplan.reports.excel;
 
 /** A table column: its header text and a width in characters, since SXSSF cannot auto-size cheaply. */
-record Column(String title, int widthChars) {
+public record Column(String title, int widthChars) {
 }

@@ -12,15 +12,34 @@ package dev.routeplan.reports.excel;
  */
 public final class SafeCellText {
 
+    /** The most characters an Excel cell holds; POI refuses longer text. */
+    public static final int MAX_LENGTH = 32_767;
+
+    private static final String CUT_MARK = "…";
+
     private SafeCellText() {
     }
 
-    /** The text to store; {@code null} becomes an empty string so a cell never reads "null". */
+    /**
+     * The text to store; {@code null} becomes an empty string so a cell never reads "null", and
+     * text longer than a cell holds is cut to {@link #MAX_LENGTH} ending in "…" instead of failing
+     * the whole workbook (evidence JSON can be that long).
+     */
     public static String of(String value) {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        return startsLikeAFormula(value) ? "'" + value : value;
+        String safe = startsLikeAFormula(value) ? "'" + value : value;
+        return safe.length() <= MAX_LENGTH ? safe : cut(safe);
+    }
+
+    private static String cut(String value) {
+        int end = MAX_LENGTH - CUT_MARK.length();
+        // never cut a surrogate pair in half
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end) + CUT_MARK;
     }
 
     private static boolean startsLikeAFormula(String value) {

@@ -9,7 +9,7 @@ import java.util.Set;
  * at either end, and unique ignoring case (Excel refuses a second "dl1lab1234" next to
  * "DL1LAB1234"). Vehicle ids come from fleet files, so any of these can happen.
  */
-final class SheetNames {
+public final class SheetNames {
 
     static final int MAX_LENGTH = 31;
     private static final String FALLBACK = "Route";
@@ -17,7 +17,7 @@ final class SheetNames {
     private final Set<String> taken = new HashSet<>();
 
     /** Claims {@code wanted} made safe, adding " (2)", " (3)"... when it is already taken. */
-    String claim(String wanted) {
+    public String claim(String wanted) {
         String base = sanitise(wanted);
         String name = base;
         for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {

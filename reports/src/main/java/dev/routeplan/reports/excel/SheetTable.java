@@ -12,10 +12,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
- * Writes one sheet top to bottom. Rows are only appended because SXSSF flushes older rows to
+ * Writes one sheet top to bottom; shared by every workbook of this module. Rows are only appended because SXSSF flushes older rows to
  * disk and cannot go back to them; the only thing done at the end is the autofilter range.
  */
-final class SheetTable {
+public final class SheetTable {
 
     private final Sheet sheet;
     private final CellStyles styles;
@@ -23,13 +23,13 @@ final class SheetTable {
     private int headerRow = -1;
     private int columnCount;
 
-    SheetTable(Sheet sheet, CellStyles styles) {
+    public SheetTable(Sheet sheet, CellStyles styles) {
         this.sheet = sheet;
         this.styles = styles;
     }
 
     /** Starts the table: a bold header row that stays in view while scrolling. */
-    void header(List<Column> columns) {
+    public void header(List<Column> columns) {
         headerRow = nextRow;
         columnCount = columns.size();
         Cells cells = row();
@@ -40,23 +40,23 @@ final class SheetTable {
         sheet.createFreezePane(0, headerRow + 1);
     }
 
-    Cells row() {
+    public Cells row() {
         return new Cells(sheet.createRow(nextRow++));
     }
 
-    void skipRow() {
+    public void skipRow() {
         nextRow++;
     }
 
     /** Puts the autofilter on the header; also when there are no data rows, so the sheet looks alike. */
-    void finish() {
+    public void finish() {
         if (headerRow >= 0) {
             sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, nextRow - 1), 0, columnCount - 1));
         }
     }
 
     /** Appends cells left to right to one row; every text goes through {@link SafeCellText}. */
-    final class Cells {
+    public final class Cells {
 
         private final Row row;
         private int nextColumn;
@@ -65,35 +65,35 @@ final class SheetTable {
             this.row = row;
         }
 
-        Cells text(String value) {
+        public Cells text(String value) {
             return styledText(value, styles.text());
         }
 
-        Cells number(double value) {
+        public Cells number(double value) {
             return numeric(value, styles.decimal());
         }
 
-        Cells integer(long value) {
+        public Cells integer(long value) {
             return numeric(value, styles.integer());
         }
 
-        Cells percent(double fraction) {
+        public Cells percent(double fraction) {
             return numeric(fraction, styles.percent());
         }
 
-        Cells dateTime(LocalDateTime value) {
+        public Cells dateTime(LocalDateTime value) {
             Cell cell = next(styles.dateTime());
             cell.setCellValue(value);
             return this;
         }
 
-        Cells date(LocalDate value) {
+        public Cells date(LocalDate value) {
             Cell cell = next(styles.date());
             cell.setCellValue(value);
             return this;
         }
 
-        Cells link(String label, String url) {
+        public Cells link(String label, String url) {
             Cell cell = next(styles.link());
             cell.setCellValue(SafeCellText.of(label));
             Hyperlink hyperlink = sheet.getWorkbook().getCreationHelper().createHyperlink(HyperlinkType.URL);

@@ -25,4 +25,15 @@ class SafeCellTextTests {
         assertThat(SafeCellText.of(null)).isEmpty();
         assertThat(SafeCellText.of("")).isEmpty();
     }
+
+    @Test
+    void cutsTextLongerThanAnExcelCellHolds() {
+        String evidence = "{\"segments\":[" + "1,".repeat(20_000) + "2]}";
+
+        String stored = SafeCellText.of(evidence);
+
+        assertThat(stored).hasSize(SafeCellText.MAX_LENGTH).startsWith("{\"segments\":[1,").endsWith("…");
+        assertThat(SafeCellText.of("=" + "x".repeat(SafeCellText.MAX_LENGTH))).hasSize(SafeCellText.MAX_LENGTH)
+                .startsWith("'=");
+    }
 }

@@ -1,0 +1,43 @@
+package dev.routeplan.reports.compliance;
+
+import dev.routeplan.reports.excel.CellStyles;
+import dev.routeplan.reports.excel.SheetNames;
+import dev.routeplan.reports.excel.SheetTable;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * Writes the evidence behind a compliance run as an XLSX workbook for compliance officers: a
+ * "Summary" sheet with the run's facts and the counts per rule, and a "Checks" sheet with every
+ * check of every route, evidence JSON included, to filter and sort.
+ *
+ * <p>Streams through {@link SXSSFWorkbook}, so a night with tens of thousands of checks never
+ * holds the whole workbook in memory. Every text cell goes through
+ * {@link dev.routeplan.reports.excel.SafeCellText} (messages and evidence can start like a
+ * formula). Stateless and safe to share between threads.
+ */
+public final class ComplianceEvidenceWorkbookWriter {
+
+    /** Rows kept in memory per sheet; older rows go to (compressed) temp files. */
+    private static final int ROW_WINDOW = 100;
+
+    /** Writes the workbook to {@code out} and leaves {@code out} open: the caller owns it. */
+    public void write(ComplianceReport report, OutputStream out) throws IOException {
+        SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
+        try {
+            wb.setCompressTempFiles(true);
+            CellStyles styles = CellStyles.of(wb);
+            SheetNames names = new SheetNames();
+            String summary = names.claim(ComplianceSummarySheet.NAME);
+            String checks = names.claim(ChecksSheet.NAME);
+
+            ComplianceSummarySheet.write(report, new SheetTable(wb.createSheet(summary), styles));
+            ChecksSheet.write(report, new SheetTable(wb.createSheet(checks), styles));
+            wb.write(out);
+        } finally {
+            wb.dispose(); // deletes the temp files even when writing failed half-way
+            wb.close();
+        }
+    }
+}

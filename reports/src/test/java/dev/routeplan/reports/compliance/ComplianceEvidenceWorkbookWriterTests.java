@@ -1,0 +1,199 @@
+package dev.routeplan.reports.compliance;
+
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.BLOCKED_TRUCK;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.CHECKED_AT;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_SOURCE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_STAGE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.NO_ENTRY;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.NO_ENTRY_EVIDENCE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.OKHLA;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.PERMIT;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.PLAN_DATE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.REGISTRY_DOWN;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PACK_SHA256;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PACK_VERSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+class ComplianceEvidenceWorkbookWriterTests {
+
+    private static final int MESSAGE = 7;
+    private static final int EVIDENCE = 8;
+
+    private final ComplianceEvidenceWorkbookWriter writer = new ComplianceEvidenceWorkbookWriter();
+
+    @Test
+    void writesSummaryThenChecks() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
+            assertThat(sheetNames(wb)).containsExactly("Summary", "Checks");
+        }
+    }
+
+    @Test
+    void writesOneRowPerCheckUnderTheHeader() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
+            Sheet checks = wb.getSheet("Checks");
+
+            assertThat(texts(checks.getRow(0))).containsExactly("Depot", "Vehicle", "Route status", "Rule", "Title",
+                    "Verdict", "Severity", "Message", "Evidence (JSON)");
+            assertThat(checks.getLastRowNum()).isEqualTo(9);
+            assertThat(texts(checks.getRow(4))).containsExactly(OKHLA, BLOCKED_TRUCK, "BLOCKED", NO_ENTRY,
+                    "No-entry hours for HGVs", "FAIL", "HARD", "Enters the no-entry zone before its window closes",
+                    NO_ENTRY_EVIDENCE);
+            assertThat(texts(checks.getRow(7))).startsWith("DEL-NRL", "DL1GC0007", "PASSED", NO_ENTRY,
+                    "No-entry hours for HGVs", "EXEMPT");
+        }
+    }
+
+    @Test
+    void escapesAMessageThatLooksLikeAFormula() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
+            Row notEvaluated = wb.getSheet("Checks").getRow(6);
+
+            assertThat(notEvaluated.getCell(3).getStringCellValue()).isEqualTo(PERMIT);
+            assertThat(notEvaluated.getCell(5).getStringCellValue()).isEqualTo("NOT_EVALUATED");
+            assertThat(notEvaluated.getCell(MESSAGE).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(notEvaluated.getCell(MESSAGE).getStringCellValue()).isEqualTo("'" + REGISTRY_DOWN);
+            assertThat(notEvaluated.getCell(EVIDENCE).getStringCellValue()).isEmpty();
+        }
+    }
+
+    @Test
+    void writesNoFormulaCellAnywhere() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertThat(cell.getCellType()).as(sheet.getSheetName() + "!" + cell.getAddress())
+                                .isNotEqualTo(CellType.FORMULA);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void freezesAndFiltersTheChecksHeader() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
+            XSSFSheet checks = wb.getSheet("Checks");
+
+            assertThat(checks.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(checks.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+            assertThat(checks.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:I10");
+            assertThat(checks.getColumnWidth(EVIDENCE)).isGreaterThan(checks.getColumnWidth(0));
+        }
+    }
+
+    @Test
+    void summarisesTheRunAndCountsEachRule() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
+            Sheet summary = wb.getSheet("Summary");
+
+            assertThat(valueNextTo(summary, "Plan date").getLocalDateTimeCellValue().toLocalDate()).isEqualTo(PLAN_DATE);
+            assertThat(valueNextTo(summary, "GRAP stage").getStringCellValue()).isEqualTo(GRAP_STAGE);
+            assertThat(valueNextTo(summary, "GRAP source").getStringCellValue()).isEqualTo(GRAP_SOURCE);
+            assertThat(valueNextTo(summary, "Rule pack version").getStringCellValue()).isEqualTo(RULE_PACK_VERSION);
+            assertThat(valueNextTo(summary, "Rule pack SHA-256").getStringCellValue()).isEqualTo(RULE_PACK_SHA256);
+            assertThat(valueNextTo(summary, "Checked at (IST)").getLocalDateTimeCellValue())
+                    .isEqualTo(LocalDateTime.of(2025, 11, 14, 21, 30, 15));
+            assertThat(valueNextTo(summary, "Routes checked").getNumericCellValue()).isEqualTo(3);
+            assertThat(valueNextTo(summary, "Routes blocked").getNumericCellValue()).isEqualTo(1);
+            assertThat(valueNextTo(summary, "Exemptions used").getNumericCellValue()).isEqualTo(1);
+            assertThat(valueNextTo(summary, "Checks not evaluated").getNumericCellValue()).isEqualTo(2);
+
+            Row header = rowStartingWith(summary, "Rule");
+            assertThat(texts(header)).containsExactly("Rule", "Title", "PASS", "FAIL", "EXEMPT", "NOT_APPLICABLE",
+                    "NOT_EVALUATED", "Total");
+            Row noEntry = summary.getRow(header.getRowNum() + 1);
+            assertThat(noEntry.getCell(0).getStringCellValue()).isEqualTo(NO_ENTRY);
+            assertThat(numbers(noEntry, 2, 8)).containsExactly(0.0, 1.0, 1.0, 1.0, 0.0, 3.0);
+            assertThat(summary.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) (header.getRowNum() + 1));
+        }
+    }
+
+    @Test
+    void writesAnEmptyRunAsHeadersOnly() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.withoutDepots())) {
+            assertThat(sheetNames(wb)).containsExactly("Summary", "Checks");
+            assertThat(wb.getSheet("Checks").getLastRowNum()).isZero();
+            assertThat(wb.getSheet("Checks").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:I1");
+            assertThat(valueNextTo(wb.getSheet("Summary"), "Routes checked").getNumericCellValue()).isZero();
+        }
+    }
+
+    @Test
+    void leavesTheCallersStreamOpen() throws IOException {
+        var out = new ByteArrayOutputStream() {
+            boolean closed;
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+        writer.write(ComplianceReportFixtures.grapNightWithABlockedTruck(), out);
+
+        assertThat(out.closed).isFalse();
+        assertThat(out.size()).isPositive();
+    }
+
+    @Test
+    void checkedAtIsTheInstantInIst() {
+        assertThat(CHECKED_AT.atZone(ComplianceRows.IST).toLocalTime().toString()).isEqualTo("21:30:15");
+    }
+
+    private XSSFWorkbook written(ComplianceReport report) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(report, out);
+        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+    }
+
+    private static List<String> sheetNames(XSSFWorkbook wb) {
+        List<String> names = new ArrayList<>();
+        wb.forEach(sheet -> names.add(sheet.getSheetName()));
+        return names;
+    }
+
+    private static List<String> texts(Row row) {
+        List<String> texts = new ArrayList<>();
+        row.forEach(cell -> texts.add(cell.getStringCellValue()));
+        return texts;
+    }
+
+    private static List<Double> numbers(Row row, int from, int to) {
+        List<Double> numbers = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            numbers.add(row.getCell(i).getNumericCellValue());
+        }
+        return numbers;
+    }
+
+    private static Row rowStartingWith(Sheet sheet, String label) {
+        for (Row row : sheet) {
+            Cell first = row.getCell(0);
+            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row labelled " + label + " in " + sheet.getSheetName());
+    }
+
+    private static Cell valueNextTo(Sheet sheet, String label) {
+        Cell value = rowStartingWith(sheet, label).getCell(1);
+        assertThat(value).as("value of " + label).isNotNull();
+        return value;
+    }
+}

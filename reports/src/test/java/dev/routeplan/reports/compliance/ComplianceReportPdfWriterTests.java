@@ -1,0 +1,205 @@
+package dev.routeplan.reports.compliance;
+
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.BLOCKED_AT;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.BLOCKED_TRUCK;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.DAY_VAN;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_DIESEL;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_SOURCE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_STAGE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.MILK_TRUCK;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.NO_ENTRY;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.PERMIT;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PACK_SHA256;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PACK_VERSION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import net.sf.jasperreports.engine.JasperReport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class ComplianceReportPdfWriterTests {
+
+    private final ComplianceReportPdfWriter writer = new ComplianceReportPdfWriter();
+
+    @Test
+    void summarisesTheRunOnPageOne() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(ComplianceReportFixtures.grapNightWithABlockedTruck()))) {
+            String first = textOf(document, 1);
+
+            assertThat(first).contains("14-11-2025", GRAP_STAGE, GRAP_SOURCE, "DELHI-GOODS " + RULE_PACK_VERSION,
+                    RULE_PACK_SHA256, "14-11-2025 21:30:15 IST");
+            assertThat(first).containsPattern("Routes checked\\s+3").containsPattern("Routes passed\\s+2")
+                    .containsPattern("Routes blocked\\s+1").containsPattern("Exemptions used\\s+1")
+                    .containsPattern("Checks not evaluated\\s+2");
+        }
+    }
+
+    @Test
+    void countsEachRuleByVerdict() throws IOException {
+        String text = text(written(ComplianceReportFixtures.grapNightWithABlockedTruck()));
+
+        assertThat(text).contains("PASS", "FAIL", "EXEMPT", "NOT_APPLICABLE", "NOT_EVALUATED");
+        // PASS FAIL EXEMPT NOT_APPLICABLE NOT_EVALUATED, in the table's column order
+        assertThat(text).containsPattern(rowOf(NO_ENTRY, "No-entry hours for HGVs", "0 1 1 1 0"));
+        assertThat(text).containsPattern(rowOf(PERMIT, "Entry permit on record", "1 0 0 0 2"));
+        assertThat(text).containsPattern(rowOf(GRAP_DIESEL, "GRAP IV: no BS-IV diesel goods vehicles", "3 0 0 0 0"));
+    }
+
+    @Test
+    void showsTheBlockedRouteWithItsFailingCheckAndEvidence() throws IOException {
+        String text = text(written(ComplianceReportFixtures.grapNightWithABlockedTruck()));
+        String blocked = text.substring(text.indexOf("Blocked routes: 1"));
+
+        assertThat(blocked).contains(BLOCKED_TRUCK + " · HGV · Okhla Phase II Depot (DEL-OKH) · BLOCKED");
+        assertThat(blocked).contains(NO_ENTRY, "Enters the no-entry zone before its window closes");
+        // the evidence is pretty-printed, one value per line
+        assertThat(blocked).contains("\"enteredAt\": \"" + BLOCKED_AT + "\"", "\"segment\": \"Ring Road, Ashram Chowk to Moolchand\"");
+        assertThat(blocked.substring(0, blocked.indexOf("Depot Okhla"))).doesNotContain("\"exemption\"");
+    }
+
+    @Test
+    void wrapsEvidenceWiderThanThePageInsteadOfCuttingIt() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(ComplianceReportFixtures.withLongEvidence(12_000)))) {
+            String text = new PDFTextStripper().getText(document);
+
+            assertThat(text.replaceAll("\\s+", "")).contains("END\",\"enteredAt\":\"" + BLOCKED_AT);
+            assertThat(document.getNumberOfPages()).isGreaterThan(2); // the evidence runs over a page
+        }
+    }
+
+    @Test
+    void givesEachDepotItsOwnPageWithItsRoutes() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(ComplianceReportFixtures.grapNightWithABlockedTruck()))) {
+            int okhla = pageWith(document, "Depot Okhla Phase II Depot (DEL-OKH)");
+            int narela = pageWith(document, "Depot Narela Depot (DEL-NRL)");
+
+            assertThat(okhla).isGreaterThan(1);
+            assertThat(narela).isGreaterThan(okhla);
+            assertThat(textOf(document, okhla)).contains(DAY_VAN, BLOCKED_TRUCK, "PASSED", "BLOCKED")
+                    .contains("Routes checked 2 · passed 1 · blocked 1").doesNotContain(MILK_TRUCK);
+            assertThat(textOf(document, narela)).contains(MILK_TRUCK, "PASSED", "exemptions used 1")
+                    .doesNotContain(BLOCKED_TRUCK);
+            assertThat(narela).isEqualTo(document.getNumberOfPages());
+        }
+    }
+
+    @Test
+    void embedsDejaVuSoEveryPrinterShowsTheSameText() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(ComplianceReportFixtures.grapNightWithABlockedTruck()))) {
+            List<String> fonts = new ArrayList<>();
+            for (PDPage page : document.getPages()) {
+                PDResources resources = page.getResources();
+                for (COSName name : resources.getFontNames()) {
+                    var font = resources.getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                    fonts.add(font.getName());
+                }
+            }
+            assertThat(fonts).isNotEmpty().allMatch(name -> name.contains("DejaVu"));
+        }
+    }
+
+    @Test
+    void writesAOnePageReportWhenNoRouteWasChecked() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(ComplianceReportFixtures.withoutDepots()))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            assertThat(textOf(document, 1)).contains("No routes were checked for this plan date.",
+                    "No checks were recorded for this run.", "No route was blocked.", RULE_PACK_SHA256);
+        }
+    }
+
+    @Test
+    void givesADepotWithoutRoutesAPageSayingSo() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(ComplianceReportFixtures.withAnIdleDepot()))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            assertThat(textOf(document, 2)).contains("Depot Okhla Phase II Depot (DEL-OKH)",
+                    "No routes were checked at this depot.");
+        }
+    }
+
+    @Test
+    void compilesTheTemplateOncePerJvm() {
+        JasperReport first = ComplianceReportPdfWriter.template();
+
+        assertThat(ComplianceReportPdfWriter.template()).isSameAs(first);
+    }
+
+    @Test
+    void writesReportsInParallel() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> results = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ComplianceReport report = i % 2 == 0 ? ComplianceReportFixtures.grapNightWithABlockedTruck()
+                        : ComplianceReportFixtures.withoutDepots();
+                results.add(pool.submit(() -> written(report)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertThat(text(results.get(i).get())).contains(i % 2 == 0 ? BLOCKED_AT : "No route was blocked.");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void leavesTheCallersStreamOpen() {
+        var out = new ByteArrayOutputStream() {
+            boolean closed;
+
+            @Override
+            public void close() {
+                closed = true;
+            }
+        };
+        writer.write(ComplianceReportFixtures.grapNightWithABlockedTruck(), out);
+
+        assertThat(out.closed).isFalse();
+        assertThat(new String(out.toByteArray(), 0, 5)).isEqualTo("%PDF-");
+    }
+
+    private byte[] written(ComplianceReport report) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(report, out);
+        return out.toByteArray();
+    }
+
+    private static Pattern rowOf(String ruleId, String title, String counts) {
+        return Pattern.compile(Pattern.quote(ruleId) + "\\s+" + Pattern.quote(title) + "\\s+" + counts.replace(" ", "\\s+"));
+    }
+
+    private static int pageWith(PDDocument document, String part) throws IOException {
+        for (int page = 1; page <= document.getNumberOfPages(); page++) {
+            if (textOf(document, page).contains(part)) {
+                return page;
+            }
+        }
+        throw new AssertionError("no page contains " + part);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static String textOf(PDDocument document, int page) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document);
+    }
+}
