@@ -17,6 +17,9 @@ import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.RouteDocument;
+import dev.routeplan.reports.compliance.ComplianceEvidenceWorkbookWriter;
+import dev.routeplan.reports.compliance.ComplianceReport;
+import dev.routeplan.reports.compliance.ComplianceReportPdfWriter;
 import dev.routeplan.reports.excel.PlanWorkbookWriter;
 import dev.routeplan.reports.pdf.ManifestPdfWriter;
 import java.nio.file.Path;
@@ -33,7 +36,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Publishes the date's plan into {@code OUTPUT/DATE/}: per depot the Excel workbook and the PDF
  * driver manifests of the routes that passed compliance; for the run {@code routes.csv},
- * {@code unassigned.csv}, {@code rejects.csv} and {@code summary.json}. Orders of blocked routes
+ * {@code unassigned.csv}, {@code rejects.csv}, {@code summary.json} and the compliance report (PDF
+ * and evidence workbook). Orders of blocked routes
  * are listed as unassigned with the rules that blocked them, for manual action.
  */
 public class PlanPublishTasklet implements Tasklet {
@@ -45,9 +49,12 @@ public class PlanPublishTasklet implements Tasklet {
     private final RulePack rulePack;
     private final OutputFiles outputs;
     private final RunSummaryWriter summaries;
+    private final ComplianceReportAssembler complianceReports;
 
     public PlanPublishTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks,
-                              RulePack rulePack, OutputFiles outputs, RunSummaryWriter summaries) {
+                              RulePack rulePack, OutputFiles outputs, RunSummaryWriter summaries,
+                              ComplianceReportAssembler complianceReports) {
+        this.complianceReports = complianceReports;
         this.fleet = fleet;
         this.orders = orders;
         this.plans = plans;
@@ -106,11 +113,16 @@ public class PlanPublishTasklet implements Tasklet {
                 .toList();
         outputs.write(run.planDate(), dir.resolve("rejects.csv"), "REJECTS_CSV", CsvOutput.of(
                 List.of("file", "row", "order_id", "reason_codes", "message"), rejectRows));
+        ComplianceReport report = complianceReports.assemble(run);
+        outputs.write(run.planDate(), dir.resolve("compliance-report.pdf"), "COMPLIANCE_PDF",
+                out -> new ComplianceReportPdfWriter().write(report, out));
+        outputs.write(run.planDate(), dir.resolve("compliance-evidence.xlsx"), "COMPLIANCE_XLSX",
+                out -> new ComplianceEvidenceWorkbookWriter().write(report, out));
         RunSummary summary = summaries.summarise(run, documents);
         outputs.write(run.planDate(), dir.resolve("summary.json"), "SUMMARY_JSON", out -> summaries.write(summary, out));
-        contribution.incrementWriteCount(documents.size() * 2 + 4);
+        contribution.incrementWriteCount(documents.size() * 2 + 6);
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("summary",
-                documents.size() * 2 + 4 + " files written to " + dir);
+                documents.size() * 2 + 6 + " files written to " + dir);
         return RepeatStatus.FINISHED;
     }
 }

@@ -29,7 +29,8 @@ public class PublishStepConfiguration {
         RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions,
                 JsonMapper.builder().build());
         return new StepBuilder("publish", jobRepository)
-                .tasklet(new PlanPublishTasklet(fleet, orders, plans, checks, rulePack, new OutputFiles(artifacts), summaries),
+                .tasklet(new PlanPublishTasklet(fleet, orders, plans, checks, rulePack, new OutputFiles(artifacts), summaries,
+                        new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack)),
                         transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();

@@ -46,12 +46,27 @@ public class ComplianceStore {
                 .query((rs, row) -> rs.getString("rule_id") + ": " + rs.getString("message")).list();
     }
 
+    /** A stored check, as the compliance report lists it. */
+    public record StoredCheck(String depotId, String vehicleId, String ruleId, String verdict, String severity,
+                              String message, String evidenceJson, int grapStage, java.time.Instant checkedAt) {
+    }
+
+    public List<StoredCheck> checks(LocalDate planDate) {
+        return jdbc.sql("select * from compliance_checks where plan_date = ? order by depot_id, vehicle_id, rule_id")
+                .param(planDate)
+                .query((rs, n) -> new StoredCheck(rs.getString("depot_id"), rs.getString("vehicle_id"), rs.getString("rule_id"),
+                        rs.getString("verdict"), rs.getString("severity"), rs.getString("message"),
+                        rs.getString("evidence_json"), rs.getInt("grap_stage"),
+                        rs.getObject("checked_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
     /** Check counts of the date by rule and verdict, optionally for one depot. */
     public java.util.Map<String, java.util.Map<String, Long>> countsByRule(LocalDate planDate, String depotId) {
         java.util.Map<String, java.util.Map<String, Long>> counts = new java.util.TreeMap<>();
         jdbc.sql("""
                 select rule_id, verdict, count(*) from compliance_checks
-                where plan_date = ? and (? is null or depot_id = ?) group by rule_id, verdict""")
+                where plan_date = ? and (cast(? as varchar(32)) is null or depot_id = ?) group by rule_id, verdict""")
                 .params(planDate, depotId, depotId)
                 .query(rs -> {
                     counts.computeIfAbsent(rs.getString(1), r -> new java.util.TreeMap<>()).put(rs.getString(2), rs.getLong(3));

@@ -102,6 +102,30 @@ class NightlyPlanJobFunctionalTests {
     }
 
     @Test
+    void publishesAComplianceReportAndEvidenceHoldingEveryCheck() throws Exception {
+        // given
+        LocalDate date = LocalDate.of(2026, 12, 4);
+        runs.run(date, PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
+        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        long checks = jdbc.sql("select count(*) from compliance_checks where plan_date = ?").param(date).query(Long.class).single();
+        String sha = jdbc.sql("select distinct rule_pack_sha256 from compliance_checks where plan_date = ?").param(date)
+                .query(String.class).single();
+
+        // then
+        try (PDDocument pdf = Loader.loadPDF(out.file("compliance-report.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("delhi-default", "0.1.0", sha, "DL-NOENTRY-HGV", "Okhla Industrial Area");
+        }
+        try (InputStream in = Files.newInputStream(out.file("compliance-evidence.xlsx"));
+             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            assertThat(workbook.getSheet("Checks").getLastRowNum()).as("one row per check below the header").isEqualTo(checks);
+        }
+        JsonNode summary = JsonMapper.builder().build().readTree(out.text("summary.json"));
+        assertThat(summary.at("/checksByRule/DL-NOENTRY-HGV").isObject()).isTrue();
+        assertThat(summary.at("/depots/0/checksByRule").size()).isPositive();
+    }
+
+    @Test
     void reRunningADateReplacesItsResultsInsteadOfDuplicatingThem() throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 3);
