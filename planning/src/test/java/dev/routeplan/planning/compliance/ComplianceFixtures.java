@@ -50,14 +50,21 @@ final class ComplianceFixtures {
         return RulePackLoader.load(SHIPPED_PACK);
     }
 
-    /** The shipped pack with one text replaced, written to {@code dir} under the same file name. */
+    /** The shipped pack with one text replaced, written to {@code dir} under the same file name, zones beside it. */
     static Path editedCopy(Path dir, String find, String replaceWith) throws IOException {
         String yaml = Files.readString(SHIPPED_PACK);
         if (!yaml.contains(find)) {
             throw new IllegalArgumentException("shipped pack has no \"" + find + "\"");
         }
         Path copy = dir.resolve("delhi.yaml");
-        Files.writeString(copy, yaml.replaceFirst(java.util.regex.Pattern.quote(find), replaceWith));
+        Files.writeString(copy, yaml.replaceFirst(java.util.regex.Pattern.quote(find),
+                java.util.regex.Matcher.quoteReplacement(replaceWith)));
+        Path zones = Files.createDirectories(dir.resolve("zones"));
+        try (var files = Files.list(SHIPPED_PACK.resolveSibling("zones"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, zones.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         return copy;
     }
 
@@ -133,6 +140,17 @@ final class ComplianceFixtures {
         PlannedRoute route = new PlannedRoute(v.id(), OKHLA_DEPOT.id(), departure, back,
                 HALF_HOUR_LEGS.legKm() * (orders.size() + 1), stops);
         return new RouteUnderReview(planDate, grapStage, OKHLA_DEPOT, v, route, orders);
+    }
+
+    /**
+     * Scenario #1 shape for a driver who takes breaks: planned for {@code deliveryDay}, leaving the
+     * depot at 23:05 the evening before (negative timeline seconds), two drops whose windows open
+     * 30 min after arrival (waits long enough to be breaks), back at 05:40.
+     */
+    static RouteUnderReview nightRouteWithBreaks(Vehicle v, LocalDate deliveryDay, int grapStage, String goodsType) {
+        Order first = order("ORD-NIGHT-1", 500, TimeWindow.of("00:05", "06:00"), 120, goodsType);
+        Order second = order("ORD-NIGHT-2", 500, TimeWindow.of("03:05", "06:00"), 125, goodsType);
+        return planned(v, deliveryDay, grapStage, at("23:05") - TimeWindow.SECONDS_PER_DAY, List.of(first, second));
     }
 
     static long at(String hhmm) {

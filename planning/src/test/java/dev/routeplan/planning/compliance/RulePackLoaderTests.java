@@ -19,17 +19,25 @@ class RulePackLoaderTests {
     Path tmp;
 
     @Test
-    void theShippedDelhiPackLoadsWithItsHeaderAndTheHashOfItsBytes() throws Exception {
+    void theShippedDelhiPackLoadsWithItsHeaderAndTheHashOfItsBytesAndItsZoneFiles() throws Exception {
         RulePack pack = RulePackLoader.load(SHIPPED_PACK);
 
-        String expectedHash = HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SHIPPED_PACK)));
+        StringBuilder zoneHashes = new StringBuilder();
+        for (String zone : new java.util.TreeSet<>(pack.zones().keySet())) {
+            zoneHashes.append(pack.zones().get(zone).fileSha256());
+        }
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(Files.readAllBytes(SHIPPED_PACK));
+        sha.update(zoneHashes.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String expectedHash = HexFormat.of().formatHex(sha.digest());
+        String marketsHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(SHIPPED_PACK.resolveSibling("zones/markets-2021.geojson"))));
         assertThat(pack.id()).isEqualTo("delhi-default");
         assertThat(pack.version()).isEqualTo("0.1.0");
         assertThat(pack.timezone()).isEqualTo("Asia/Kolkata");
         assertThat(pack.effectiveFrom()).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(pack.sourcesAsOf()).isEqualTo("2026-03");
-        assertThat(pack.sha256()).isEqualTo(expectedHash).matches("[0-9a-f]{64}");
+        assertThat(pack.zones().get("MARKETS_2021").fileSha256()).isEqualTo(marketsHash);
     }
 
     @Test
@@ -38,7 +46,8 @@ class RulePackLoaderTests {
 
         assertThat(pack.rules()).extracting(Rule::id).contains("DL-NOENTRY-HGV", "DL-NOENTRY-MARKETS",
                 "DL-GRAP3-LMV-BS3P-BS4D", "DL-GRAP4-DL-DIESEL-MGV-HGV", "DL-AGE-DIESEL-10Y", "DL-AGE-PETROL-15Y",
-                "DL-DOC-PUC", "DL-DOC-PERMIT", "DRV-HOURS").hasSize(27);
+                "DL-DOC-PUC", "DL-DOC-PERMIT", "DRV-BREAK", "DRV-DAILY-HOURS", "DRV-SPREAD-OVER", "DRV-REST", "DL-GVW")
+                .hasSize(31);
         assertThat(pack.rules()).allSatisfy(r -> assertThat(r.verified()).as(r.id()).isFalse());
         assertThat(pack.rule("DL-SEASONAL-MGV-HGV-OUTSIDE")).get().extracting(Rule::enabled).isEqualTo(false);
     }
@@ -62,9 +71,13 @@ class RulePackLoaderTests {
     void rulesTheEngineCannotEvaluateYetAreLoadedWithTheReason() {
         RulePack pack = RulePackLoader.load(SHIPPED_PACK);
 
-        assertThat(pack.rule("DL-NOENTRY-MARKETS").orElseThrow().notEvaluatedReason())
-                .isEqualTo("zone MARKETS_2021 has no geometry yet");
-        assertThat(pack.rule("DL-GRAP4-TRUCK-ENTRY").orElseThrow().notEvaluatedReason()).contains("mode entry");
+        assertThat(pack.rule("DL-NOENTRY-MARKETS").orElseThrow().kind()).isEqualTo(RuleKind.TIME_WINDOW);
+        assertThat(pack.rule("DL-GRAP4-TRUCK-ENTRY").orElseThrow().kind()).isEqualTo(RuleKind.ENTRY);
+        assertThat(pack.rule("DL-GRAP4-NONBS6-OUTSIDE-ALL").orElseThrow().notEvaluatedReason())
+                .contains("Delhi GRAP IV order");
+        assertThat(pack.rule("DL-RFID-TAG").orElseThrow().notEvaluatedReason()).contains("RFID");
+        assertThat(pack.rule("DL-EVENT-OVERRIDE").orElseThrow().notEvaluatedReason()).contains("event overrides");
+        assertThat(pack.rule("DL-LOAD-GVW-AXLE").orElseThrow().notEvaluatedReason()).contains("per-axle");
     }
 
     @Test
