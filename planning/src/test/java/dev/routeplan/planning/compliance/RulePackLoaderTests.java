@@ -177,4 +177,88 @@ class RulePackLoaderTests {
         assertThatThrownBy(() -> RulePackLoader.load(broken))
                 .hasMessage("delhi.yaml: rule DL-NOENTRY-PHIRNI-HGV: applies_to: not a mapping");
     }
+
+    // ---- zone geometry ----
+
+    @Test
+    void everyZoneOfTheShippedPackHasApproximateGeometryAndTheThirteenMarkets() {
+        RulePack pack = RulePackLoader.load(SHIPPED_PACK);
+
+        assertThat(pack.zones().keySet()).containsExactlyInAnyOrder("DELHI_NCT", "DELHI_NCR", "MARKETS_2021",
+                "PHIRNI_CIRCULAR_NAJAFGARH", "NANGLOI_NAJAFGARH_RD", "BARAPULLAH", "CHANDNI_CHOWK_NMV");
+        assertThat(pack.zones().values()).allSatisfy(z -> assertThat(z.approximate()).as(z.id()).isTrue());
+        assertThat(pack.zones().get("MARKETS_2021").features()).extracting(ZoneFeature::name).hasSize(13)
+                .contains("Lajpat Nagar", "Dwarka Sec-10 main market");
+        assertThat(pack.zones().get("DELHI_NCT").features().get(0).area().getNumPoints()).isGreaterThan(20);
+        assertThat(pack.zones().get("PHIRNI_CIRCULAR_NAJAFGARH").bufferMetres()).isEqualTo(60.0);
+    }
+
+    @Test
+    void aRoadIsWidenedByItsBufferInMetresOnEachSide() {
+        Zone phirni = RulePackLoader.load(SHIPPED_PACK).zones().get("PHIRNI_CIRCULAR_NAJAFGARH");
+        org.locationtech.jts.geom.Geometry road = phirni.features().get(0).area();
+        // Midpoint of the first, almost east-west, segment (76.975,28.615)-(76.985,28.616), then north.
+        double lon = 76.980;
+        double lat = 28.6155;
+        double metreOfLatitude = 1 / 111_195.0;
+        var factory = new org.locationtech.jts.geom.GeometryFactory();
+
+        assertThat(road.covers(factory.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat + 50 * metreOfLatitude))))
+                .as("50 m off the centre line").isTrue();
+        assertThat(road.covers(factory.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat + 70 * metreOfLatitude))))
+                .as("70 m off the centre line").isFalse();
+    }
+
+    @Test
+    void aMissingGeometryFileFailsTheLoadNamingTheZoneAndTheFile() throws Exception {
+        Path broken = editedCopy(tmp, "geometry: zones/barapullah.geojson", "geometry: zones/barapulla.geojson");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageStartingWith("delhi.yaml: zones.BARAPULLAH.geometry: zone BARAPULLAH: cannot read geometry file"
+                        + " zones/barapulla.geojson");
+    }
+
+    @Test
+    void anOpenPolygonRingFailsTheLoadNamingTheZoneTheFileAndTheFeature() throws Exception {
+        Path pack = editedCopy(tmp, "geometry: zones/delhi-ncr.geojson", "geometry: zones/delhi-ncr.geojson");
+        Files.writeString(tmp.resolve("zones/delhi-ncr.geojson"), """
+                {"type": "FeatureCollection", "features": [
+                 {"type": "Feature", "properties": {"name": "NCR", "approximate": true},
+                  "geometry": {"type": "Polygon", "coordinates": [[[77.0, 28.0], [78.0, 28.0], [78.0, 29.0], [77.0, 29.0]]]}}
+                ]}
+                """);
+
+        assertThatThrownBy(() -> RulePackLoader.load(pack))
+                .hasMessage("delhi.yaml: zones.DELHI_NCR.geometry: zone DELHI_NCR: zones/delhi-ncr.geojson: feature 0 (NCR):"
+                        + " polygon ring must be closed and have at least 4 positions");
+    }
+
+    @Test
+    void malformedCoordinatesAndLinesWhereAreasBelongFailTheLoad() throws Exception {
+        Path pack = editedCopy(tmp, "geometry: zones/chandni-chowk-nmv.geojson", "geometry: zones/chandni-chowk-nmv.geojson");
+        Files.writeString(tmp.resolve("zones/chandni-chowk-nmv.geojson"), """
+                {"type": "FeatureCollection", "features": [
+                 {"type": "Feature", "properties": {"name": "Chandni Chowk"},
+                  "geometry": {"type": "LineString", "coordinates": [[77.2375, "north"], [77.2225, 28.6566]]}}
+                ]}
+                """);
+        assertThatThrownBy(() -> RulePackLoader.load(pack))
+                .hasMessageContaining("zone CHANDNI_CHOWK_NMV: zones/chandni-chowk-nmv.geojson: feature 0 (Chandni Chowk):"
+                        + " position [77.2375, north] is not [lon, lat]");
+
+        Files.copy(tmp.resolve("zones/barapullah.geojson"), tmp.resolve("zones/delhi-nct.geojson"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThatThrownBy(() -> RulePackLoader.load(pack))
+                .hasMessageContaining("zone DELHI_NCT: zones/delhi-nct.geojson: feature 0");
+    }
+
+    @Test
+    void aRuleNamingAZoneThePackDoesNotHaveIsAnError() throws Exception {
+        Path broken = editedCopy(tmp, "eval: {where: BARAPULLAH, mode: plying_in_zone}",
+                "eval: {where: BARAPULA, mode: plying_in_zone}");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .hasMessageStartingWith("delhi.yaml: rule DL-NOENTRY-BARAPULLAH: eval.where: unknown zone \"BARAPULA\"");
+    }
 }
