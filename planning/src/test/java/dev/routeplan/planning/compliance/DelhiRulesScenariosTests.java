@@ -457,4 +457,60 @@ class DelhiRulesScenariosTests {
     private static GrapStageChange change(String effectiveFrom, int stage) {
         return new GrapStageChange(OffsetDateTime.parse(effectiveFrom), stage, "CAQM order (test)");
     }
+
+    // ---- Other entry rules ----
+
+    @Test
+    void constructionCargoIsBarredFromEnteringAtGrapFourWhateverTheTruck() {
+        RuleCheck cement = VERIFIER.verify(nehruPlace(hgvCngUttarPradesh(), JAN_10_2026, STAGE_IV, "23:30", "03:00", "Cement"))
+                .check("DL-GRAP4-CND-CARGO").orElseThrow();
+        RuleCheck furniture = VERIFIER.verify(nehruPlace(hgvCngUttarPradesh(), JAN_10_2026, STAGE_IV, "23:30", "03:00", FURNITURE))
+                .check("DL-GRAP4-CND-CARGO").orElseThrow();
+
+        assertThat(cement.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(cement.evidence()).containsEntry("cargo_matched", List.of("cement"));
+        assertThat(furniture.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    }
+
+    @Test
+    void theSeasonalRuleWhenEnabledRunsToTheEndOfItsLastDay(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path enabled = ComplianceFixtures.editedCopy(tmp,
+                "enabled: false                                            # F for 2022-23 only",
+                "enabled: true                                             # F for 2022-23 only");
+        ComplianceVerifier seasonal = new ComplianceVerifier(RulePackLoader.load(enabled), HALF_HOUR_LEGS);
+        Vehicle diesel = hgvDieselBs6Haryana();
+
+        assertThat(seasonal.verify(nehruPlace(diesel, LocalDate.of(2023, 2, 28), STAGE_I, "23:30", "03:00", FURNITURE))
+                .check("DL-SEASONAL-MGV-HGV-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(seasonal.verify(nehruPlace(diesel, LocalDate.of(2023, 3, 1), STAGE_I, "00:10", "03:00", FURNITURE))
+                .check("DL-SEASONAL-MGV-HGV-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(seasonal.verify(nehruPlace(diesel, LocalDate.of(2023, 2, 28), STAGE_I, "23:30", "03:00", MILK))
+                .check("DL-SEASONAL-MGV-HGV-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.EXEMPT);
+        assertThat(seasonal.verify(nehruPlace(hgvCngUttarPradesh(), LocalDate.of(2023, 2, 28), STAGE_I, "23:30", "03:00",
+                FURNITURE)).check("DL-SEASONAL-MGV-HGV-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    }
+
+    @Test
+    void aDelhiRegisteredVehicleNeverEntersButConservativePresenceStillCatchesIt() {
+        Vehicle delhiBs4 = vehicle("DL-1G-HGV-BS4", VehicleClass.HGV, Fuel.DIESEL, EmissionNorm.BS4,
+                LocalDate.of(2019, 5, 1), "DL", 16_000, LONG_SHIFT);
+        RouteVerdict verdict = VERIFIER.verify(nehruPlace(delhiBs4, JAN_10_2026, STAGE_IV, "23:30", "03:00", FURNITURE));
+
+        assertThat(verdict.check("DL-ENTRY-NONBS6-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict.check("DL-GRAP4-TRUCK-ENTRY").orElseThrow().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(verdict.check("DL-ECC").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+    }
+
+    @Test
+    void grossWeightIsPayloadPlusUnladenWeightAgainstTheRegisteredGvw() {
+        Vehicle truck = hgvDieselBs6Haryana();     // GVW 25,000 kg, capacity 12,500 kg: unladen 12,500 kg assumed
+        RouteVerdict heavy = VERIFIER.verify(planned(truck, JAN_10_2026, STAGE_I, OKHLA_DEPOT, at("23:10"), List.of(
+                orderAt("ORD-A", NEHRU_PLACE, 7_000, OPEN_WINDOW, 20, FURNITURE),
+                orderAt("ORD-B", NEHRU_PLACE, 6_000, OPEN_WINDOW, 20, FURNITURE)), List.of()));
+
+        RuleCheck gvw = heavy.check("DL-GVW").orElseThrow();
+        assertThat(gvw.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(gvw.evidence()).containsEntry("gross_kg", 25_500.0).containsEntry("gvw_kg", 25_000);
+    }
 }
