@@ -32,7 +32,6 @@ import java.util.TreeSet;
  */
 final class PackRuleChecks {
 
-    static final String ECC_ID = "DL-ECC";
     private static final String NO_ENTRY_PERMIT = "NO_ENTRY_PERMIT";
     private static final Map<String, String> UNPROVABLE = Map.of(
             "EMERGENCY_VEHICLE", "no data carries the vehicle's use (ambulance, fire, police, enforcement)",
@@ -88,7 +87,7 @@ final class PackRuleChecks {
         }
         List<RuleCheck> result = new ArrayList<>(byId.values());
         if (pack.ecc() != null) {
-            result.add(ecc());
+            result.add(EccCheck.check(pack, review.vehicle(), timeline, clock));
         }
         return result;
     }
@@ -102,7 +101,7 @@ final class PackRuleChecks {
             case TIME_WINDOW -> plyingInZone(rule, evidence);
             case ENTRY -> entry(rule, evidence);
             case AGE_LIMIT, DOCUMENT -> deadline(rule, evidence);
-            case DRIVER_HOURS -> driverHours(rule, evidence);
+            case DRIVER_HOURS -> DriverHoursCheck.check(rule, timeline, clock, evidence);
             case GROSS_WEIGHT -> grossWeight(rule, evidence);
             case PERMIT_MATCH -> permitMatch(rule, evidence);
             case NOT_EVALUATED -> result(rule, Verdict.NOT_EVALUATED, rule.notEvaluatedReason(), evidence);
@@ -388,53 +387,6 @@ final class PackRuleChecks {
                 (ok ? "route ends in time: " : "route runs past the limit: ") + standing.detail(), evidence);
     }
 
-    // ---- driver hours ----
-
-    private RuleCheck driverHours(Rule rule, Map<String, Object> evidence) {
-        long minBreak = rule.params().getOrDefault("min_break_min", 0) * 60L;
-        DriverDuty duty = DriverDuty.of(timeline, Math.max(minBreak, 1));
-        evidence.put("duty_day", clock.at(duty.startSeconds()).toLocalDate().toString());
-        evidence.put("duty_from", iso(duty.startSeconds()));
-        evidence.put("duty_until", iso(duty.endSeconds()));
-        evidence.put("day_rule", "a duty crossing midnight counts to the day it started (MTW Act s.2)");
-        evidence.put("assumption", "one route per driver per day; other duties of the driver are not in the review");
-        switch (rule.check()) {
-            case "driver_break" -> {
-                long[] longest = duty.longestBlock();
-                long minutes = (longest[1] - longest[0]) / 60;
-                int limit = rule.param("max_continuous_driving_min");
-                evidence.put("longest_continuous_work_min", minutes);
-                evidence.put("longest_work_from", iso(longest[0]));
-                evidence.put("longest_work_until", iso(longest[1]));
-                evidence.put("breaks", duty.breaks().stream().map(b -> iso(b[0]) + " to " + iso(b[1])).toList());
-                boolean ok = minutes <= limit;
-                return result(rule, ok ? Verdict.PASS : Verdict.FAIL, (ok ? "" : "no break of "
-                        + rule.param("min_break_min") + " min: ") + minutes + " min of continuous work (driving,"
-                        + " service and short waits), limit " + limit + " min", evidence);
-            }
-            case "driver_daily_hours" -> {
-                long minutes = duty.workSeconds() / 60;
-                int limit = rule.param("max_duty_min_per_day");
-                evidence.put("work_min", minutes);
-                boolean ok = minutes <= limit;
-                return result(rule, ok ? Verdict.PASS : Verdict.FAIL, minutes + " min of work on the duty day "
-                        + evidence.get("duty_day") + ", limit " + limit + " min", evidence);
-            }
-            case "driver_spread_over" -> {
-                long minutes = duty.spreadOverSeconds() / 60;
-                int limit = rule.param("max_spread_over_min");
-                evidence.put("spread_over_min", minutes);
-                boolean ok = minutes <= limit;
-                return result(rule, ok ? Verdict.PASS : Verdict.FAIL, "spread-over " + minutes + " min, limit "
-                        + limit + " min", evidence);
-            }
-            default -> {
-                return result(rule, Verdict.NOT_EVALUATED, "needs the driver's previous duty (its end time);"
-                        + " the review carries only this route", evidence);
-            }
-        }
-    }
-
     // ---- gross weight ----
 
     private RuleCheck grossWeight(Rule rule, Map<String, Object> evidence) {
@@ -450,37 +402,6 @@ final class PackRuleChecks {
         boolean ok = gross <= v.gvwKg() + 1e-9;
         return result(rule, ok ? Verdict.PASS : Verdict.FAIL, "laden weight " + gross + " kg "
                 + (ok ? "within" : "above") + " registered GVW " + v.gvwKg() + " kg", evidence);
-    }
-
-    // ---- ECC (cost item, reported as an informational warning) ----
-
-    private RuleCheck ecc() {
-        Vehicle v = review.vehicle();
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("vehicle_class", v.vehicleClass().name());
-        evidence.put("axles", v.axles());
-        evidence.put("registration_state", v.registrationState());
-        if (v.registeredInDelhi()) {
-            return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
-                    "registered in Delhi: the route never enters Delhi, no ECC", evidence);
-        }
-        LocalDate entryDay = clock.at(timeline.departureSeconds()).toLocalDate();
-        evidence.put("entry_at", iso(timeline.departureSeconds()));
-        evidence.put("entry_date", entryDay.toString());
-        EccSchedule schedule = pack.ecc();
-        Optional<String> category = schedule.category(v, pack.classChain(v.vehicleClass()));
-        Optional<long[]> amount = category.flatMap(c -> schedule.amount(c, entryDay));
-        if (amount.isEmpty()) {
-            return new RuleCheck(ECC_ID, Verdict.NOT_EVALUATED, Severity.WARNING,
-                    "no ECC amount in the schedule for this vehicle on " + entryDay, evidence);
-        }
-        evidence.put("axle_class", category.get());
-        evidence.put("amount_inr", amount.get()[0]);
-        evidence.put("base_amount_inr", amount.get()[1]);
-        evidence.put("escalations", amount.get()[2]);
-        evidence.put("rounding", schedule.rounding() + " (unverified)");
-        return new RuleCheck(ECC_ID, Verdict.PASS, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
-                + category.get() + ") on entering Delhi on " + entryDay + "; a cost, not a ban", evidence);
     }
 
     private Map<String, Object> baseEvidence(Rule rule) {
