@@ -337,6 +337,9 @@ public final class RulePackLoader {
             if (r.has("axle_limits_t")) {
                 return "the vehicle master has no per-axle weights; the GVW part is checked as DL-GVW";
             }
+            if ("driver_weekly_hours".equals(r.get("check").optionalString().orElse(null))) {
+                return "needs the driver's duties of the whole week; the review carries only this route";
+            }
             if (r.has("check")) {
                 return "check " + r.get("check").string() + " is not implemented yet";
             }

@@ -46,8 +46,8 @@ class RulePackLoaderTests {
 
         assertThat(pack.rules()).extracting(Rule::id).contains("DL-NOENTRY-HGV", "DL-NOENTRY-MARKETS",
                 "DL-GRAP3-LMV-BS3P-BS4D", "DL-GRAP4-DL-DIESEL-MGV-HGV", "DL-AGE-DIESEL-10Y", "DL-AGE-PETROL-15Y",
-                "DL-DOC-PUC", "DL-DOC-PERMIT", "DRV-BREAK", "DRV-DAILY-HOURS", "DRV-SPREAD-OVER", "DRV-REST", "DL-GVW")
-                .hasSize(31);
+                "DL-DOC-PUC", "DL-DOC-PERMIT", "DRV-BREAK", "DRV-DAILY-HOURS", "DRV-SPREAD-OVER", "DRV-REST", "DRV-WEEKLY", "DL-GVW")
+                .hasSize(32);
         assertThat(pack.rules()).allSatisfy(r -> assertThat(r.verified()).as(r.id()).isFalse());
         assertThat(pack.rule("DL-SEASONAL-MGV-HGV-OUTSIDE")).get().extracting(Rule::enabled).isEqualTo(false);
     }
