@@ -23,10 +23,7 @@ public final class ComplianceVerifier {
     public RouteVerdict verify(RouteUnderReview r) {
         RouteTimeline timeline = RouteTimeline.recompute(r, travel);
         List<RuleCheck> checks = new ArrayList<>(new PlanChecks(r, timeline).all());
-        PackRuleChecks packChecks = new PackRuleChecks(pack, r, timeline);
-        for (Rule rule : pack.rules()) {
-            checks.add(packChecks.check(rule));
-        }
+        checks.addAll(new PackRuleChecks(pack, r, timeline).all());
         return RouteVerdict.of(r.vehicle().id(), checks);
     }
 }

@@ -11,29 +11,47 @@ import java.util.List;
  * the travel model, ignoring the times the solver stored: arrival = previous departure + travel;
  * service starts at the later of arrival and window start; departure = service start + service
  * time; return = last departure + travel back to the depot.
+ *
+ * @param legs every drive in order, depot legs included: depot to first stop, stop to stop, last
+ *             stop back to the depot (one depot-to-depot leg for a route without stops)
  */
-record RouteTimeline(long departureSeconds, List<StopTime> stops, long returnSeconds, double distanceKm) {
+record RouteTimeline(long departureSeconds, List<StopTime> stops, long returnSeconds, double distanceKm,
+                     List<Leg> legs) {
 
     record StopTime(Order order, long arrivalSeconds, long serviceStartSeconds, long departureSeconds, double legKm) {
+
+        /** Arrived before the window opened: waiting on the road outside the premises. */
+        long waitSeconds() {
+            return serviceStartSeconds - arrivalSeconds;
+        }
+    }
+
+    /** One drive, taken as a straight line from {@code from} to {@code to} over {@code [start, end)}. */
+    record Leg(String label, GeoPoint from, GeoPoint to, long startSeconds, long endSeconds) {
     }
 
     static RouteTimeline recompute(RouteUnderReview r, TravelTimeProvider travel) {
         var vehicleClass = r.vehicle().vehicleClass();
         long clock = r.route().departureSeconds();
         GeoPoint at = r.depot().location();
+        String atName = "depot " + r.depot().id();
         double km = 0;
         List<StopTime> stops = new ArrayList<>();
+        List<Leg> legs = new ArrayList<>();
         for (Order order : r.ordersInStopOrder()) {
             double legKm = travel.distanceKm(at, order.location());
             long arrival = clock + travel.travelSeconds(at, order.location(), vehicleClass, clock);
+            legs.add(new Leg(atName + " -> " + order.id(), at, order.location(), clock, arrival));
             long serviceStart = Math.max(arrival, order.window().startSeconds());
             clock = serviceStart + order.serviceSeconds();
             stops.add(new StopTime(order, arrival, serviceStart, clock, legKm));
             km += legKm;
             at = order.location();
+            atName = order.id();
         }
         km += travel.distanceKm(at, r.depot().location());
         long back = clock + travel.travelSeconds(at, r.depot().location(), vehicleClass, clock);
-        return new RouteTimeline(r.route().departureSeconds(), stops, back, km);
+        legs.add(new Leg(atName + " -> depot " + r.depot().id(), at, r.depot().location(), clock, back));
+        return new RouteTimeline(r.route().departureSeconds(), stops, back, km, legs);
     }
 }

@@ -1,6 +1,7 @@
 package dev.routeplan.planning.compliance;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One rule of the pack, typed. Fields the engine does not use yet stay in the YAML; the rule is
@@ -14,6 +15,10 @@ import java.util.List;
  * @param exemptIf            conditions under which a document rule does not apply
  * @param documentGraceMonths months after registration in which a missing document is fine
  * @param notEvaluatedReason  why the engine does not evaluate the rule, null when it does
+ * @param check               {@code check:} of the rule (e.g. driver_break), or null
+ * @param params              numeric {@code params:} of the rule (driver-hours limits in minutes)
+ * @param allowance           vehicles an entry rule lets in ({@code allowed}, {@code transitional})
+ * @param conservativePresence an entry rule also flags a vehicle already inside Delhi while it is in force
  */
 public record Rule(
         String id,
@@ -33,9 +38,14 @@ public record Rule(
         List<PermitExemption> exemptIf,
         int documentGraceMonths,
         RuleKind kind,
-        String notEvaluatedReason) {
+        String notEvaluatedReason,
+        String check,
+        Map<String, Integer> params,
+        EntryAllowance allowance,
+        boolean conservativePresence) {
 
     public Rule {
+        params = Map.copyOf(params);
         refs = List.copyOf(refs);
         exemptions = List.copyOf(exemptions);
         exemptIf = List.copyOf(exemptIf);
@@ -43,5 +53,14 @@ public record Rule(
 
     public boolean allowsExemption(String token) {
         return exemptions.contains(token);
+    }
+
+    /** A driver-hours limit the loader has checked is present. */
+    int param(String name) {
+        Integer value = params.get(name);
+        if (value == null) {
+            throw new IllegalStateException(id + " has no param " + name);
+        }
+        return value;
     }
 }

@@ -2,8 +2,19 @@ package dev.routeplan.planning.compliance;
 
 /** Which evaluator handles a rule. Decided once, when the pack is loaded. */
 public enum RuleKind {
-    /** Vehicle may not ply in Delhi NCT during windows, or all day once a GRAP stage is reached. */
+    /**
+     * {@code mode: plying_in_zone}: the vehicle may not be on a road inside the rule's zone during
+     * its windows, or all day once a GRAP stage is reached.
+     */
     TIME_WINDOW,
+    /** {@code mode: entry}: a vehicle from outside Delhi may not enter while the rule is in force. */
+    ENTRY,
+    /** Driver hours from the recomputed timeline (break, daily hours, spread-over, rest). */
+    DRIVER_HOURS,
+    /** Payload plus unladen weight within the registered GVW. */
+    GROSS_WEIGHT,
+    /** A No Entry Permission used as an exemption must cover the route's zones, times and date. */
+    PERMIT_MATCH,
     /** Vehicle may not ply from the anniversary of its registration after N years. */
     AGE_LIMIT,
     /** A vehicle document (PUC, permit) must be valid through the end of the route. */

@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * A loaded, validated rule pack. Built only by {@link RulePackLoader}; {@code sha256} identifies
- * the exact file bytes a plan was checked against.
+ * the exact bytes a plan was checked against: the YAML followed by every zone geometry file.
  *
- * @param zoneEvaluated the one zone the engine can evaluate today (all depots and routes are in it)
+ * @param zones the pack's zones with their geometry, by id
+ * @param ecc   the ECC schedule of the {@code DL-ECC} cost item, or null if the pack has none
  */
 public record RulePack(
         String file,
@@ -30,9 +31,11 @@ public record RulePack(
         String sourcesAsOf,
         Map<String, PackVehicleClass> vehicleClasses,
         Set<String> essentialGoods,
-        List<Rule> rules) {
+        List<Rule> rules,
+        Map<String, Zone> zones,
+        EccSchedule ecc) {
 
-    /** Until geometry arrives every route is treated as inside Delhi NCT (all depots are in Delhi). */
+    /** The zone entry rules are about, and the one {@link #noEntryIntervals} covers (all depots are in it). */
     public static final String DELHI_NCT = "DELHI_NCT";
     public static final String ESSENTIAL_GOODS = "ESSENTIAL_GOODS";
 
@@ -44,6 +47,7 @@ public record RulePack(
         vehicleClasses = Map.copyOf(vehicleClasses);
         essentialGoods = Set.copyOf(essentialGoods);
         rules = List.copyOf(rules);
+        zones = Map.copyOf(zones);
     }
 
     public Optional<Rule> rule(String ruleId) {
@@ -74,9 +78,13 @@ public record RulePack(
     /**
      * The stretches of the timeline ({@link #HORIZON_FROM} to {@link #HORIZON_TO}, seconds after
      * 00:00 on the plan date) in which the vehicle may not ply, one per rule window occurrence.
-     * Covers the evaluated Delhi NCT time-window and GRAP rules (a GRAP ban without windows gives
-     * one interval per day), and, so the solver cannot plan a route across an age or document
+     * Covers the Delhi NCT time-window and GRAP rules (a GRAP ban without windows gives one
+     * interval per day), and, so the solver cannot plan a route across an age or document
      * deadline, one interval from that deadline to the end of the horizon.
+     *
+     * <p>Only NCT-wide rules: rules on smaller zones (markets, roads) depend on where the vehicle
+     * is, which an interval cannot say, and entry rules depend on the route's cargo and GRAP
+     * calendar. For now those are checked by the {@link ComplianceVerifier} only, after solving.
      *
      * @param cargoCategories goods types of the orders on the route; they prove ESSENTIAL_GOODS
      *                        only if all are essential
@@ -90,7 +98,7 @@ public record RulePack(
             }
             switch (rule.kind()) {
                 case TIME_WINDOW -> {
-                    if (bansVehicle(rule, v, grapStage) && exemptionProof(rule, cargoCategories).isEmpty()) {
+                    if (DELHI_NCT.equals(rule.zone()) && bansVehicle(rule, v, grapStage) && exemptionProof(rule, cargoCategories).isEmpty()) {
                         for (long[] o : rule.when().occurrences(planDate, HORIZON_FROM, HORIZON_TO)) {
                             intervals.add(new NoEntryInterval(rule.id(), o[0], o[1]));
                         }

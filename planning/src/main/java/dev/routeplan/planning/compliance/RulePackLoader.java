@@ -42,6 +42,16 @@ public final class RulePackLoader {
     private static final String ALL_MOTOR = "ALL_MOTOR";
     private static final String FROM_OVERRIDE = "from_override";
     private static final String PLYING_IN_ZONE = "plying_in_zone";
+    private static final String ENTRY = "entry";
+    private static final String GROSS_WEIGHT_CHECK = "gross_weight_within_gvw";
+    private static final String PERMIT_CHECK = "permit_covers";
+    private static final String ECC_ID = "DL-ECC";
+    /** The driver-hours checks and the whole-minute params each needs. */
+    static final Map<String, List<String>> DRIVER_PARAMS = Map.of(
+            "driver_break", List.of("max_continuous_driving_min", "min_break_min"),
+            "driver_daily_hours", List.of("max_duty_min_per_day", "min_break_min"),
+            "driver_spread_over", List.of("max_spread_over_min"),
+            "driver_rest_between_duties", List.of("min_rest_between_duties_min"));
 
     private RulePackLoader() {
     }
@@ -60,15 +70,26 @@ public final class RulePackLoader {
         } catch (YAMLException e) {
             throw new RulePackException(file, null, "(yaml)", "not valid YAML: " + e.getMessage(), e);
         }
-        return new Reading(file, new PackNode(file, null, "", tree)).pack(sha256(bytes));
+        Path dir = yaml.toAbsolutePath().getParent();
+        return new Reading(file, new PackNode(file, null, "", tree), new ZoneReader(dir)).pack(bytes);
     }
 
-    private static String sha256(byte[] bytes) {
+    static byte[] digest(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** The pack's identity: SHA-256 of the YAML bytes followed by each zone file's SHA-256 (hex), zones by id. */
+    private static String sha256(byte[] yaml, Map<String, Zone> zones) {
+        StringBuilder zoneHashes = new StringBuilder();
+        new java.util.TreeMap<>(zones).values().forEach(z -> zoneHashes.append(z.fileSha256()));
+        byte[] extra = zoneHashes.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(yaml, yaml.length + extra.length);
+        System.arraycopy(extra, 0, all, yaml.length, extra.length);
+        return HexFormat.of().formatHex(digest(all));
     }
 
     /** State of one load: the names the rules may refer to, collected from the shared sections. */
@@ -79,13 +100,16 @@ public final class RulePackLoader {
         private final Map<String, PackVehicleClass> classes = new LinkedHashMap<>();
         private final Set<Fuel> fuels = EnumSet.noneOf(Fuel.class);
         private final Set<EmissionNorm> norms = EnumSet.noneOf(EmissionNorm.class);
+        private final ZoneReader zoneReader;
+        private Map<String, Zone> zones = Map.of();
 
-        Reading(String file, PackNode root) {
+        Reading(String file, PackNode root, ZoneReader zoneReader) {
             this.file = file;
             this.root = root;
+            this.zoneReader = zoneReader;
         }
 
-        RulePack pack(String sha256) {
+        RulePack pack(byte[] yamlBytes) {
             root.map();
             PackNode header = root.get("pack");
             readVehicleClasses(root.get("vehicle_classes"));
@@ -102,6 +126,7 @@ public final class RulePackLoader {
                 }
                 essential.add(g.string());
             }
+            zones = zoneReader.read(root.get("zones"));
             List<Rule> rules = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             for (PackNode r : root.get("rules").list()) {
@@ -115,8 +140,8 @@ public final class RulePackLoader {
                 throw root.get("rules").error("no rules");
             }
             return new RulePack(file, header.get("id").string(), header.get("version").string(),
-                    header.get("timezone").string(), sha256, header.get("effective_from").date(),
-                    header.get("sources_as_of").string(), classes, essential, rules);
+                    header.get("timezone").string(), sha256(yamlBytes, zones), header.get("effective_from").date(),
+                    header.get("sources_as_of").string(), classes, essential, rules, zones, ecc());
         }
 
         private void readVehicleClasses(PackNode section) {
@@ -153,6 +178,17 @@ public final class RulePackLoader {
             PackNode eval = r.get("eval");
             String zone = eval.get("where").optionalString().orElse(null);
             String mode = eval.get("mode").optionalString().orElse(null);
+            if (zone != null && !FROM_OVERRIDE.equals(zone) && !zones.containsKey(zone)) {
+                throw eval.get("where").error("unknown zone \"" + zone + "\" (pack has " + zones.keySet() + ")");
+            }
+            String check = r.get("check").optionalString().orElse(null);
+            Map<String, Integer> params = new LinkedHashMap<>();
+            for (String key : r.get("params").keys()) {
+                PackNode value = r.get("params").get(key);
+                if (value.raw() instanceof Integer) {
+                    params.put(key, value.integer());
+                }
+            }
             RuleTiming when = timing(r.get("when"));
             int ageYears = 0;
             if (r.has("limit")) {
@@ -168,7 +204,14 @@ public final class RulePackLoader {
                 exemptIf.add(permitExemption(cond));
             }
             PackNode grace = r.get("grace_after_first_registration_months");
-            RuleKind kind = kind(ageYears, document, zone, mode, when);
+            RuleKind kind = kind(ageYears, document, zone, mode, when, check, r);
+            if (kind == RuleKind.DRIVER_HOURS) {
+                for (String needed : DRIVER_PARAMS.get(check)) {
+                    if (!params.containsKey(needed)) {
+                        throw r.get("params").get(needed).error("missing (whole minutes) for check " + check);
+                    }
+                }
+            }
             return new Rule(id,
                     r.get("title").string(),
                     r.get("enabled").bool(true),
@@ -182,21 +225,96 @@ public final class RulePackLoader {
                     ageYears, document, exemptIf,
                     grace.isMissing() ? 0 : grace.integer(),
                     kind,
-                    kind == RuleKind.NOT_EVALUATED ? whyNotEvaluated(r, document, zone, mode) : null);
+                    kind == RuleKind.NOT_EVALUATED ? whyNotEvaluated(r, document, zone, mode) : null,
+                    check, params, allowance(r),
+                    eval.get("conservative_presence").bool(false));
         }
 
-        private static RuleKind kind(int ageYears, DocumentKind document, String zone, String mode, RuleTiming when) {
+        private RuleKind kind(int ageYears, DocumentKind document, String zone, String mode, RuleTiming when,
+                              String check, PackNode r) {
             if (ageYears > 0) {
                 return RuleKind.AGE_LIMIT;
             }
             if (document == DocumentKind.PUC || document == DocumentKind.PERMIT) {
                 return RuleKind.DOCUMENT;
             }
+            if (check != null && DRIVER_PARAMS.containsKey(check)) {
+                return RuleKind.DRIVER_HOURS;
+            }
+            if (GROSS_WEIGHT_CHECK.equals(check)) {
+                return RuleKind.GROSS_WEIGHT;
+            }
+            if (check != null && check.startsWith(PERMIT_CHECK)) {
+                return RuleKind.PERMIT_MATCH;
+            }
             boolean timed = !when.windows().isEmpty() || when.grapStageGte() > 0;
-            if (document == null && PLYING_IN_ZONE.equals(mode) && timed && RulePack.DELHI_NCT.equals(zone)) {
+            if (document == null && PLYING_IN_ZONE.equals(mode) && timed && zones.containsKey(zone)) {
                 return RuleKind.TIME_WINDOW;
             }
+            boolean bans = timed || when.dateFrom() != null || r.has("allowed")
+                    || r.get("applies_to").has("cargo_categories");
+            if (document == null && ENTRY.equals(mode) && RulePack.DELHI_NCT.equals(zone) && bans
+                    && !r.get("when").has("requires_delhi_order")) {
+                return RuleKind.ENTRY;
+            }
             return RuleKind.NOT_EVALUATED;
+        }
+
+        private EntryAllowance allowance(PackNode r) {
+            PackNode allowed = r.get("allowed");
+            PackNode transitional = r.get("transitional");
+            if (allowed.isMissing() && transitional.isMissing()) {
+                return EntryAllowance.NONE;
+            }
+            return new EntryAllowance(fuels(allowed.get("fuels")), norms(allowed.get("norms")),
+                    norms(allowed.get("diesel_norms")), norms(transitional.get("allow_norms")),
+                    transitional.get("until").optionalDate().orElse(null),
+                    transitional.get("variant").optionalString().orElse(null));
+        }
+
+        private Set<EmissionNorm> norms(PackNode node) {
+            Set<EmissionNorm> result = EnumSet.noneOf(EmissionNorm.class);
+            for (PackNode n : node.list()) {
+                result.add(norm(n));
+            }
+            return result;
+        }
+
+        /** The DL-ECC cost item, or null when the pack has none. */
+        private EccSchedule ecc() {
+            for (PackNode cost : root.get("costs").list()) {
+                if (!ECC_ID.equals(cost.get("id").optionalString().orElse(null))) {
+                    continue;
+                }
+                PackNode item = cost.inRule(ECC_ID);
+                List<EccSchedule.Category> categories = new ArrayList<>();
+                for (PackNode c : item.get("vehicle_categories").list()) {
+                    categories.add(new EccSchedule.Category(c.get("name").string(), packClasses(c.get("classes")),
+                            c.has("axles_le") ? c.get("axles_le").integer() : null,
+                            c.has("axles_ge") ? c.get("axles_ge").integer() : null));
+                }
+                List<EccSchedule.Period> periods = new ArrayList<>();
+                for (PackNode p : item.get("schedule_inr").list()) {
+                    Map<String, Integer> amounts = new LinkedHashMap<>();
+                    for (String key : p.keys()) {
+                        if (!key.equals("from") && !key.equals("until")) {
+                            amounts.put(key, p.get(key).integer());
+                        }
+                    }
+                    periods.add(new EccSchedule.Period(p.get("from").optionalDate().orElse(null),
+                            p.get("until").optionalDate().orElse(null), amounts));
+                }
+                if (categories.isEmpty() || periods.isEmpty()) {
+                    throw item.error("needs vehicle_categories and schedule_inr");
+                }
+                PackNode escalation = item.get("escalation");
+                PackNode pct = escalation.get("pct_per_year");
+                return new EccSchedule(categories, periods,
+                        pct.isMissing() ? 0 : ((Number) pct.raw()).doubleValue(),
+                        escalation.get("first_on").optionalDate().orElse(null),
+                        escalation.get("rounding").optionalString().orElse(null));
+            }
+            return null;
         }
 
         private static String whyNotEvaluated(PackNode r, DocumentKind document, String zone, String mode) {
@@ -206,11 +324,21 @@ public final class RulePackLoader {
             if (FROM_OVERRIDE.equals(mode) || FROM_OVERRIDE.equals(zone)) {
                 return "event overrides are not supplied yet";
             }
-            if ("entry".equals(mode)) {
-                return "mode entry needs the Delhi boundary crossing; zone geometry comes in a later issue";
+            if (r.get("when").has("requires_delhi_order")) {
+                return "in force only while a Delhi GRAP IV order says so; no run data carries that order yet";
             }
-            if (zone != null && !RulePack.DELHI_NCT.equals(zone)) {
-                return "zone " + zone + " has no geometry yet";
+            if (r.get("when").has("forecast_stage_gt_current")) {
+                return "needs a GRAP forecast; the calendar of a review holds orders in force only";
+            }
+            if (ENTRY.equals(mode)) {
+                return "an entry requirement without a ban condition needs vehicle data the fleet master lacks"
+                        + " (e.g. RFID tag and balance)";
+            }
+            if (r.has("axle_limits_t")) {
+                return "the vehicle master has no per-axle weights; the GVW part is checked as DL-GVW";
+            }
+            if ("driver_weekly_hours".equals(r.get("check").optionalString().orElse(null))) {
+                return "needs the driver's duties of the whole week; the review carries only this route";
             }
             if (r.has("check")) {
                 return "check " + r.get("check").string() + " is not implemented yet";

@@ -42,7 +42,8 @@ public final class VehicleEligibility {
     public List<Ineligibility> check(Vehicle v, LocalDate planDate, int grapStage) {
         List<Ineligibility> result = new ArrayList<>(check(v, planDate));
         for (Rule rule : pack.rules()) {
-            if (rule.enabled() && rule.kind() == RuleKind.TIME_WINDOW && rule.when().windows().isEmpty()
+            if (rule.enabled() && rule.kind() == RuleKind.TIME_WINDOW && RulePack.DELHI_NCT.equals(rule.zone())
+                    && rule.when().windows().isEmpty()
                     && rule.when().grapStageGte() > 0 && rule.when().inForceOn(planDate)
                     && pack.bansVehicle(rule, v, grapStage) && pack.exemptionProof(rule, Set.of()).isEmpty()) {
                 result.add(new Ineligibility(rule.id(), "GRAP stage " + grapStage + " >= " + rule.when().grapStageGte()

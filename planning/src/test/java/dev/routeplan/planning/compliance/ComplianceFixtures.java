@@ -31,7 +31,17 @@ final class ComplianceFixtures {
     static final TimeWindow DAY_SHIFT = TimeWindow.of("06:00", "22:00");
 
     static final Depot OKHLA_DEPOT = new Depot("DEL-OKHLA", "Okhla Phase II", new GeoPoint(28.5355, 77.2730), ALL_DAY);
+    /** Inside the Lajpat Nagar market polygon of zones/markets-2021.geojson. */
     static final GeoPoint LAJPAT_NAGAR = new GeoPoint(28.5677, 77.2433);
+    /** A drop in South Delhi outside every market and road zone. */
+    static final GeoPoint NEHRU_PLACE = new GeoPoint(28.5494, 77.2516);
+    /** North of the Barapullah elevated road: the straight leg from Lajpat Nagar crosses it. */
+    static final GeoPoint KHAN_MARKET = new GeoPoint(28.6000, 77.2270);
+    /** A depot on a vertex of the Phirni Road centre line (zones/phirni-circular-najafgarh.geojson). */
+    static final Depot NAJAFGARH_PHIRNI_DEPOT = new Depot("DEL-NAJAFGARH", "Najafgarh, Phirni Road",
+            new GeoPoint(28.6150, 76.9750), TimeWindow.of("00:00", "00:00"));
+    /** A drop south-west of Najafgarh, outside every market and road zone. */
+    static final GeoPoint UJWA = new GeoPoint(28.5800, 76.9300);
 
     static final LocalDate JAN_10_2026 = LocalDate.of(2026, 1, 10);
     static final LocalDate JAN_11_2026 = LocalDate.of(2026, 1, 11);
@@ -50,14 +60,21 @@ final class ComplianceFixtures {
         return RulePackLoader.load(SHIPPED_PACK);
     }
 
-    /** The shipped pack with one text replaced, written to {@code dir} under the same file name. */
+    /** The shipped pack with one text replaced, written to {@code dir} under the same file name, zones beside it. */
     static Path editedCopy(Path dir, String find, String replaceWith) throws IOException {
         String yaml = Files.readString(SHIPPED_PACK);
         if (!yaml.contains(find)) {
             throw new IllegalArgumentException("shipped pack has no \"" + find + "\"");
         }
         Path copy = dir.resolve("delhi.yaml");
-        Files.writeString(copy, yaml.replaceFirst(java.util.regex.Pattern.quote(find), replaceWith));
+        Files.writeString(copy, yaml.replaceFirst(java.util.regex.Pattern.quote(find),
+                java.util.regex.Matcher.quoteReplacement(replaceWith)));
+        Path zones = Files.createDirectories(dir.resolve("zones"));
+        try (var files = Files.list(SHIPPED_PACK.resolveSibling("zones"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, zones.resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         return copy;
     }
 
@@ -97,7 +114,11 @@ final class ComplianceFixtures {
     }
 
     static Order order(String id, double kg, TimeWindow window, int serviceMinutes, String goodsType) {
-        return new Order(id, "Customer " + id, "+91 98100 00000", "Lajpat Nagar II", "110024", LAJPAT_NAGAR,
+        return orderAt(id, LAJPAT_NAGAR, kg, window, serviceMinutes, goodsType);
+    }
+
+    static Order orderAt(String id, GeoPoint where, double kg, TimeWindow window, int serviceMinutes, String goodsType) {
+        return new Order(id, "Customer " + id, "+91 98100 00000", "Delhi", "110024", where,
                 kg, 1.0, window, serviceMinutes, 1, OKHLA_DEPOT.id(), goodsType);
     }
 
@@ -119,6 +140,12 @@ final class ComplianceFixtures {
 
     /** The route as a solver using the same travel model would store it. */
     static RouteUnderReview planned(Vehicle v, LocalDate planDate, int grapStage, long departure, List<Order> orders) {
+        return planned(v, planDate, GrapCalendar.constant(grapStage, "constant"), OKHLA_DEPOT, departure, orders, List.of());
+    }
+
+    /** As above, from any depot, with a GRAP calendar and the permits of the plan date. */
+    static RouteUnderReview planned(Vehicle v, LocalDate planDate, GrapCalendar grap, Depot depot, long departure,
+                                    List<Order> orders, List<NoEntryPermit> permits) {
         long clock = departure;
         double load = orders.stream().mapToDouble(Order::weightKg).sum();
         List<PlannedStop> stops = new ArrayList<>();
@@ -130,9 +157,20 @@ final class ComplianceFixtures {
             stops.add(new PlannedStop(stops.size() + 1, o.id(), arrival, serviceStart, clock, HALF_HOUR_LEGS.legKm(), load));
         }
         long back = clock + HALF_HOUR_LEGS.legSeconds();
-        PlannedRoute route = new PlannedRoute(v.id(), OKHLA_DEPOT.id(), departure, back,
+        PlannedRoute route = new PlannedRoute(v.id(), depot.id(), departure, back,
                 HALF_HOUR_LEGS.legKm() * (orders.size() + 1), stops);
-        return new RouteUnderReview(planDate, grapStage, OKHLA_DEPOT, v, route, orders);
+        return new RouteUnderReview(planDate, grap, depot, v, route, orders, permits);
+    }
+
+    /**
+     * Scenario #1 shape for a driver who takes breaks: planned for {@code deliveryDay}, leaving the
+     * depot at 23:05 the evening before (negative timeline seconds), two drops whose windows open
+     * 30 min after arrival (waits long enough to be breaks), back at 05:40.
+     */
+    static RouteUnderReview nightRouteWithBreaks(Vehicle v, LocalDate deliveryDay, int grapStage, String goodsType) {
+        Order first = order("ORD-NIGHT-1", 500, TimeWindow.of("00:05", "06:00"), 120, goodsType);
+        Order second = order("ORD-NIGHT-2", 500, TimeWindow.of("03:05", "06:00"), 125, goodsType);
+        return planned(v, deliveryDay, grapStage, at("23:05") - TimeWindow.SECONDS_PER_DAY, List.of(first, second));
     }
 
     static long at(String hhmm) {

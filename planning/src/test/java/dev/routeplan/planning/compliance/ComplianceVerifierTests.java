@@ -63,9 +63,14 @@ class ComplianceVerifierTests {
 
     @Test
     void anHgvOnTheRoadFromTwentyThreeOFiveUntilFiveFortyNextDayIsCompliant() {
-        RouteVerdict verdict = verifier.verify(onDelhiRoads(hgvDieselBs6Haryana(), JAN_10_2026, GRAP_I, "23:05", "05:40", FURNITURE));
+        // Two drops with a 30-min break before each: 6 h 35 min without a break would fail DRV-BREAK.
+        RouteVerdict verdict = verifier.verify(ComplianceFixtures.nightRouteWithBreaks(hgvDieselBs6Haryana(), JAN_11_2026,
+                GRAP_I, FURNITURE));
 
         assertThat(verdict.check("DL-NOENTRY-HGV").orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(verdict.check("DL-NOENTRY-HGV").orElseThrow().evidence())
+                .containsEntry("on_road_from", "2026-01-10T23:05+05:30")
+                .containsEntry("on_road_until", "2026-01-11T05:40+05:30");
         assertThat(verdict.failures()).isEmpty();
         assertThat(verdict.blocked()).isFalse();
     }
@@ -242,9 +247,12 @@ class ComplianceVerifierTests {
                 .containsAll(pack.rules().stream().map(Rule::id).toList())
                 .contains("PLAN-CAPACITY-KG", "PLAN-CAPACITY-M3", "PLAN-TIME-WINDOW", "PLAN-SHIFT",
                         "PLAN-DEPOT-HOURS", "PLAN-TIMELINE");
-        RuleCheck markets = verdict.check("DL-NOENTRY-MARKETS").orElseThrow();
-        assertThat(markets.verdict()).isEqualTo(Verdict.NOT_EVALUATED);
-        assertThat(markets.message()).isEqualTo("zone MARKETS_2021 has no geometry yet");
+        assertThat(verdict.checks()).extracting(RuleCheck::ruleId).contains("DL-ECC");
+        assertThat(verdict.check("DL-NOENTRY-MARKETS").orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+        RuleCheck events = verdict.check("DL-EVENT-OVERRIDE").orElseThrow();
+        assertThat(events.verdict()).isEqualTo(Verdict.NOT_EVALUATED);
+        assertThat(events.message()).isEqualTo("event overrides are not supplied yet");
+        assertThat(verdict.check("DRV-REST").orElseThrow().message()).contains("previous duty");
         assertThat(verdict.check("DL-SEASONAL-MGV-HGV-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
     }
 

@@ -1,0 +1,21 @@
+package dev.routeplan.planning.compliance;
+
+import java.util.List;
+
+/**
+ * A zone of the pack with its geometry, read from the GeoJSON file beside the pack. Coordinates
+ * are lon/lat (x = longitude, y = latitude, WGS-84); road centre lines are already widened by
+ * {@code bufferMetres}, so every feature is an area.
+ *
+ * @param file         the GeoJSON file, relative to the pack
+ * @param fileSha256   hash of the file's bytes, so evidence names the exact geometry used
+ * @param bufferMetres the width added on each side of a road centre line, 0 for areas
+ * @param approximate  true if any feature is marked {@code approximate: true} (hand-digitised)
+ */
+public record Zone(String id, String file, String fileSha256, double bufferMetres, List<ZoneFeature> features,
+                   boolean approximate) {
+
+    public Zone {
+        features = List.copyOf(features);
+    }
+}
