@@ -12,6 +12,7 @@ import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.NoEntryInterval;
 import dev.routeplan.planning.domain.TimeWindow;
+import dev.routeplan.planning.domain.ZoneNoEntry;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.solver.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
@@ -50,6 +51,16 @@ public class OptimiseDepotTasklet implements Tasklet {
         this.solver = solver;
     }
 
+    /**
+     * The solver schedules no breaks, so a route may last no longer than the driver may work
+     * without one, nor than a duty day or its spread-over, whichever the pack makes tightest.
+     */
+    private long maxRouteSeconds() {
+        return java.util.stream.Stream.of("max_continuous_driving_min", "max_duty_min_per_day", "max_spread_over_min")
+                .map(rulePack::driverLimitMinutes).filter(java.util.OptionalInt::isPresent)
+                .mapToLong(limit -> limit.getAsInt() * 60L).min().orElse(Long.MAX_VALUE);
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
@@ -63,7 +74,10 @@ public class OptimiseDepotTasklet implements Tasklet {
         GrapCalendar grap = conditions.grapCalendar(run.planDate(), run.grapStage());
         int stage = grap.highestStage(run.planDate(), 0, 2 * TimeWindow.SECONDS_PER_DAY);
         vehicles.forEach(v -> noEntry.put(v.id(), rulePack.noEntryIntervals(v, run.planDate(), stage, Set.of())));
-        DepotProblem problem = new DepotProblem(run.planDate(), depot, vehicles, orders.orders(run.planDate(), depotId), noEntry);
+        Map<String, List<ZoneNoEntry>> zones = new HashMap<>();
+        vehicles.forEach(v -> zones.put(v.id(), rulePack.zoneNoEntry(v, run.planDate(), stage)));
+        DepotProblem problem = new DepotProblem(run.planDate(), depot, vehicles, orders.orders(run.planDate(), depotId), noEntry,
+                zones, maxRouteSeconds());
         DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()));
         plans.replace(run.planDate(), plan);
         int stops = plan.routes().stream().mapToInt(r -> r.stops().size()).sum();

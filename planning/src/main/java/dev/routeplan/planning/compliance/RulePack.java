@@ -1,6 +1,7 @@
 package dev.routeplan.planning.compliance;
 
 import dev.routeplan.planning.domain.NoEntryInterval;
+import dev.routeplan.planning.domain.ZoneNoEntry;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -48,6 +50,16 @@ public record RulePack(
         essentialGoods = Set.copyOf(essentialGoods);
         rules = List.copyOf(rules);
         zones = Map.copyOf(zones);
+    }
+
+    /**
+     * The tightest limit, in minutes, that an enabled driver-hours rule sets for {@code param}
+     * (e.g. {@code max_continuous_driving_min}); empty if no rule sets it.
+     */
+    public OptionalInt driverLimitMinutes(String param) {
+        return rules.stream()
+                .filter(r -> r.enabled() && r.kind() == RuleKind.DRIVER_HOURS && r.params().containsKey(param))
+                .mapToInt(r -> r.params().get(param)).min();
     }
 
     public Optional<Rule> rule(String ruleId) {
@@ -89,6 +101,30 @@ public record RulePack(
      * @param cargoCategories goods types of the orders on the route; they prove ESSENTIAL_GOODS
      *                        only if all are essential
      */
+    /**
+     * The zones (other than Delhi NCT as a whole) the vehicle may not ply in, and when: the pack's
+     * time-window rules with geometry, at the stage given and without cargo exemptions.
+     */
+    public List<ZoneNoEntry> zoneNoEntry(Vehicle v, LocalDate planDate, int grapStage) {
+        List<ZoneNoEntry> result = new ArrayList<>();
+        for (Rule rule : rules) {
+            Zone zone = rule.zone() == null ? null : zones.get(rule.zone());
+            if (!rule.enabled() || rule.kind() != RuleKind.TIME_WINDOW || DELHI_NCT.equals(rule.zone()) || zone == null
+                    || !bansVehicle(rule, v, grapStage) || exemptionProof(rule, Set.of()).isPresent()) {
+                continue;
+            }
+            List<NoEntryInterval> intervals = new ArrayList<>();
+            for (long[] o : rule.when().occurrences(planDate, HORIZON_FROM, HORIZON_TO)) {
+                intervals.add(new NoEntryInterval(rule.id(), o[0], o[1]));
+            }
+            if (!intervals.isEmpty()) {
+                result.add(new ZoneNoEntry(rule.id(), zone.id(), zone.features().stream().map(ZoneFeature::area).toList(),
+                        zone.minAlongMetres(), intervals));
+            }
+        }
+        return result;
+    }
+
     public List<NoEntryInterval> noEntryIntervals(Vehicle v, LocalDate planDate, int grapStage,
                                                   Set<String> cargoCategories) {
         List<NoEntryInterval> intervals = new ArrayList<>();

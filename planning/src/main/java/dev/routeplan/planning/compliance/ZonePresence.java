@@ -33,7 +33,12 @@ final class ZonePresence {
         List<Interval> result = new ArrayList<>();
         for (RouteTimeline.Leg leg : timeline.legs()) {
             for (ZoneFeature feature : zone.features()) {
+                double legMetres = HaversineMetres.between(leg.from(), leg.to());
                 for (double[] f : fractionsInside(feature.area(), leg.from(), leg.to())) {
+                    boolean passesThrough = f[0] > 0 && f[1] < 1;
+                    if (passesThrough && (f[1] - f[0]) * legMetres < zone.minAlongMetres()) {
+                        continue;   // crossing the road, not driving along it; a leg that starts or ends on it counts
+                    }
                     long duration = leg.endSeconds() - leg.startSeconds();
                     long start = leg.startSeconds() + (long) Math.floor(f[0] * duration);
                     long end = leg.startSeconds() + (long) Math.ceil(f[1] * duration);
@@ -88,6 +93,17 @@ final class ZonePresence {
             }
         }
         return result;
+    }
+
+    /** Great-circle metres: accurate enough to tell a road crossing from a drive along it. */
+    private static final class HaversineMetres {
+        static double between(GeoPoint a, GeoPoint b) {
+            double dLat = Math.toRadians(b.lat() - a.lat());
+            double dLon = Math.toRadians(b.lon() - a.lon());
+            double h = Math.pow(Math.sin(dLat / 2), 2)
+                    + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.pow(Math.sin(dLon / 2), 2);
+            return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
+        }
     }
 
     private static org.locationtech.jts.geom.Point point(GeoPoint p) {

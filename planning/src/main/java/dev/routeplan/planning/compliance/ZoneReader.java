@@ -59,6 +59,11 @@ final class ZoneReader {
         if (!bufferNode.isMissing() && buffer <= 0) {
             throw bufferNode.error("zone " + id + ": buffer_m must be positive, was " + buffer);
         }
+        PackNode alongNode = z.get("min_along_m");
+        double minAlong = alongNode.isMissing() ? 0 : number(alongNode);
+        if (!alongNode.isMissing() && (buffer <= 0 || minAlong < 0)) {
+            throw alongNode.error("zone " + id + ": min_along_m needs a road zone (buffer_m) and a non-negative value");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(packDir.resolve(file));
@@ -103,7 +108,7 @@ final class ZoneReader {
             }
             result.add(new ZoneFeature(name, shape));
         }
-        return new Zone(id, file, HexFormat.of().formatHex(RulePackLoader.digest(bytes)), buffer, result, approximate);
+        return new Zone(id, file, HexFormat.of().formatHex(RulePackLoader.digest(bytes)), buffer, result, approximate, minAlong);
     }
 
     private static Geometry shape(String type, Object coordinates, Problems at) {

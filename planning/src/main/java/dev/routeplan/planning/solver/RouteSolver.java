@@ -35,10 +35,13 @@ public final class RouteSolver {
         points.add(problem.depot().location());
         problem.orders().forEach(order -> points.add(order.location()));
         TravelMatrix matrix = new TravelMatrix(points, travel);
+        ZoneHits zoneHits = new ZoneHits(points, problem.vehicles().stream().flatMap(v -> problem.zoneNoEntryFor(v).stream())
+                .toList());
 
         List<VehicleRoute> routes = new ArrayList<>();
         for (Vehicle vehicle : problem.vehicles()) {
-            routes.add(VehicleRoute.of(vehicle, matrix, problem.depot().openingHours(), problem.noEntryFor(vehicle)));
+            routes.add(VehicleRoute.of(vehicle, matrix, problem.depot().openingHours(), problem.noEntryFor(vehicle),
+                    problem.zoneNoEntryFor(vehicle), zoneHits, problem.maxRouteSeconds()));
         }
         UnservableOrders screen = new UnservableOrders(routes);
         List<Visit> routable = new ArrayList<>();

@@ -13,6 +13,8 @@ public class RoutingConstraints implements ConstraintProvider {
     public static final String TIME_WINDOW = "Service starts inside the window";
     public static final String SHIFT_END = "Back at the depot by shift end";
     public static final String NO_ENTRY = "No plying in no-entry hours";
+    public static final String DRIVER_HOURS = "Route within the driver's hours";
+    public static final String ZONE_NO_ENTRY = "No plying in restricted zones in their hours";
     public static final String DEPOT_HOURS = "Leave and return in depot hours";
     public static final String UNASSIGNED = "Unassigned order";
     public static final String ROUTE_COST = "Route cost";
@@ -26,6 +28,8 @@ public class RoutingConstraints implements ConstraintProvider {
             timeWindow(factory),
             shiftEnd(factory),
             noEntry(factory),
+            driverHours(factory),
+            zoneNoEntry(factory),
             depotHours(factory),
             // Medium
             unassignedOrder(factory),
@@ -67,6 +71,20 @@ public class RoutingConstraints implements ConstraintProvider {
                 .filter(route -> route.isUsed() && route.noEntrySeconds() > 0)
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, VehicleRoute::noEntrySeconds)
                 .asConstraint(NO_ENTRY);
+    }
+
+    Constraint driverHours(ConstraintFactory factory) {
+        return factory.forEach(VehicleRoute.class)
+                .filter(route -> route.isUsed() && route.overlongSeconds() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, VehicleRoute::overlongSeconds)
+                .asConstraint(DRIVER_HOURS);
+    }
+
+    Constraint zoneNoEntry(ConstraintFactory factory) {
+        return factory.forEach(VehicleRoute.class)
+                .filter(route -> route.isUsed() && route.zoneSeconds() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, VehicleRoute::zoneSeconds)
+                .asConstraint(ZONE_NO_ENTRY);
     }
 
     Constraint depotHours(ConstraintFactory factory) {

@@ -3,6 +3,7 @@ package dev.routeplan.planning.solver;
 import dev.routeplan.planning.domain.NoEntryInterval;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.domain.ZoneNoEntry;
 import java.util.ArrayList;
 import java.util.List;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
@@ -29,6 +30,9 @@ public class VehicleRoute {
     private long latestReturn;
     private TimeWindow depotHours;
     private List<NoEntryInterval> noEntry;
+    private long maxRouteSeconds;
+    private List<ZoneNoEntry> zoneNoEntry;
+    private ZoneHits zoneHits;
 
     @PlanningListVariable(valueRangeProviderRefs = "visits")
     private List<Visit> visits = new ArrayList<>();
@@ -38,7 +42,11 @@ public class VehicleRoute {
     }
 
     private VehicleRoute(String id, Vehicle vehicle, TravelMatrix matrix, long earliestDeparture, long latestReturn,
-                         TimeWindow depotHours, List<NoEntryInterval> noEntry) {
+                         TimeWindow depotHours, List<NoEntryInterval> noEntry, List<ZoneNoEntry> zoneNoEntry,
+                         ZoneHits zoneHits, long maxRouteSeconds) {
+        this.maxRouteSeconds = maxRouteSeconds;
+        this.zoneNoEntry = List.copyOf(zoneNoEntry);
+        this.zoneHits = zoneHits;
         this.id = id;
         this.vehicle = vehicle;
         this.matrix = matrix;
@@ -48,14 +56,16 @@ public class VehicleRoute {
         this.noEntry = List.copyOf(noEntry);
     }
 
-    static VehicleRoute of(Vehicle vehicle, TravelMatrix matrix, TimeWindow depotHours, List<NoEntryInterval> noEntry) {
+    static VehicleRoute of(Vehicle vehicle, TravelMatrix matrix, TimeWindow depotHours, List<NoEntryInterval> noEntry,
+                           List<ZoneNoEntry> zoneNoEntry, ZoneHits zoneHits, long maxRouteSeconds) {
         long shiftStart = vehicle.shift().startSeconds();
         return new VehicleRoute(vehicle.id(), vehicle, matrix, firstLegalMoment(shiftStart, noEntry),
-                vehicle.shift().endSeconds(), depotHours, noEntry);
+                vehicle.shift().endSeconds(), depotHours, noEntry, zoneNoEntry, zoneHits, maxRouteSeconds);
     }
 
     static VehicleRoute unplannedBucket(String depotId) {
-        return new VehicleRoute("unplanned-" + depotId, null, null, 0, 0, TimeWindow.of("00:00", "00:00"), List.of());
+        return new VehicleRoute("unplanned-" + depotId, null, null, 0, 0, TimeWindow.of("00:00", "00:00"), List.of(),
+                List.of(), null, Long.MAX_VALUE);
     }
 
     /** A vehicle whose shift opens inside a no-entry stretch waits at the depot until it ends. */
@@ -156,11 +166,49 @@ public class VehicleRoute {
         return Math.max(0, returnToDepot() - latestReturn);
     }
 
+    /** Seconds by which the route, depot to depot, outlasts what the driver-hours rules allow. */
+    long overlongSeconds() {
+        return Math.max(0, returnToDepot() - departureFromDepot() - maxRouteSeconds);
+    }
+
     /** Seconds on the road, from depot departure to return, inside a stretch the rule pack forbids. */
     long noEntrySeconds() {
         long from = departureFromDepot();
         long to = returnToDepot();
         return noEntry.stream().mapToLong(interval -> interval.overlapSeconds(from, to)).sum();
+    }
+
+    /**
+     * Seconds spent in restricted zones during their no-entry intervals: every leg that enters a
+     * zone counts whole, and so does waiting for a window at a stop inside one.
+     */
+    long zoneSeconds() {
+        if (zoneNoEntry.isEmpty() || visits.isEmpty()) {
+            return 0;
+        }
+        long total = 0;
+        for (ZoneNoEntry zone : zoneNoEntry) {
+            int from = DEPOT;
+            long leaving = departureFromDepot();
+            for (Visit visit : visits) {
+                total += inZone(zone, from, visit.locationIndex(), leaving, visit.getArrival());
+                if (zoneHits.stop(zone.zoneId(), visit.locationIndex())) {
+                    total += overlap(zone, visit.getArrival(), visit.serviceStart());
+                }
+                from = visit.locationIndex();
+                leaving = visit.departure();
+            }
+            total += inZone(zone, from, DEPOT, leaving, returnToDepot());
+        }
+        return total;
+    }
+
+    private long inZone(ZoneNoEntry zone, int from, int to, long start, long end) {
+        return zoneHits.leg(zone.zoneId(), from, to) ? overlap(zone, start, end) : 0;
+    }
+
+    private static long overlap(ZoneNoEntry zone, long start, long end) {
+        return zone.intervals().stream().mapToLong(interval -> interval.overlapSeconds(start, end)).sum();
     }
 
     int depotHoursBreaches() {
@@ -178,7 +226,14 @@ public class VehicleRoute {
         long serviceStart = Math.max(departure + secondsFromDepot(visit), visit.windowStart());
         long back = serviceStart + visit.serviceSeconds() + secondsToDepot(visit);
         long forbidden = noEntry.stream().mapToLong(interval -> interval.overlapSeconds(departure, back)).sum();
+        long arrival = departure + secondsFromDepot(visit);
+        for (ZoneNoEntry zone : zoneNoEntry) {
+            forbidden += inZone(zone, DEPOT, visit.locationIndex(), departure, arrival)
+                    + inZone(zone, visit.locationIndex(), DEPOT, serviceStart + visit.serviceSeconds(), back)
+                    + (zoneHits.stop(zone.zoneId(), visit.locationIndex()) ? overlap(zone, arrival, serviceStart) : 0);
+        }
         return serviceStart < visit.windowEnd() && back <= latestReturn && forbidden == 0
+                && back - departure <= maxRouteSeconds
                 && depotHours.containsOnAnyDay(departure) && depotHours.containsOnAnyDay(back);
     }
 

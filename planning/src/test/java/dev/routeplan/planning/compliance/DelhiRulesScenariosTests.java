@@ -312,8 +312,18 @@ class DelhiRulesScenariosTests {
     }
 
     @Test
-    void aLegCrossingThePhirniRoadBufferIsOnTheRoadOnlyForTheInterpolatedMinutes() {
-        Depot west = new Depot("DEL-WEST", "west of Najafgarh", new GeoPoint(28.6100, 76.9600), ALL_DAY);
+    void aLegThatOnlyCrossesARoadIsNotPlyingOnIt() {
+        // Lajpat Nagar to Khan Market passes over the Barapullah corridor, it does not drive along it
+        RouteUnderReview across = planned(hgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, OKHLA_DEPOT, at("23:10"),
+                List.of(orderAt("ORD-LAJPAT", LAJPAT_NAGAR, 300, OPEN_WINDOW, 10, FURNITURE),
+                        orderAt("ORD-KHAN", KHAN_MARKET, 300, OPEN_WINDOW, 10, FURNITURE)), List.of());
+
+        assertThat(VERIFIER.verify(across).check("DL-NOENTRY-BARAPULLAH").orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aLegLeavingAPhirniRoadDepotIsOnTheRoadOnlyForTheInterpolatedMinutes() {
+        Depot west = NAJAFGARH_PHIRNI_DEPOT;
         GeoPoint east = new GeoPoint(28.6100, 77.0000);
         RouteUnderReview morning = planned(lgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, west, at("10:00"),
                 List.of(orderAt("ORD-EAST", east, 300, ALL_DAY, 30, FURNITURE)), List.of());
@@ -322,11 +332,11 @@ class DelhiRulesScenariosTests {
 
         RuleCheck crossing = VERIFIER.verify(morning).check("DL-NOENTRY-PHIRNI-LGV").orElseThrow();
         assertThat(crossing.verdict()).isEqualTo(Verdict.FAIL);
-        // The west side of the Phirni loop is about 36 % along the 30-min leg: on the road ~10:10-10:11.
+        // leaving a depot on Phirni Road at 10:00: on the road until the leg leaves its 60 m corridor
         OffsetDateTime from = OffsetDateTime.parse(firstViolation(crossing).get("from").toString());
         OffsetDateTime until = OffsetDateTime.parse(firstViolation(crossing).get("until").toString());
-        assertThat(from).isBetween(OffsetDateTime.parse("2026-01-10T10:09+05:30"), OffsetDateTime.parse("2026-01-10T10:12+05:30"));
-        assertThat(until).isAfter(from).isBefore(from.plusMinutes(2));
+        assertThat(from).isEqualTo(OffsetDateTime.parse("2026-01-10T10:00+05:30"));
+        assertThat(until).isAfter(from).isBefore(from.plusMinutes(5));
         assertThat(VERIFIER.verify(noon).check("DL-NOENTRY-PHIRNI-LGV").orElseThrow().verdict()).isEqualTo(Verdict.PASS);
     }
 
@@ -430,14 +440,15 @@ class DelhiRulesScenariosTests {
 
     @Test
     void theEmergencyVehicleExemptionIsNeverGrantedWithoutData() {
-        RouteUnderReview overBarapullah = planned(hgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, OKHLA_DEPOT, at("23:10"),
-                List.of(orderAt("ORD-LAJPAT", LAJPAT_NAGAR, 300, OPEN_WINDOW, 10, FURNITURE),
-                        orderAt("ORD-KHAN", KHAN_MARKET, 300, OPEN_WINDOW, 10, FURNITURE)), List.of());
+        // from INA to Sarai Kale Khan: the leg runs along the Barapullah corridor, not across it
+        RouteUnderReview alongBarapullah = planned(hgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, OKHLA_DEPOT, at("23:10"),
+                List.of(orderAt("ORD-INA", new GeoPoint(28.5745, 77.2105), 300, OPEN_WINDOW, 10, FURNITURE),
+                        orderAt("ORD-SKK", new GeoPoint(28.5890, 77.2560), 300, OPEN_WINDOW, 10, FURNITURE)), List.of());
 
-        RuleCheck barapullah = VERIFIER.verify(overBarapullah).check("DL-NOENTRY-BARAPULLAH").orElseThrow();
+        RuleCheck barapullah = VERIFIER.verify(alongBarapullah).check("DL-NOENTRY-BARAPULLAH").orElseThrow();
 
         assertThat(barapullah.verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(firstViolation(barapullah)).containsEntry("where", "leg ORD-LAJPAT -> ORD-KHAN");
+        assertThat(firstViolation(barapullah)).containsEntry("where", "leg depot DEL-OKHLA -> ORD-INA");
         assertThat(barapullah.evidence().get("exemptions_not_granted").toString())
                 .contains("EMERGENCY_VEHICLE").contains("not granted");
     }
