@@ -15,6 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** The plain-Java planning parts the steps share: rule pack, travel model, solver, verifier. */
 @Configuration(proxyBeanMethods = false)
@@ -50,15 +52,26 @@ public class PlanningConfiguration {
         return new VehicleEligibility(rulePack);
     }
 
+    /** Copies the pack and its zone geometry out of the jar, since the pack names its GeoJSON files by relative path. */
     private static Path bundledPack() throws IOException {
-        Path copy = Files.createTempFile("routeplan-rule-pack", ".yaml");
-        copy.toFile().deleteOnExit();
-        try (InputStream in = PlanningConfiguration.class.getResourceAsStream(BUNDLED_PACK)) {
-            if (in == null) {
-                throw new IllegalStateException("no rule pack: neither the configured file nor " + BUNDLED_PACK + " in the jar");
+        Path dir = Files.createTempDirectory("routeplan-rule-pack");
+        Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:rules/**/*.*");
+        for (Resource resource : resources) {
+            String url = resource.getURL().toString();
+            String relative = url.substring(url.lastIndexOf("/rules/") + "/rules/".length());
+            Path target = dir.resolve(relative).normalize();
+            if (!target.startsWith(dir)) {
+                continue;
             }
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = resource.getInputStream()) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         }
-        return copy;
+        Path pack = dir.resolve(BUNDLED_PACK.substring("/rules/".length()));
+        if (!Files.isRegularFile(pack)) {
+            throw new IllegalStateException("no rule pack: neither the configured file nor " + BUNDLED_PACK + " in the jar");
+        }
+        return pack;
     }
 }
