@@ -8,19 +8,15 @@ import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.compliance.GrapCalendar;
 import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.compliance.SolverInputs;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
-import dev.routeplan.planning.domain.NoEntryInterval;
 import dev.routeplan.planning.domain.TimeWindow;
-import dev.routeplan.planning.domain.ZoneNoEntry;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.solver.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -51,16 +47,6 @@ public class OptimiseDepotTasklet implements Tasklet {
         this.solver = solver;
     }
 
-    /**
-     * The solver schedules no breaks, so a route may last no longer than the driver may work
-     * without one, nor than a duty day or its spread-over, whichever the pack makes tightest.
-     */
-    private long maxRouteSeconds() {
-        return java.util.stream.Stream.of("max_continuous_driving_min", "max_duty_min_per_day", "max_spread_over_min")
-                .map(rulePack::driverLimitMinutes).filter(java.util.OptionalInt::isPresent)
-                .mapToLong(limit -> limit.getAsInt() * 60L).min().orElse(Long.MAX_VALUE);
-    }
-
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
@@ -68,16 +54,11 @@ public class OptimiseDepotTasklet implements Tasklet {
         String depotId = step.getExecutionContext().getString(DepotPartitioner.DEPOT_ID);
         Depot depot = fleet.depot(run.planDate(), depotId);
         List<Vehicle> vehicles = fleet.eligibleVehicles(run.planDate(), depotId);
-        Map<String, List<NoEntryInterval>> noEntry = new HashMap<>();
-        // plan for the highest stage of the day and without cargo exemptions: the verifier judges
-        // each segment at its own stage and grants exemptions from the loaded cargo
+        // plan for the highest stage of the day: the verifier judges each segment at its own stage
         GrapCalendar grap = conditions.grapCalendar(run.planDate(), run.grapStage());
         int stage = grap.highestStage(run.planDate(), 0, 2 * TimeWindow.SECONDS_PER_DAY);
-        vehicles.forEach(v -> noEntry.put(v.id(), rulePack.noEntryIntervals(v, run.planDate(), stage, Set.of())));
-        Map<String, List<ZoneNoEntry>> zones = new HashMap<>();
-        vehicles.forEach(v -> zones.put(v.id(), rulePack.zoneNoEntry(v, run.planDate(), stage)));
-        DepotProblem problem = new DepotProblem(run.planDate(), depot, vehicles, orders.orders(run.planDate(), depotId), noEntry,
-                zones, maxRouteSeconds());
+        DepotProblem problem = SolverInputs.forDepot(rulePack, run.planDate(), stage, depot, vehicles,
+                orders.orders(run.planDate(), depotId));
         DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()));
         plans.replace(run.planDate(), plan);
         int stops = plan.routes().stream().mapToInt(r -> r.stops().size()).sum();
