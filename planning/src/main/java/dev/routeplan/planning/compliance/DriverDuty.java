@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The driver's duty on one route, from the recomputed timeline: driving, waiting and service in
  * order. Work is driving plus service plus any wait shorter than the break length; a wait of at
- * least {@code minBreakSeconds} is a break and ends a stretch of continuous work. The duty is the
+ * least {@code minBreakSeconds}, or a rest the plan gives at the premises after service, is a
+ * break and ends a stretch of continuous work. The duty is the
  * route (one route per driver per day, as the planner assigns them); a duty that crosses
  * midnight belongs to the day it started (MTW Act s.2).
  *
@@ -32,7 +33,15 @@ record DriverDuty(long startSeconds, long endSeconds, List<long[]> blocks, List<
             } else {
                 work += stop.waitSeconds();
             }
-            work += stop.departureSeconds() - stop.serviceStartSeconds();   // service
+            long serviceEnd = stop.departureSeconds() - stop.restSeconds();
+            work += serviceEnd - stop.serviceStartSeconds();                // service
+            if (stop.restSeconds() >= minBreakSeconds) {
+                blocks.add(new long[] {blockStart, serviceEnd});
+                breaks.add(new long[] {serviceEnd, stop.departureSeconds()});
+                blockStart = stop.departureSeconds();
+            } else {
+                work += stop.restSeconds();
+            }
             clock = stop.departureSeconds();
         }
         work += timeline.returnSeconds() - clock;

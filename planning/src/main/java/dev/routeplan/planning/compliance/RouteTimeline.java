@@ -10,7 +10,9 @@ import java.util.List;
  * The route's timeline as the verifier recomputes it from the departure time, the stop order and
  * the travel model, ignoring the times the solver stored: arrival = previous departure + travel;
  * service starts at the later of arrival and window start; departure = service start + service
- * time; return = last departure + travel back to the depot.
+ * time, plus any rest the plan gives the driver at the premises after service (the stored stop's
+ * departure beyond its service end: a planning decision, like the route's departure time); return
+ * = last departure + travel back to the depot.
  *
  * @param legs every drive in order, depot legs included: depot to first stop, stop to stop, last
  *             stop back to the depot (one depot-to-depot leg for a route without stops)
@@ -18,7 +20,8 @@ import java.util.List;
 record RouteTimeline(long departureSeconds, List<StopTime> stops, long returnSeconds, double distanceKm,
                      List<Leg> legs) {
 
-    record StopTime(Order order, long arrivalSeconds, long serviceStartSeconds, long departureSeconds, double legKm) {
+    record StopTime(Order order, long arrivalSeconds, long serviceStartSeconds, long departureSeconds, double legKm,
+                    long restSeconds) {
 
         /** Arrived before the window opened: waiting on the road outside the premises. */
         long waitSeconds() {
@@ -38,13 +41,16 @@ record RouteTimeline(long departureSeconds, List<StopTime> stops, long returnSec
         double km = 0;
         List<StopTime> stops = new ArrayList<>();
         List<Leg> legs = new ArrayList<>();
-        for (Order order : r.ordersInStopOrder()) {
+        for (int i = 0; i < r.ordersInStopOrder().size(); i++) {
+            Order order = r.ordersInStopOrder().get(i);
+            var planned = r.route().stops().get(i);
             double legKm = travel.distanceKm(at, order.location());
             long arrival = clock + travel.travelSeconds(at, order.location(), vehicleClass, clock);
             legs.add(new Leg(atName + " -> " + order.id(), at, order.location(), clock, arrival));
             long serviceStart = Math.max(arrival, order.window().startSeconds());
-            clock = serviceStart + order.serviceSeconds();
-            stops.add(new StopTime(order, arrival, serviceStart, clock, legKm));
+            long rest = Math.max(0, planned.departureSeconds() - planned.serviceStartSeconds() - order.serviceSeconds());
+            clock = serviceStart + order.serviceSeconds() + rest;
+            stops.add(new StopTime(order, arrival, serviceStart, clock, legKm, rest));
             km += legKm;
             at = order.location();
             atName = order.id();
