@@ -1,0 +1,48 @@
+package dev.routeplan.planning.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.DepotPlan;
+import dev.routeplan.planning.sample.Scenario;
+import dev.routeplan.planning.sample.ScenarioGenerator;
+import dev.routeplan.planning.sample.ScenarioSpec;
+import dev.routeplan.planning.solver.DepotProblem;
+import dev.routeplan.planning.solver.RouteSolver;
+import dev.routeplan.planning.solver.SolverSettings;
+import dev.routeplan.planning.travel.HaversineTravelModel;
+import dev.routeplan.planning.travel.TravelTimeProvider;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The optimiser against the dispatcher's baseline on the samples-shaped scenario: 15 s of solving. */
+class BaselineVersusSolverTests {
+
+    private static final LocalDate PLAN_DATE = LocalDate.of(2026, 11, 27);
+
+    private final TravelTimeProvider travel = HaversineTravelModel.delhiDefaults();
+
+    @Test
+    void theSolverServesAtLeastAsManyOrdersAsTheBaselineOnFewerKm() {
+        Scenario scenario = ScenarioGenerator.generate(new ScenarioSpec(42, 300, 3, 30));
+        RouteSolver solver = new RouteSolver(travel);
+        BaselinePlanner baseline = new BaselinePlanner();
+
+        EfficiencyGain total = new EfficiencyGain(0, 0, 0, 0);
+        for (Depot depot : scenario.depots()) {
+            DepotProblem problem = new DepotProblem(PLAN_DATE, depot,
+                    scenario.fleet().stream().filter(v -> v.depotId().equals(depot.id())).toList(),
+                    scenario.orders().stream().filter(o -> o.depotId().equals(depot.id())).toList(), Map.of());
+            DepotPlan byHand = baseline.plan(problem, travel);
+            DepotPlan optimised = solver.solve(problem, SolverSettings.ofSeconds(5));
+            EfficiencyGain gain = EfficiencyGain.of(byHand, optimised);
+            System.out.println(depot.id() + " " + depot.name() + ": " + gain);
+            total = total.plus(gain);
+        }
+        System.out.println("all depots: " + total);
+
+        assertThat(total.optimisedServedOrders()).isGreaterThanOrEqualTo(total.baselineServedOrders());
+        assertThat(total.gain()).isPositive();
+    }
+}
