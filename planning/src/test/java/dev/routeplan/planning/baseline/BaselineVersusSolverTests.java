@@ -16,7 +16,15 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The optimiser against the dispatcher's baseline on the samples-shaped scenario: 15 s of solving. */
+/**
+ * The optimiser against the dispatcher's baseline on the samples-shaped scenario: 15 s of solving.
+ *
+ * <p>Only the served count is asserted. The km gain is printed, not asserted: measured on
+ * 2026-11-26 the solver served all 300 orders on 1,768 km against the baseline's 262 on 1,429 km
+ * (gain -23.7 %, not comparable), and even on the baseline's own 262 orders it saved only about
+ * 3 % overall (Mundka drove more km with two vehicles fewer), because its soft score is cost in
+ * paise, fixed cost per vehicle included, not km.
+ */
 class BaselineVersusSolverTests {
 
     private static final LocalDate PLAN_DATE = LocalDate.of(2026, 11, 27);
@@ -24,7 +32,7 @@ class BaselineVersusSolverTests {
     private final TravelTimeProvider travel = HaversineTravelModel.delhiDefaults();
 
     @Test
-    void theSolverServesAtLeastAsManyOrdersAsTheBaselineOnFewerKm() {
+    void theSolverServesAtLeastAsManyOrdersAsTheBaseline() {
         Scenario scenario = ScenarioGenerator.generate(new ScenarioSpec(42, 300, 3, 30));
         RouteSolver solver = new RouteSolver(travel);
         BaselinePlanner baseline = new BaselinePlanner();
@@ -43,6 +51,5 @@ class BaselineVersusSolverTests {
         System.out.println("all depots: " + total);
 
         assertThat(total.optimisedServedOrders()).isGreaterThanOrEqualTo(total.baselineServedOrders());
-        assertThat(total.gain()).isPositive();
     }
 }
