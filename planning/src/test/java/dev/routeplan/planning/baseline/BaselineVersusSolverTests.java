@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The optimiser against the dispatcher's baseline on the samples-shaped scenario: 15 s of solving.
  *
- * <p>Only the served count is asserted. The km gain is printed, not asserted: measured on
- * 2026-11-26 the solver served all 300 orders on 1,768 km against the baseline's 262 on 1,429 km
- * (gain -23.7 %, not comparable), and even on the baseline's own 262 orders it saved only about
- * 3 % overall (Mundka drove more km with two vehicles fewer), because its soft score is cost in
- * paise, fixed cost per vehicle included, not km.
+ * <p>Only the served count is asserted. The km gain is printed, not asserted, because it is neither
+ * reliably positive nor stable: the solver stops on wall-clock time, and two runs on 2026-11-26
+ * (baseline 262 orders on 1,429.4 km both times) gave the solver 300 orders on 1,768.4 km (gain
+ * -23.7 %) and 300 orders on 1,406.1 km (gain +1.6 %). Its soft score is cost in paise, fixed cost
+ * per vehicle included, not km, so it may drive further to send out fewer vehicles (Mundka).
  */
 class BaselineVersusSolverTests {
 
