@@ -1,5 +1,6 @@
 package dev.routeplan.reports;
 
+import dev.routeplan.planning.baseline.EfficiencyGain;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.EmissionNorm;
 import dev.routeplan.planning.domain.Fuel;
@@ -39,6 +40,13 @@ public final class DepotPlanFixtures {
     public static DepotPlanDocument okhlaWithTwoRoutes() {
         return new DepotPlanDocument(PLAN_DATE, OKHLA, List.of(dayRoute(), nightRoute()), unassigned(),
                 RULE_PACK, RULE_PACK_VERSION);
+    }
+
+    /** The two routes, 106.7 km, measured against a dispatcher's baseline of 142.3 km for the same 5 orders. */
+    public static DepotPlanDocument okhlaWithTwoRoutesAndBaseline() {
+        DepotPlanDocument doc = okhlaWithTwoRoutes();
+        return new DepotPlanDocument(doc.planDate(), doc.depot(), doc.routes(), doc.unassigned(), doc.rulePackId(),
+                doc.rulePackVersion(), new EfficiencyGain(142.3, doc.distanceKm(), 5, doc.stopCount()));
     }
 
     public static DepotPlanDocument okhlaWithoutRoutes() {

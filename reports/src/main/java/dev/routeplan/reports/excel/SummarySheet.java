@@ -26,6 +26,11 @@ final class SummarySheet {
         table.row().text("Vehicles used").integer(doc.routesWithStops().size());
         table.row().text("Stops").integer(doc.stopCount());
         table.row().text("Total km").number(doc.distanceKm());
+        doc.efficiency().ifPresent(efficiency -> {
+            table.row().text("Baseline km").number(efficiency.baselineKm());
+            table.row().text("Baseline orders served").integer(efficiency.baselineServedOrders());
+            table.row().text("Efficiency gain vs baseline %").percent(efficiency.gain());
+        });
         table.row().text("Total driving hours").number(doc.drivingHours());
         table.row().text("Load utilisation").percent(doc.loadUtilisation());
         table.row().text("Unassigned orders").integer(doc.unassigned().size());

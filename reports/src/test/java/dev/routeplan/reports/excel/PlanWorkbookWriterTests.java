@@ -138,6 +138,32 @@ class PlanWorkbookWriterTests {
     }
 
     @Test
+    void showsTheEfficiencyGainAgainstTheBaselineWhenMeasured() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutesAndBaseline())) {
+            Sheet summary = wb.getSheet("Summary");
+
+            assertThat(valueNextTo(summary, "Baseline km").getNumericCellValue()).isCloseTo(142.3, within(1e-9));
+            assertThat(valueNextTo(summary, "Baseline orders served").getNumericCellValue()).isEqualTo(5);
+            Cell gain = valueNextTo(summary, "Efficiency gain vs baseline %");
+            assertThat(gain.getNumericCellValue()).isCloseTo(1 - 106.7 / 142.3, within(1e-9));
+            assertThat(gain.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(valueNextTo(summary, "Total km").getNumericCellValue()).isCloseTo(106.7, within(1e-9));
+        }
+    }
+
+    @Test
+    void leavesTheBaselineOffTheSummaryWhenNotMeasured() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes())) {
+            for (Row row : wb.getSheet("Summary")) {
+                Cell first = row.getCell(0);
+                if (first != null && first.getCellType() == CellType.STRING) {
+                    assertThat(first.getStringCellValue()).doesNotContain("aseline");
+                }
+            }
+        }
+    }
+
+    @Test
     void listsEachRouteOnTheSummaryWithReturnAfterMidnight() throws IOException {
         try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes())) {
             Sheet summary = wb.getSheet("Summary");

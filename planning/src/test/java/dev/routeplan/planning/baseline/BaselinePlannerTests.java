@@ -1,0 +1,193 @@
+package dev.routeplan.planning.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.DepotPlan;
+import dev.routeplan.planning.domain.EmissionNorm;
+import dev.routeplan.planning.domain.Fuel;
+import dev.routeplan.planning.domain.GeoPoint;
+import dev.routeplan.planning.domain.NoEntryInterval;
+import dev.routeplan.planning.domain.Order;
+import dev.routeplan.planning.domain.PlannedRoute;
+import dev.routeplan.planning.domain.PlannedStop;
+import dev.routeplan.planning.domain.TimeWindow;
+import dev.routeplan.planning.domain.UnassignedOrder;
+import dev.routeplan.planning.domain.UnassignedReason;
+import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.domain.VehicleClass;
+import dev.routeplan.planning.domain.ZoneNoEntry;
+import dev.routeplan.planning.solver.DepotProblem;
+import dev.routeplan.planning.travel.HaversineTravelModel;
+import dev.routeplan.planning.travel.TravelTimeProvider;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+
+class BaselinePlannerTests {
+
+    static final LocalDate PLAN_DATE = LocalDate.of(2026, 12, 1);
+    static final Depot OKHLA = new Depot("OKH", "Okhla Industrial Area", new GeoPoint(28.530, 77.271), TimeWindow.of("00:00", "00:00"));
+    static final TimeWindow MORNING = TimeWindow.of("09:00", "13:00");
+    static final TimeWindow DAY_SHIFT = TimeWindow.of("08:00", "20:00");
+    static final TimeWindow ALL_DAY_WINDOW = TimeWindow.of("08:00", "20:00");
+    static final long HOUR = 3600;
+
+    private final TravelTimeProvider travel = HaversineTravelModel.delhiDefaults();
+    private final BaselinePlanner planner = new BaselinePlanner();
+
+    @Test
+    void keepsEveryRouteWithinCapacityAndEveryServiceInsideItsWindow() {
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            orders.add(order("D" + i, 28.52 + 0.01 * (i % 5), 77.20 + 0.012 * (i / 5), 150, MORNING));
+        }
+
+        DepotPlan plan = plan(List.of(lgv("LGV-1", 1000), lgv("LGV-2", 1000)), orders, Map.of());
+
+        Map<String, Order> byId = orders.stream().collect(Collectors.toMap(Order::id, Function.identity()));
+        assertThat(plan.unassigned()).isEmpty();
+        assertThat(plan.routes()).allSatisfy(route -> {
+            assertThat(route.stops().stream().mapToDouble(s -> byId.get(s.orderId()).weightKg()).sum()).isLessThanOrEqualTo(1000);
+            assertThat(route.returnSeconds()).isLessThanOrEqualTo(DAY_SHIFT.endSeconds());
+        });
+        assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())).hasSize(12).allSatisfy(stop -> {
+            Order order = byId.get(stop.orderId());
+            assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(order.window().startSeconds())
+                    .isLessThan(order.window().endSeconds()).isGreaterThanOrEqualTo(stop.arrivalSeconds());
+            assertThat(stop.departureSeconds()).isEqualTo(stop.serviceStartSeconds() + order.serviceSeconds());
+        });
+    }
+
+    @Test
+    void fillsTheFirstVehicleBeforeTheNext() {
+        List<Order> orders = List.of(
+                order("A", 28.54, 77.28, 600, MORNING),
+                order("B", 28.55, 77.28, 300, MORNING),
+                order("C", 28.56, 77.28, 300, MORNING));
+
+        DepotPlan plan = plan(List.of(lgv("LGV-1", 1000), lgv("LGV-2", 1000)), orders, Map.of());
+
+        assertThat(plan.routes()).extracting(PlannedRoute::vehicleId).containsExactly("LGV-1", "LGV-2");
+        assertThat(stopIds(plan.routes().get(0))).containsExactly("A", "B");
+        assertThat(stopIds(plan.routes().get(1))).containsExactly("C");
+    }
+
+    @Test
+    void servesTheNearestOrderFirst() {
+        // given in scrambled order, all along the road east of the depot
+        List<Order> orders = List.of(
+                order("FAR", 28.53, 77.33, 50, ALL_DAY_WINDOW),
+                order("NEAR", 28.53, 77.28, 50, ALL_DAY_WINDOW),
+                order("MIDDLE", 28.53, 77.30, 50, ALL_DAY_WINDOW),
+                order("WEST", 28.53, 77.25, 50, ALL_DAY_WINDOW));
+
+        DepotPlan plan = plan(List.of(lgv("LGV-1", 1000)), orders, Map.of());
+
+        // as the crow flies: NEAR 0.9 km before WEST 2 km; from NEAR, MIDDLE is 2 km on but WEST 2.9 km back
+        assertThat(stopIds(plan.routes().get(0))).containsExactly("NEAR", "MIDDLE", "FAR", "WEST");
+        assertThat(plan.routes().get(0).stops().get(0).legKm())
+                .isEqualTo(travel.distanceKm(OKHLA.location(), orders.get(1).location()));
+    }
+
+    @Test
+    void leavesAnOrderHeavierThanEveryVehicleUnassignedAsExceedingCapacity() {
+        List<Order> orders = List.of(order("LIGHT", 28.55, 77.25, 100, MORNING), order("HEAVY", 28.60, 77.20, 1500, MORNING));
+
+        DepotPlan plan = plan(List.of(lgv("LGV-1", 1000), lgv("LGV-2", 800)), orders, Map.of());
+
+        assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId, UnassignedOrder::reason)
+                .containsExactly(tuple("HEAVY", UnassignedReason.EXCEEDS_CAPACITY));
+        assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("LIGHT");
+    }
+
+    @Test
+    void saysFleetFullForWhatFitsAloneButNotWithTheRestAndWindowUnreachableForWhatNeverFits() {
+        List<Order> orders = List.of(
+                order("P1", 28.56, 77.25, 600, MORNING),
+                order("P2", 28.57, 77.26, 600, MORNING),
+                order("DAWN", 28.60, 77.20, 50, TimeWindow.of("04:00", "05:00")));
+
+        DepotPlan plan = plan(List.of(lgv("LGV-1", 1000)), orders, Map.of());
+
+        assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId, UnassignedOrder::reason).containsExactlyInAnyOrder(
+                tuple("DAWN", UnassignedReason.WINDOW_UNREACHABLE), tuple("P2", UnassignedReason.FLEET_FULL));
+    }
+
+    @Test
+    void keepsAnHgvOffTheRoadDuringItsNoEntryHoursAndReachesTheFirstStopAtItsWindowStart() {
+        Vehicle hgv = vehicle("HGV-1", VehicleClass.HGV, 14000, TimeWindow.of("20:00", "08:00"));
+        List<NoEntryInterval> noEntry = List.of(
+                new NoEntryInterval("DL-NOENTRY-HGV", 7 * HOUR, 23 * HOUR),
+                new NoEntryInterval("DL-NOENTRY-HGV", 31 * HOUR, 47 * HOUR));
+        TimeWindow night = TimeWindow.of("23:45", "05:00");
+        List<Order> orders = List.of(order("N1", 28.62, 77.22, 2000, night), order("N2", 28.65, 77.18, 1500, night));
+
+        DepotPlan plan = plan(List.of(hgv), orders, Map.of(hgv.id(), noEntry));
+
+        assertThat(plan.unassigned()).isEmpty();
+        PlannedRoute route = plan.routes().get(0);
+        assertThat(route.departureSeconds()).isGreaterThanOrEqualTo(23 * HOUR);
+        assertThat(route.returnSeconds()).isLessThanOrEqualTo(31 * HOUR);
+        assertThat(route.stops().get(0).arrivalSeconds()).isEqualTo(night.startSeconds());
+    }
+
+    @Test
+    void skipsAnOrderWhoseLegWouldEnterAClosedZone() {
+        Vehicle van = lgv("LGV-1", 1000);
+        // a market square 28.57-28.59 N, 77.26-77.28 E, closed to the van all day
+        ZoneNoEntry market = new ZoneNoEntry("DL-MARKET", "MARKET", List.of(new GeometryFactory()
+                .toGeometry(new Envelope(new Coordinate(77.26, 28.57), new Coordinate(77.28, 28.59)))), 0,
+                List.of(new NoEntryInterval("DL-MARKET", 0, 24 * HOUR)));
+        List<Order> orders = List.of(order("INSIDE", 28.58, 77.27, 50, MORNING), order("OUTSIDE", 28.55, 77.20, 50, MORNING));
+        DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(van), orders, Map.of(),
+                Map.of(van.id(), List.of(market)), Long.MAX_VALUE);
+
+        DepotPlan plan = planner.plan(problem, travel);
+
+        assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("OUTSIDE");
+        assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId).containsExactly("INSIDE");
+    }
+
+    @Test
+    void plansTheSameTwice() {
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            orders.add(order("D" + i, 28.50 + 0.007 * (i % 7), 77.18 + 0.011 * (i / 7), 120, MORNING));
+        }
+        List<Vehicle> fleet = List.of(lgv("LGV-1", 1000), lgv("LGV-2", 1000), lgv("LGV-3", 1000));
+
+        assertThat(plan(fleet, orders, Map.of())).isEqualTo(plan(fleet, orders, Map.of()));
+    }
+
+    private DepotPlan plan(List<Vehicle> vehicles, List<Order> orders, Map<String, List<NoEntryInterval>> noEntry) {
+        return planner.plan(new DepotProblem(PLAN_DATE, OKHLA, vehicles, orders, noEntry), travel);
+    }
+
+    private static List<String> stopIds(PlannedRoute route) {
+        return route.stops().stream().map(PlannedStop::orderId).toList();
+    }
+
+    static Order order(String id, double lat, double lon, double weightKg, TimeWindow window) {
+        return new Order(id, "Customer " + id, "", "Shop " + id + ", New Delhi", "110020", new GeoPoint(lat, lon),
+                weightKg, weightKg / 250, window, 10, 3, OKHLA.id(), "GENERAL");
+    }
+
+    static Vehicle lgv(String id, double capacityKg) {
+        return vehicle(id, VehicleClass.LGV, capacityKg, DAY_SHIFT);
+    }
+
+    static Vehicle vehicle(String id, VehicleClass vehicleClass, double capacityKg, TimeWindow shift) {
+        return new Vehicle(id, OKHLA.id(), vehicleClass, Fuel.CNG, EmissionNorm.BS6, LocalDate.of(2023, 1, 1), "DL",
+                vehicleClass == VehicleClass.HGV ? 16200 : 3490, 2, capacityKg, capacityKg / 200, shift, 18, 900, "DRV-" + id,
+                LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 1));
+    }
+}
