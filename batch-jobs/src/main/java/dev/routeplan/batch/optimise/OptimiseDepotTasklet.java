@@ -6,6 +6,7 @@ import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.planning.baseline.BaselinePlanner;
 import dev.routeplan.planning.compliance.GrapCalendar;
 import dev.routeplan.planning.compliance.RulePack;
 import dev.routeplan.planning.compliance.SolverInputs;
@@ -16,6 +17,7 @@ import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.solver.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
+import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.util.List;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -36,9 +38,11 @@ public class OptimiseDepotTasklet implements Tasklet {
     private final RulePack rulePack;
     private final RouteSolver solver;
     private final ConditionsStore conditions;
+    private final TravelTimeProvider travel;
 
     public OptimiseDepotTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
-                                ConditionsStore conditions) {
+                                ConditionsStore conditions, TravelTimeProvider travel) {
+        this.travel = travel;
         this.conditions = conditions;
         this.fleet = fleet;
         this.orders = orders;
@@ -60,11 +64,16 @@ public class OptimiseDepotTasklet implements Tasklet {
         DepotProblem problem = SolverInputs.forDepot(rulePack, run.planDate(), stage, depot, vehicles,
                 orders.orders(run.planDate(), depotId));
         DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()));
+        DepotPlan baseline = new BaselinePlanner().plan(problem, travel);
         plans.replace(run.planDate(), plan);
+        plans.replaceBaseline(run.planDate(), depotId, baseline.distanceKm(),
+                baseline.routes().stream().mapToInt(r -> r.stops().size()).sum());
         int stops = plan.routes().stream().mapToInt(r -> r.stops().size()).sum();
         contribution.incrementWriteCount(stops);
-        step.getExecutionContext().putString("summary", String.format("depot %s: %d orders, %d routes, %d stops, %.1f km, %d unassigned",
-                depotId, problem.orders().size(), plan.routes().size(), stops, plan.distanceKm(), plan.unassigned().size()));
+        step.getExecutionContext().putString("summary", String.format(
+                "depot %s: %d orders, %d routes, %d stops, %.1f km, %d unassigned (hand-planned baseline %.1f km, %d stops)",
+                depotId, problem.orders().size(), plan.routes().size(), stops, plan.distanceKm(), plan.unassigned().size(),
+                baseline.distanceKm(), baseline.routes().stream().mapToInt(r -> r.stops().size()).sum()));
         return RepeatStatus.FINISHED;
     }
 }

@@ -9,6 +9,7 @@ import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.compliance.RulePack;
 import dev.routeplan.planning.solver.RouteSolver;
+import dev.routeplan.planning.travel.TravelTimeProvider;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -37,9 +38,9 @@ public class OptimiseStepConfiguration {
     @Bean
     Step optimiseDepotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, FleetStore fleet,
                            OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
-                           ConditionsStore conditions, ProgressPrinter progress) {
+                           ConditionsStore conditions, TravelTimeProvider travel, ProgressPrinter progress) {
         return new StepBuilder("optimiseDepot", jobRepository)
-                .tasklet(new OptimiseDepotTasklet(fleet, orders, plans, rulePack, solver, conditions), transactionManager)
+                .tasklet(new OptimiseDepotTasklet(fleet, orders, plans, rulePack, solver, conditions, travel), transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

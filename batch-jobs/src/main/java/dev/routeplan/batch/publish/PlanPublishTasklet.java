@@ -96,7 +96,7 @@ public class PlanPublishTasklet implements Tasklet {
             }
             unassigned.forEach(u -> unassignedRows.add(List.of(u.orderId(), u.depotId(), u.reason().name(), u.detail())));
             DepotPlanDocument document = new DepotPlanDocument(run.planDate(), depot, published, unassigned,
-                    rulePack.id(), rulePack.version());
+                    rulePack.id(), rulePack.version(), plans.efficiency(run.planDate(), depot.id()).orElse(null));
             documents.add(document);
             outputs.write(run.planDate(), dir.resolve("plan-" + depot.id() + ".xlsx"), "PLAN_XLSX",
                     out -> new PlanWorkbookWriter().write(document, out));

@@ -44,6 +44,7 @@ public class RunSummaryWriter {
     public RunSummary summarise(PlanRunParameters run, List<DepotPlanDocument> documents) {
         var date = run.planDate();
         List<RunSummary.DepotSummary> depots = new ArrayList<>();
+        List<dev.routeplan.planning.baseline.EfficiencyGain> gains = new ArrayList<>();
         long passed = 0;
         long blocked = 0;
         long unassigned = 0;
@@ -55,7 +56,9 @@ public class RunSummaryWriter {
             long depotStops = doc.routes().stream().mapToLong(r -> r.route().stops().size()).sum();
             double depotKm = doc.routes().stream().mapToDouble(r -> r.route().distanceKm()).sum();
             depots.add(new RunSummary.DepotSummary(doc.depot().id(), doc.depot().name(), doc.routes().size(), depotStops,
-                    round(depotKm), doc.unassigned().size(), depotBlocked, checks.countsByRule(date, doc.depot().id())));
+                    round(depotKm), doc.unassigned().size(), depotBlocked,
+                    doc.efficiency().map(RunSummary.Efficiency::of).orElse(null), checks.countsByRule(date, doc.depot().id())));
+            doc.efficiency().ifPresent(gains::add);
             passed += doc.routes().size();
             blocked += depotBlocked;
             unassigned += doc.unassigned().size();
@@ -71,7 +74,8 @@ public class RunSummaryWriter {
                 new RunSummary.RulePackStamp(rulePack.id(), rulePack.version(), rulePack.sha256()),
                 new RunSummary.Orders(files.rowsRead(date), orders.acceptedCount(date), orders.rejectedCount(date)),
                 new RunSummary.Vehicles(vehicles.size(), setAside, used),
-                round(km), unassigned,
+                round(km), gains.stream().reduce(dev.routeplan.planning.baseline.EfficiencyGain::plus)
+                        .map(RunSummary.Efficiency::of).orElse(null), unassigned,
                 new RunSummary.Compliance(passed, blocked, checks.count(date, "PASS"), checks.count(date, "FAIL"),
                         checks.count(date, "EXEMPT"), checks.count(date, "NOT_EVALUATED")),
                 checks.countsByRule(date, null), depots);

@@ -79,6 +79,24 @@ public class PlanStore {
                 .list();
     }
 
+    /** Records the hand-planned baseline of a depot beside its optimised plan. */
+    public void replaceBaseline(LocalDate planDate, String depotId, double distanceKm, int ordersServed) {
+        jdbc.sql("delete from baseline_plans where plan_date = ? and depot_id = ?").params(planDate, depotId).update();
+        jdbc.sql("insert into baseline_plans (plan_date, depot_id, distance_km, orders_served) values (?, ?, ?, ?)")
+                .params(planDate, depotId, distanceKm, ordersServed).update();
+    }
+
+    /** The depot's baseline and optimised figures, if a baseline was recorded. */
+    public java.util.Optional<dev.routeplan.planning.baseline.EfficiencyGain> efficiency(LocalDate planDate, String depotId) {
+        var routes = routes(planDate, depotId);
+        double km = routes.stream().mapToDouble(r -> r.route().distanceKm()).sum();
+        int served = routes.stream().mapToInt(r -> r.route().stops().size()).sum();
+        return jdbc.sql("select distance_km, orders_served from baseline_plans where plan_date = ? and depot_id = ?")
+                .params(planDate, depotId)
+                .query((rs, n) -> new dev.routeplan.planning.baseline.EfficiencyGain(rs.getDouble(1), km, rs.getInt(2), served))
+                .optional();
+    }
+
     public void setStatus(LocalDate planDate, String vehicleId, String status) {
         jdbc.sql("update routes set status = ? where plan_date = ? and vehicle_id = ?").params(status, planDate, vehicleId).update();
     }

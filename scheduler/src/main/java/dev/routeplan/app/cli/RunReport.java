@@ -49,6 +49,13 @@ final class RunReport {
                 summary.vehicles().setAside(), summary.vehicles().used());
         out.printf("  routes   %d published, %d blocked by compliance, %.1f km, %d orders unassigned%n",
                 summary.compliance().routesPassed(), summary.compliance().routesBlocked(), summary.totalKm(), summary.unassigned());
+        if (summary.efficiency() != null) {
+            var e = summary.efficiency();
+            out.printf("  baseline hand plan %.1f km for %d orders (%.2f km/order); optimised %.1f km for %d orders (%.2f km/order);"
+                    + " gain %.1f%%%s%n", e.baselineKm(), e.baselineOrders(), e.baselineKmPerOrder(), e.optimisedKm(),
+                    e.optimisedOrders(), e.optimisedKmPerOrder(), e.gainPercent(),
+                    e.comparable() ? "" : " (not like for like: different orders served)");
+        }
         out.printf("  rules    pack %s %s, GRAP stage %s (%s): %d checks passed, %d failed, %d not evaluated%n",
                 summary.rulePack().id(), summary.rulePack().version(), summary.grapStage(), summary.grapSource(),
                 summary.compliance().checksPassed(),
