@@ -1,10 +1,10 @@
 package dev.routeplan.batch.job;
 
+import dev.routeplan.batch.travel.TravelConfiguration;
 import dev.routeplan.planning.compliance.RulePack;
 import dev.routeplan.planning.compliance.RulePackLoader;
 import dev.routeplan.planning.compliance.VehicleEligibility;
 import dev.routeplan.planning.solver.RouteSolver;
-import dev.routeplan.planning.travel.HaversineTravelModel;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** The plain-Java planning parts the steps share: rule pack, travel model, solver, verifier. */
+/** The plain-Java planning parts the steps share: rule pack, travel model (see {@link TravelConfiguration}), solver. */
 @Configuration(proxyBeanMethods = false)
+@Import(TravelConfiguration.class)
 public class PlanningConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PlanningConfiguration.class);
@@ -35,11 +37,6 @@ public class PlanningConfiguration {
         RulePack pack = RulePackLoader.load(path);
         log.info("rule pack {} {} (sha256 {}) loaded from {}", pack.id(), pack.version(), pack.sha256(), path);
         return pack;
-    }
-
-    @Bean
-    TravelTimeProvider travelTimeProvider() {
-        return HaversineTravelModel.delhiDefaults();
     }
 
     @Bean

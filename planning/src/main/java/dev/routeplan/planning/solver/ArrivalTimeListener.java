@@ -29,9 +29,10 @@ public class ArrivalTimeListener implements VariableListener<DepotRoutingSolutio
         Visit current = visit;
         Visit previous = visit.getPrevious();
         while (current != null) {
-            Long arrival = previous == null
-                    ? current.departureFromDepotFor(route) + route.secondsFromDepot(current)
-                    : previous.departure() + route.secondsBetween(previous, current);
+            long leaving = previous == null ? current.departureFromDepotFor(route) : previous.departure();
+            Long arrival = leaving + (previous == null
+                    ? route.secondsFromDepot(current, leaving)
+                    : route.secondsBetween(previous, current, leaving));
             if (Objects.equals(arrival, current.getArrival())) {
                 return;
             }

@@ -112,16 +112,17 @@ public class VehicleRoute {
         return earliestDeparture;
     }
 
-    long secondsFromDepot(Visit visit) {
-        return matrix.seconds(vehicle.vehicleClass(), DEPOT, visit.locationIndex());
+    /** Driving time from the depot to the visit, leaving the depot at {@code leaving}. */
+    long secondsFromDepot(Visit visit, long leaving) {
+        return matrix.seconds(vehicle.vehicleClass(), DEPOT, visit.locationIndex(), leaving);
     }
 
-    long secondsBetween(Visit from, Visit to) {
-        return matrix.seconds(vehicle.vehicleClass(), from.locationIndex(), to.locationIndex());
+    long secondsBetween(Visit from, Visit to, long leaving) {
+        return matrix.seconds(vehicle.vehicleClass(), from.locationIndex(), to.locationIndex(), leaving);
     }
 
-    long secondsToDepot(Visit visit) {
-        return matrix.seconds(vehicle.vehicleClass(), visit.locationIndex(), DEPOT);
+    long secondsToDepot(Visit visit, long leaving) {
+        return matrix.seconds(vehicle.vehicleClass(), visit.locationIndex(), DEPOT, leaving);
     }
 
     long departureFromDepot() {
@@ -133,7 +134,7 @@ public class VehicleRoute {
             return earliestDeparture;
         }
         Visit last = visits.get(visits.size() - 1);
-        return last.departure() + secondsToDepot(last);
+        return last.departure() + secondsToDepot(last, last.departure());
     }
 
     double distanceKm() {
@@ -223,13 +224,14 @@ public class VehicleRoute {
             return false;
         }
         long departure = visit.departureFromDepotFor(this);
-        long serviceStart = Math.max(departure + secondsFromDepot(visit), visit.windowStart());
-        long back = serviceStart + visit.serviceSeconds() + secondsToDepot(visit);
+        long arrival = departure + secondsFromDepot(visit, departure);
+        long serviceStart = Math.max(arrival, visit.windowStart());
+        long leaving = serviceStart + visit.serviceSeconds();
+        long back = leaving + secondsToDepot(visit, leaving);
         long forbidden = noEntry.stream().mapToLong(interval -> interval.overlapSeconds(departure, back)).sum();
-        long arrival = departure + secondsFromDepot(visit);
         for (ZoneNoEntry zone : zoneNoEntry) {
             forbidden += inZone(zone, DEPOT, visit.locationIndex(), departure, arrival)
-                    + inZone(zone, visit.locationIndex(), DEPOT, serviceStart + visit.serviceSeconds(), back)
+                    + inZone(zone, visit.locationIndex(), DEPOT, leaving, back)
                     + (zoneHits.stop(zone.zoneId(), visit.locationIndex()) ? overlap(zone, arrival, serviceStart) : 0);
         }
         return serviceStart < visit.windowEnd() && back <= latestReturn && forbidden == 0

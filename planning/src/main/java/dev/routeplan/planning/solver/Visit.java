@@ -12,6 +12,8 @@ import org.optaplanner.core.api.domain.variable.ShadowVariable;
 @PlanningEntity
 public class Visit {
 
+    private static final long HOUR = 3600;
+
     @PlanningId
     private String id;
     private Order order;
@@ -129,10 +131,23 @@ public class Visit {
         return route != null && !route.isUnplannedBucket();
     }
 
-    /** The departure from the depot that reaches this visit no earlier than needed. */
+    /**
+     * The latest departure from the depot, no earlier than the route may leave, that still
+     * arrives by the window's opening. Driving times change with the hour of leaving, so each
+     * hour from the window's opening backwards is tried in turn (a day at most): within an hour
+     * the drive is the same, and the latest fitting moment of the first hour that has one wins.
+     */
     long departureFromDepotFor(VehicleRoute vehicleRoute) {
-        long drive = vehicleRoute.secondsFromDepot(this);
-        return Math.max(vehicleRoute.earliestDeparture(), windowStart - drive);
+        long earliest = vehicleRoute.earliestDeparture();
+        long hourStart = Math.floorDiv(windowStart, HOUR) * HOUR;
+        for (int tried = 0; tried < 24 && hourStart + HOUR > earliest; tried++, hourStart -= HOUR) {
+            long lastInHour = Math.min(windowStart, hourStart + HOUR - 1);
+            long leave = Math.min(lastInHour, windowStart - vehicleRoute.secondsFromDepot(this, lastInHour));
+            if (leave >= hourStart && leave + vehicleRoute.secondsFromDepot(this, leave) <= windowStart) {
+                return Math.max(earliest, leave);
+            }
+        }
+        return earliest;
     }
 
     @Override

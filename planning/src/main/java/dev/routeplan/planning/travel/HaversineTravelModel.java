@@ -2,42 +2,37 @@ package dev.routeplan.planning.travel;
 
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.VehicleClass;
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Great-circle distance stretched by a circuity factor (Delhi's roads are not straight lines),
- * driven at an average speed per vehicle class. Needs no server, so the embedded default and
- * the tests plan with it.
+ * driven at the speed its {@link SpeedProfile} gives the vehicle class for the departure hour.
+ * Needs no server, so the embedded default and the tests plan with it.
  */
-public final class HaversineTravelModel implements TravelTimeProvider {
+public final class HaversineTravelModel implements MatrixTravelModel {
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
     private final double circuityFactor;
-    private final Map<VehicleClass, Double> speedKmh;
+    private final SpeedProfile speeds;
 
-    public HaversineTravelModel(double circuityFactor, Map<VehicleClass, Double> speedKmh) {
+    public HaversineTravelModel(double circuityFactor, SpeedProfile speeds) {
         if (circuityFactor < 1.0) {
             throw new IllegalArgumentException("circuity factor must be at least 1, was " + circuityFactor);
         }
-        for (VehicleClass vc : VehicleClass.values()) {
-            Double speed = speedKmh.get(vc);
-            if (speed == null || speed <= 0) {
-                throw new IllegalArgumentException("no positive average speed for vehicle class " + vc);
-            }
-        }
         this.circuityFactor = circuityFactor;
-        this.speedKmh = new EnumMap<>(speedKmh);
+        this.speeds = speeds;
     }
 
-    /** Urban averages for Delhi: heavier vehicles are slower to manoeuvre but drive at night. */
+    /** The same speed at every hour, per vehicle class. */
+    public HaversineTravelModel(double circuityFactor, Map<VehicleClass, Double> speedKmh) {
+        this(circuityFactor, SpeedProfile.flat(speedKmh));
+    }
+
+    /** Delhi's circuity and hourly speeds (slower in the 08-11 and 17-21 peaks). */
     public static HaversineTravelModel delhiDefaults() {
-        return new HaversineTravelModel(1.35, Map.of(
-                VehicleClass.HGV, 30.0,
-                VehicleClass.MGV, 28.0,
-                VehicleClass.LGV, 24.0,
-                VehicleClass.THREE_WHEELER, 20.0));
+        return new HaversineTravelModel(1.35, SpeedProfile.delhiDefaults());
     }
 
     @Override
@@ -47,7 +42,45 @@ public final class HaversineTravelModel implements TravelTimeProvider {
 
     @Override
     public long travelSeconds(GeoPoint from, GeoPoint to, VehicleClass vehicleClass, long departureSeconds) {
-        return Math.round(distanceKm(from, to) / speedKmh.get(vehicleClass) * 3600.0);
+        return seconds(distanceKm(from, to), vehicleClass, departureSeconds);
+    }
+
+    private long seconds(double km, VehicleClass vehicleClass, long departureSeconds) {
+        return Math.round(km / speeds.speedKmh(vehicleClass, departureSeconds) * 3600.0);
+    }
+
+    @Override
+    public String fingerprint() {
+        return "haversine:" + circuityFactor;
+    }
+
+    /** Distances only: times follow from them and the speed profile. */
+    @Override
+    public RoadMatrix roadMatrix(List<GeoPoint> points) {
+        int n = points.size();
+        double[] km = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                km[i * n + j] = distanceKm(points.get(i), points.get(j));
+            }
+        }
+        return new RoadMatrix(n, km, null);
+    }
+
+    /** Keeps the n² distances and divides by the departure hour's speed on each call: exact and cheap. */
+    @Override
+    public TravelTable table(List<GeoPoint> points, RoadMatrix matrix) {
+        return new TravelTable() {
+            @Override
+            public double km(int from, int to) {
+                return matrix.km(from, to);
+            }
+
+            @Override
+            public long seconds(VehicleClass vehicleClass, int from, int to, long departureSeconds) {
+                return HaversineTravelModel.this.seconds(matrix.km(from, to), vehicleClass, departureSeconds);
+            }
+        };
     }
 
     static double greatCircleKm(GeoPoint a, GeoPoint b) {

@@ -2,6 +2,7 @@ package dev.routeplan.planning.travel;
 
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.VehicleClass;
+import java.util.List;
 
 /**
  * Road distance and driving time between two points. The solver, the baseline planner and the
@@ -16,4 +17,31 @@ public interface TravelTimeProvider {
      * {@code departureSeconds} (after 00:00 on the plan date, Asia/Kolkata).
      */
     long travelSeconds(GeoPoint from, GeoPoint to, VehicleClass vehicleClass, long departureSeconds);
+
+    /**
+     * Distances and times among {@code points} for a caller that asks many times. The default
+     * keeps the distances and asks this provider for each time; models that can do better
+     * override it, always answering exactly as {@link #travelSeconds} would.
+     */
+    default TravelTable table(List<GeoPoint> points) {
+        int n = points.size();
+        double[] km = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                km[i * n + j] = i == j ? 0 : distanceKm(points.get(i), points.get(j));
+            }
+        }
+        List<GeoPoint> at = List.copyOf(points);
+        return new TravelTable() {
+            @Override
+            public double km(int from, int to) {
+                return km[from * n + to];
+            }
+
+            @Override
+            public long seconds(VehicleClass vehicleClass, int from, int to, long departureSeconds) {
+                return from == to ? 0 : travelSeconds(at.get(from), at.get(to), vehicleClass, departureSeconds);
+            }
+        };
+    }
 }

@@ -1,0 +1,147 @@
+package dev.routeplan.batch.travel;
+
+import dev.routeplan.planning.domain.GeoPoint;
+import dev.routeplan.planning.domain.VehicleClass;
+import dev.routeplan.planning.travel.MatrixTravelModel;
+import dev.routeplan.planning.travel.RoadMatrix;
+import dev.routeplan.planning.travel.TravelTable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Road distances and driving times from an OSRM server's {@code table} service (driving
+ * profile). OSRM's durations are its own: the same for every vehicle class and hour. Every pair
+ * a table answered is remembered, so the verifier's leg-by-leg questions after a solve need no
+ * further requests and get exactly the solver's numbers.
+ */
+public final class OsrmTravelModel implements MatrixTravelModel {
+
+    private final String baseUrl;
+    private final Duration timeout;
+    private final JsonMapper json;
+    private final HttpClient http;
+    private final Map<List<GeoPoint>, double[]> knownPairs = new ConcurrentHashMap<>();
+
+    public OsrmTravelModel(URI baseUrl, Duration timeout, JsonMapper json) {
+        String url = baseUrl.toString();
+        this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.timeout = timeout;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public String fingerprint() {
+        return "osrm:" + baseUrl;
+    }
+
+    @Override
+    public double distanceKm(GeoPoint from, GeoPoint to) {
+        return pair(from, to)[0];
+    }
+
+    @Override
+    public long travelSeconds(GeoPoint from, GeoPoint to, VehicleClass vehicleClass, long departureSeconds) {
+        return (long) pair(from, to)[1];
+    }
+
+    private double[] pair(GeoPoint from, GeoPoint to) {
+        if (from.equals(to)) {
+            return new double[] {0, 0};
+        }
+        double[] known = knownPairs.get(List.of(from, to));
+        if (known == null) {
+            roadMatrix(List.of(from, to));
+            known = knownPairs.get(List.of(from, to));
+        }
+        return known;
+    }
+
+    @Override
+    public RoadMatrix roadMatrix(List<GeoPoint> points) {
+        int n = points.size();
+        if (n == 2 && knownPairs.containsKey(points) && knownPairs.containsKey(List.of(points.get(1), points.get(0)))) {
+            double[] there = knownPairs.get(points);
+            double[] back = knownPairs.get(List.of(points.get(1), points.get(0)));
+            return new RoadMatrix(2, new double[] {0, there[0], back[0], 0},
+                    new long[] {0, (long) there[1], (long) back[1], 0});
+        }
+        JsonNode table = request(points);
+        double[] km = new double[n * n];
+        long[] seconds = new long[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i == j) {
+                    continue;
+                }
+                JsonNode meters = table.path("distances").path(i).path(j);
+                JsonNode duration = table.path("durations").path(i).path(j);
+                if (!meters.isNumber() || !duration.isNumber()) {
+                    throw new IllegalStateException("OSRM at " + baseUrl + " found no route from " + points.get(i)
+                            + " to " + points.get(j));
+                }
+                km[i * n + j] = meters.asDouble() / 1000.0;
+                seconds[i * n + j] = Math.round(duration.asDouble());
+                knownPairs.put(List.of(points.get(i), points.get(j)), new double[] {km[i * n + j], seconds[i * n + j]});
+            }
+        }
+        return new RoadMatrix(n, km, seconds);
+    }
+
+    @Override
+    public TravelTable table(List<GeoPoint> points, RoadMatrix matrix) {
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = 0; j < points.size(); j++) {
+                if (i != j) {
+                    knownPairs.putIfAbsent(List.of(points.get(i), points.get(j)),
+                            new double[] {matrix.km(i, j), matrix.seconds(i, j)});
+                }
+            }
+        }
+        return new TravelTable() {
+            @Override
+            public double km(int from, int to) {
+                return matrix.km(from, to);
+            }
+
+            @Override
+            public long seconds(VehicleClass vehicleClass, int from, int to, long departureSeconds) {
+                return matrix.seconds(from, to);
+            }
+        };
+    }
+
+    private JsonNode request(List<GeoPoint> points) {
+        String coordinates = points.stream()
+                .map(p -> String.format(Locale.ROOT, "%.6f,%.6f", p.lon(), p.lat()))
+                .collect(Collectors.joining(";"));
+        URI uri = URI.create(baseUrl + "/table/v1/driving/" + coordinates + "?annotations=duration,distance");
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = json.readTree(response.body());
+            if (response.statusCode() != 200 || !"Ok".equals(body.path("code").asString())) {
+                throw new IllegalStateException("OSRM at " + baseUrl + " answered " + response.statusCode() + " "
+                        + body.path("code").asString() + ": " + body.path("message").asString());
+            }
+            return body;
+        } catch (IOException e) {
+            throw new IllegalStateException("OSRM at " + baseUrl + " could not be asked for a table of " + points.size()
+                    + " points: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking OSRM at " + baseUrl, e);
+        }
+    }
+}

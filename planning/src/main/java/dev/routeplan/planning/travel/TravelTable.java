@@ -1,0 +1,15 @@
+package dev.routeplan.planning.travel;
+
+import dev.routeplan.planning.domain.VehicleClass;
+
+/**
+ * Distances and driving times among a fixed list of points, by index, for a caller that asks
+ * many times (the solver). Answers exactly what the provider that made it answers for the same
+ * two points and departure time, so solver and verifier timelines agree to the second.
+ */
+public interface TravelTable {
+
+    double km(int from, int to);
+
+    long seconds(VehicleClass vehicleClass, int from, int to, long departureSeconds);
+}
