@@ -6,13 +6,13 @@ import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.ZoneNoEntry;
 import dev.routeplan.planning.solver.DepotProblem;
+import dev.routeplan.planning.solver.DriverLimits;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Turns the rule pack into what the solver plans around, in one place: when each vehicle may not
@@ -37,16 +37,17 @@ public final class SolverInputs {
             noEntry.put(v.id(), pack.noEntryIntervals(v, planDate, grapStage, Set.of()));
             zones.put(v.id(), pack.zoneNoEntry(v, planDate, grapStage));
         }
-        return new DepotProblem(planDate, depot, vehicles, orders, noEntry, zones, maxRouteSeconds(pack));
+        return new DepotProblem(planDate, depot, vehicles, orders, noEntry, zones, driverLimits(pack));
     }
 
-    /**
-     * The solver schedules no breaks, so a route may last no longer than a driver may work without
-     * one, nor than a duty day or its spread-over, whichever the pack makes tightest.
-     */
-    static long maxRouteSeconds(RulePack pack) {
-        return Stream.of("max_continuous_driving_min", "max_duty_min_per_day", "max_spread_over_min")
-                .map(pack::driverLimitMinutes).filter(OptionalInt::isPresent)
-                .mapToLong(limit -> limit.getAsInt() * 60L).min().orElse(Long.MAX_VALUE);
+    /** The driver-hours limits of the pack's rules, the tightest where several set one. */
+    static DriverLimits driverLimits(RulePack pack) {
+        return new DriverLimits(seconds(pack, "max_continuous_driving_min"), seconds(pack, "min_break_min") == Long.MAX_VALUE
+                ? 0 : seconds(pack, "min_break_min"), seconds(pack, "max_duty_min_per_day"), seconds(pack, "max_spread_over_min"));
+    }
+
+    private static long seconds(RulePack pack, String param) {
+        OptionalInt minutes = pack.driverLimitMinutes(param);
+        return minutes.isPresent() ? minutes.getAsInt() * 60L : Long.MAX_VALUE;
     }
 }

@@ -5,8 +5,9 @@ import org.optaplanner.core.api.domain.variable.VariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 
 /**
- * Keeps arrival times up to date when a visit moves: recomputes the moved visit and those after
- * it on the same route, and stops as soon as an arrival does not change.
+ * Keeps arrival times and the driver's breaks up to date when a visit moves: recomputes the route
+ * it is on. A break (a rest at the premises after service) is taken where going on to the next
+ * stop would run past the continuous-work limit.
  */
 public class ArrivalTimeListener implements VariableListener<DepotRoutingSolution, Visit> {
 
@@ -19,28 +20,51 @@ public class ArrivalTimeListener implements VariableListener<DepotRoutingSolutio
     public void afterVariableChanged(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
         VehicleRoute route = visit.getRoute();
         if (route == null || route.isUnplannedBucket()) {
-            if (visit.getArrival() != null) {
+            if (visit.getArrival() != null || visit.getRest() != null) {
                 scoreDirector.beforeVariableChanged(visit, "arrival");
+                scoreDirector.beforeVariableChanged(visit, "rest");
                 visit.setArrival(null);
+                visit.setRest(null);
                 scoreDirector.afterVariableChanged(visit, "arrival");
+                scoreDirector.afterVariableChanged(visit, "rest");
             }
             return;
         }
-        Visit current = visit;
-        Visit previous = visit.getPrevious();
-        while (current != null) {
+        // the whole route: a break at one stop depends on the leg to the next, so any change may move it
+        DriverLimits limits = route.limits();
+        long breakLength = Math.max(1, limits.breakSeconds());
+        Visit previous = null;
+        long block = 0;
+        for (Visit current : route.getVisits()) {
             long leaving = previous == null ? current.departureFromDepotFor(route) : previous.departure();
-            Long arrival = leaving + (previous == null
+            long arrival = leaving + (previous == null
                     ? route.secondsFromDepot(current, leaving)
                     : route.secondsBetween(previous, current, leaving));
-            if (Objects.equals(arrival, current.getArrival())) {
-                return;
+            long serviceStart = Math.max(arrival, current.windowStart());
+            long serviceEnd = serviceStart + current.serviceSeconds();
+            block += arrival - leaving;
+            block = serviceStart - arrival >= breakLength ? 0 : block + serviceStart - arrival;
+            block += current.serviceSeconds();
+            Visit next = current.getNext();
+            long ahead = next == null ? route.secondsToDepot(current, serviceEnd)
+                    : route.secondsBetween(current, next, serviceEnd) + next.serviceSeconds();
+            long rest = limits.breaksPlanned() && block + ahead > limits.maxContinuousWorkSeconds() ? limits.breakSeconds() : 0;
+            if (rest > 0) {
+                block = 0;
             }
-            scoreDirector.beforeVariableChanged(current, "arrival");
-            current.setArrival(arrival);
-            scoreDirector.afterVariableChanged(current, "arrival");
+            update(scoreDirector, current, arrival, rest);
             previous = current;
-            current = current.getNext();
+        }
+    }
+
+    private static void update(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit, long arrival, long rest) {
+        if (!Objects.equals(arrival, visit.getArrival()) || !Objects.equals(rest, visit.getRest())) {
+            scoreDirector.beforeVariableChanged(visit, "arrival");
+            scoreDirector.beforeVariableChanged(visit, "rest");
+            visit.setArrival(arrival);
+            visit.setRest(rest);
+            scoreDirector.afterVariableChanged(visit, "arrival");
+            scoreDirector.afterVariableChanged(visit, "rest");
         }
     }
 

@@ -11,9 +11,8 @@ import java.util.Map;
 
 /**
  * What the solver plans for one depot: its eligible vehicles, its accepted orders, for each
- * vehicle the stretches of time in which the rule pack forbids it to ply, and the longest a route
- * may last from depot to depot ({@code maxRouteSeconds}: the driver-hours rules, since the solver
- * plans no breaks).
+ * vehicle the stretches of time in which the rule pack forbids it to ply, the zones it must keep
+ * out of, and the driver-hours limits its routes must keep.
  */
 public record DepotProblem(
         LocalDate planDate,
@@ -22,12 +21,12 @@ public record DepotProblem(
         List<Order> orders,
         Map<String, List<NoEntryInterval>> noEntryByVehicleId,
         Map<String, List<ZoneNoEntry>> zoneNoEntryByVehicleId,
-        long maxRouteSeconds) {
+        DriverLimits driverLimits) {
 
     /** A problem without restricted zones, whose routes may last as long as the shifts allow. */
     public DepotProblem(LocalDate planDate, Depot depot, List<Vehicle> vehicles, List<Order> orders,
                         Map<String, List<NoEntryInterval>> noEntryByVehicleId) {
-        this(planDate, depot, vehicles, orders, noEntryByVehicleId, Map.of(), Long.MAX_VALUE);
+        this(planDate, depot, vehicles, orders, noEntryByVehicleId, Map.of(), DriverLimits.none());
     }
 
     public DepotProblem {
@@ -35,6 +34,11 @@ public record DepotProblem(
         orders = List.copyOf(orders);
         noEntryByVehicleId = Map.copyOf(noEntryByVehicleId);
         zoneNoEntryByVehicleId = Map.copyOf(zoneNoEntryByVehicleId);
+    }
+
+    /** The longest a route may last for a planner that schedules no breaks. */
+    public long maxRouteSeconds() {
+        return driverLimits.maxContinuousWorkSeconds();
     }
 
     public List<ZoneNoEntry> zoneNoEntryFor(Vehicle vehicle) {

@@ -41,7 +41,7 @@ public final class RouteSolver {
         List<VehicleRoute> routes = new ArrayList<>();
         for (Vehicle vehicle : problem.vehicles()) {
             routes.add(VehicleRoute.of(vehicle, matrix, problem.depot().openingHours(), problem.noEntryFor(vehicle),
-                    problem.zoneNoEntryFor(vehicle), zoneHits, problem.maxRouteSeconds()));
+                    problem.zoneNoEntryFor(vehicle), zoneHits, problem.driverLimits()));
         }
         UnservableOrders screen = new UnservableOrders(routes);
         List<Visit> routable = new ArrayList<>();

@@ -75,8 +75,8 @@ public class RoutingConstraints implements ConstraintProvider {
 
     Constraint driverHours(ConstraintFactory factory) {
         return factory.forEach(VehicleRoute.class)
-                .filter(route -> route.isUsed() && route.overlongSeconds() > 0)
-                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, VehicleRoute::overlongSeconds)
+                .filter(route -> route.isUsed() && route.dutyExcessSeconds() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, VehicleRoute::dutyExcessSeconds)
                 .asConstraint(DRIVER_HOURS);
     }
 

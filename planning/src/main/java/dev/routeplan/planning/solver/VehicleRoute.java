@@ -30,7 +30,7 @@ public class VehicleRoute {
     private long latestReturn;
     private TimeWindow depotHours;
     private List<NoEntryInterval> noEntry;
-    private long maxRouteSeconds;
+    private DriverLimits limits;
     private List<ZoneNoEntry> zoneNoEntry;
     private ZoneHits zoneHits;
 
@@ -43,8 +43,8 @@ public class VehicleRoute {
 
     private VehicleRoute(String id, Vehicle vehicle, TravelMatrix matrix, long earliestDeparture, long latestReturn,
                          TimeWindow depotHours, List<NoEntryInterval> noEntry, List<ZoneNoEntry> zoneNoEntry,
-                         ZoneHits zoneHits, long maxRouteSeconds) {
-        this.maxRouteSeconds = maxRouteSeconds;
+                         ZoneHits zoneHits, DriverLimits limits) {
+        this.limits = limits;
         this.zoneNoEntry = List.copyOf(zoneNoEntry);
         this.zoneHits = zoneHits;
         this.id = id;
@@ -57,15 +57,15 @@ public class VehicleRoute {
     }
 
     static VehicleRoute of(Vehicle vehicle, TravelMatrix matrix, TimeWindow depotHours, List<NoEntryInterval> noEntry,
-                           List<ZoneNoEntry> zoneNoEntry, ZoneHits zoneHits, long maxRouteSeconds) {
+                           List<ZoneNoEntry> zoneNoEntry, ZoneHits zoneHits, DriverLimits limits) {
         long shiftStart = vehicle.shift().startSeconds();
         return new VehicleRoute(vehicle.id(), vehicle, matrix, firstLegalMoment(shiftStart, noEntry),
-                vehicle.shift().endSeconds(), depotHours, noEntry, zoneNoEntry, zoneHits, maxRouteSeconds);
+                vehicle.shift().endSeconds(), depotHours, noEntry, zoneNoEntry, zoneHits, limits);
     }
 
     static VehicleRoute unplannedBucket(String depotId) {
         return new VehicleRoute("unplanned-" + depotId, null, null, 0, 0, TimeWindow.of("00:00", "00:00"), List.of(),
-                List.of(), null, Long.MAX_VALUE);
+                List.of(), null, DriverLimits.none());
     }
 
     /** A vehicle whose shift opens inside a no-entry stretch waits at the depot until it ends. */
@@ -167,9 +167,55 @@ public class VehicleRoute {
         return Math.max(0, returnToDepot() - latestReturn);
     }
 
-    /** Seconds by which the route, depot to depot, outlasts what the driver-hours rules allow. */
-    long overlongSeconds() {
-        return Math.max(0, returnToDepot() - departureFromDepot() - maxRouteSeconds);
+    DriverLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Seconds by which the driver's duty breaks the driver-hours limits: the longest stretch of
+     * continuous work, the work of the duty and its spread-over. As the verifier counts it: driving,
+     * service and waits shorter than a break are work; a longer wait, or a rest after service, is a break.
+     */
+    long dutyExcessSeconds() {
+        if (visits.isEmpty()) {
+            return 0;
+        }
+        long breakLength = Math.max(1, limits.breakSeconds());
+        long departure = departureFromDepot();
+        long clock = departure;
+        long block = 0;
+        long longest = 0;
+        long work = 0;
+        for (Visit visit : visits) {
+            long drive = visit.getArrival() - clock;
+            long wait = visit.serviceStart() - visit.getArrival();
+            long service = visit.serviceEnd() - visit.serviceStart();
+            block += drive;
+            work += drive;
+            if (wait >= breakLength) {
+                longest = Math.max(longest, block);
+                block = 0;
+            } else {
+                block += wait;
+                work += wait;
+            }
+            block += service;
+            work += service;
+            if (visit.restSeconds() >= breakLength) {
+                longest = Math.max(longest, block);
+                block = 0;
+            } else {
+                block += visit.restSeconds();
+                work += visit.restSeconds();
+            }
+            clock = visit.departure();
+        }
+        long back = returnToDepot();
+        block += back - clock;
+        work += back - clock;
+        longest = Math.max(longest, block);
+        return Math.max(0, longest - limits.maxContinuousWorkSeconds()) + Math.max(0, work - limits.maxWorkSeconds())
+                + Math.max(0, back - departure - limits.maxSpreadSeconds());
     }
 
     /** Seconds on the road, from depot departure to return, inside a stretch the rule pack forbids. */
@@ -235,8 +281,19 @@ public class VehicleRoute {
                     + (zoneHits.stop(zone.zoneId(), visit.locationIndex()) ? overlap(zone, arrival, serviceStart) : 0);
         }
         return serviceStart < visit.windowEnd() && back <= latestReturn && forbidden == 0
-                && back - departure <= maxRouteSeconds
+                && fitsDriverHours(arrival - departure, serviceStart - arrival, visit.serviceSeconds(), back - leaving,
+                        back - departure)
                 && depotHours.containsOnAnyDay(departure) && depotHours.containsOnAnyDay(back);
+    }
+
+    /** A one-stop route within the driver's hours, resting at the premises after service if it must. */
+    private boolean fitsDriverHours(long out, long wait, long service, long in, long spread) {
+        long before = out + (wait >= limits.breakSeconds() && limits.breaksPlanned() ? 0 : wait) + service;
+        long continuous = before + in <= limits.maxContinuousWorkSeconds() || !limits.breaksPlanned()
+                ? before + in : Math.max(before, in);
+        long rest = before + in > limits.maxContinuousWorkSeconds() && limits.breaksPlanned() ? limits.breakSeconds() : 0;
+        return continuous <= limits.maxContinuousWorkSeconds() && out + wait + service + in <= limits.maxWorkSeconds() + wait
+                && spread + rest <= limits.maxSpreadSeconds();
     }
 
     /** Running cost in paise: distance at the vehicle's rate plus its fixed cost once it is used. */

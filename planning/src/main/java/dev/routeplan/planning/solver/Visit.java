@@ -5,6 +5,7 @@ import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.InverseRelationShadowVariable;
 import org.optaplanner.core.api.domain.variable.NextElementShadowVariable;
+import org.optaplanner.core.api.domain.variable.PiggybackShadowVariable;
 import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.ShadowVariable;
 
@@ -32,7 +33,11 @@ public class Visit {
     private Visit next;
     @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceVariableName = "route")
     @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceVariableName = "previous")
+    @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceVariableName = "next")
     private Long arrival;
+    // a break the driver takes at the premises after service; decided with the arrival times
+    @PiggybackShadowVariable(shadowVariableName = "arrival")
+    private Long rest;
 
     public Visit() {
         // for OptaPlanner's solution cloner
@@ -113,13 +118,29 @@ public class Visit {
         this.arrival = arrival;
     }
 
+    public Long getRest() {
+        return rest;
+    }
+
+    public void setRest(Long rest) {
+        this.rest = rest;
+    }
+
+    long restSeconds() {
+        return rest == null ? 0 : rest;
+    }
+
     /** Service starts when the vehicle is there and the window has opened. */
     long serviceStart() {
         return arrival == null ? 0 : Math.max(arrival, windowStart);
     }
 
-    long departure() {
+    long serviceEnd() {
         return serviceStart() + serviceSeconds;
+    }
+
+    long departure() {
+        return serviceEnd() + restSeconds();
     }
 
     /** Seconds by which service starts at or after the window's (exclusive) end. */

@@ -149,7 +149,7 @@ class BaselinePlannerTests {
                 List.of(new NoEntryInterval("DL-MARKET", 0, 24 * HOUR)));
         List<Order> orders = List.of(order("INSIDE", 28.58, 77.27, 50, MORNING), order("OUTSIDE", 28.55, 77.20, 50, MORNING));
         DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(van), orders, Map.of(),
-                Map.of(van.id(), List.of(market)), Long.MAX_VALUE);
+                Map.of(van.id(), List.of(market)), dev.routeplan.planning.solver.DriverLimits.none());
 
         DepotPlan plan = planner.plan(problem, travel);
 
