@@ -84,9 +84,11 @@ public class PlanPublishTasklet implements Tasklet {
                     published.add(new RouteDocument(vehicles.get(stored.route().vehicleId()), stored.route(), stopOrders));
                     for (PlannedStop stop : stored.route().stops()) {
                         Order order = ordersById.get(stop.orderId());
+                        // departure is when service ends; a driver's break after it is its own column
+                        long serviceEnd = stop.serviceStartSeconds() + order.serviceSeconds();
                         routeRows.add(List.of(depot.id(), stored.route().vehicleId(), stop.sequence(), stop.orderId(),
-                                clock.at(stop.arrivalSeconds()).toString(), clock.at(stop.departureSeconds()).toString(),
-                                order.location().lat(), order.location().lon()));
+                                clock.at(stop.arrivalSeconds()).toString(), clock.at(serviceEnd).toString(),
+                                order.location().lat(), order.location().lon(), (stop.departureSeconds() - serviceEnd) / 60));
                     }
                 } else {
                     String rules = String.join("; ", checks.hardFailures(run.planDate(), stored.route().vehicleId()));
@@ -104,7 +106,8 @@ public class PlanPublishTasklet implements Tasklet {
                     out -> new ManifestPdfWriter().write(document, out));
         }
         outputs.write(run.planDate(), dir.resolve("routes.csv"), "ROUTES_CSV", CsvOutput.of(
-                List.of("depot_id", "vehicle_id", "seq", "order_id", "arrival", "departure", "lat", "lon"), routeRows));
+                List.of("depot_id", "vehicle_id", "seq", "order_id", "arrival", "departure", "lat", "lon", "break_minutes"),
+                routeRows));
         outputs.write(run.planDate(), dir.resolve("unassigned.csv"), "UNASSIGNED_CSV", CsvOutput.of(
                 List.of("order_id", "depot_id", "reason", "detail"), unassignedRows));
         List<List<Object>> rejectRows = orders.rejects(run.planDate()).stream()

@@ -272,8 +272,18 @@ public class VehicleRoute {
         long departure = visit.departureFromDepotFor(this);
         long arrival = departure + secondsFromDepot(visit, departure);
         long serviceStart = Math.max(arrival, visit.windowStart());
-        long leaving = serviceStart + visit.serviceSeconds();
+        long serviceEnd = serviceStart + visit.serviceSeconds();
+        // the same duty rules as the listener and dutyExcessSeconds(), for a route of one stop
+        long breakLength = Math.max(1, limits.breakSeconds());
+        long wait = serviceStart - arrival;
+        long block = wait >= breakLength ? visit.serviceSeconds() : serviceEnd - departure;
+        long longest = wait >= breakLength ? arrival - departure : 0;
+        long inbound = secondsToDepot(visit, serviceEnd);
+        long rest = limits.breaksPlanned() && block + inbound > limits.maxContinuousWorkSeconds() ? limits.breakSeconds() : 0;
+        long leaving = serviceEnd + rest;
         long back = leaving + secondsToDepot(visit, leaving);
+        longest = rest > 0 ? Math.max(Math.max(longest, block), back - leaving) : Math.max(longest, block + back - leaving);
+        long work = serviceEnd - departure - (wait >= breakLength ? wait : 0) + back - leaving;
         long forbidden = noEntry.stream().mapToLong(interval -> interval.overlapSeconds(departure, back)).sum();
         for (ZoneNoEntry zone : zoneNoEntry) {
             forbidden += inZone(zone, DEPOT, visit.locationIndex(), departure, arrival)
@@ -281,19 +291,9 @@ public class VehicleRoute {
                     + (zoneHits.stop(zone.zoneId(), visit.locationIndex()) ? overlap(zone, arrival, serviceStart) : 0);
         }
         return serviceStart < visit.windowEnd() && back <= latestReturn && forbidden == 0
-                && fitsDriverHours(arrival - departure, serviceStart - arrival, visit.serviceSeconds(), back - leaving,
-                        back - departure)
+                && longest <= limits.maxContinuousWorkSeconds() && work <= limits.maxWorkSeconds()
+                && back - departure <= limits.maxSpreadSeconds()
                 && depotHours.containsOnAnyDay(departure) && depotHours.containsOnAnyDay(back);
-    }
-
-    /** A one-stop route within the driver's hours, resting at the premises after service if it must. */
-    private boolean fitsDriverHours(long out, long wait, long service, long in, long spread) {
-        long before = out + (wait >= limits.breakSeconds() && limits.breaksPlanned() ? 0 : wait) + service;
-        long continuous = before + in <= limits.maxContinuousWorkSeconds() || !limits.breaksPlanned()
-                ? before + in : Math.max(before, in);
-        long rest = before + in > limits.maxContinuousWorkSeconds() && limits.breaksPlanned() ? limits.breakSeconds() : 0;
-        return continuous <= limits.maxContinuousWorkSeconds() && out + wait + service + in <= limits.maxWorkSeconds() + wait
-                && spread + rest <= limits.maxSpreadSeconds();
     }
 
     /** Running cost in paise: distance at the vehicle's rate plus its fixed cost once it is used. */

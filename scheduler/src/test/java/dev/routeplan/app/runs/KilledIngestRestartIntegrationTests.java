@@ -84,13 +84,15 @@ class KilledIngestRestartIntegrationTests {
     /** Reads the child's progress lines until one shows rows committed, and returns that count. */
     private static long waitForProgress(Process process) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
         for (String line = out.readLine(); line != null; line = out.readLine()) {
+            seen.append(line).append('\n');
             Matcher m = PROGRESS.matcher(line);
             if (m.find() && Long.parseLong(m.group(1)) > 0) {
                 return Long.parseLong(m.group(1));
             }
         }
-        throw new AssertionError("the ingest ended before any progress line; exit " + process.waitFor());
+        throw new AssertionError("the ingest ended before any progress line; exit " + process.waitFor() + "\n" + seen);
     }
 
     private long count(String table) throws Exception {
