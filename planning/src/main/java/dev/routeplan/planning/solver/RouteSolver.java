@@ -72,6 +72,7 @@ public final class RouteSolver {
                 .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(settings.randomSeed())
+                .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(new TerminationConfig()
                         .withSpentLimit(settings.spentLimit())
                         .withUnimprovedSpentLimit(settings.unimprovedSpentLimit()));
