@@ -66,7 +66,11 @@ public final class SolomonBenchmark {
         Map<String, Reference> references = references(bksDir);
         SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads);
 
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
+            Thread thread = new Thread(task, "solomon");
+            thread.setDaemon(true); // a failed solve must not keep the JVM alive
+            return thread;
+        });
         List<Future<Outcome>> running = new ArrayList<>();
         for (Path file : files) {
             running.add(pool.submit(() -> run(file, settings)));
