@@ -107,7 +107,7 @@ public final class RouteSolver {
                                 new KOptListMoveSelectorConfig()))));
     }
 
-    static final int LATE_ACCEPTANCE_SIZE = 400;
+    static final int LATE_ACCEPTANCE_SIZE = 100;
 
     private static ListChangeMoveSelectorConfig nearbyChange() {
         return new ListChangeMoveSelectorConfig()
