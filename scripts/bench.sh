@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks, separate from the tests. Each prints its figures; the last line is machine-readable.
 #   scripts/bench.sh ingest [ROWS]   the job's ingest into PostgreSQL against psql \copy of the same file
+#   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [FILE...]
+#                                    the route solver on Solomon VRPTW instances (all 56 from $SOLOMON_DIR
+#                                    without FILE), checked independently, gaps to the best known solutions
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -79,7 +82,16 @@ bench_ingest() {
   echo "ingest_rows_per_s=$job_rate copy_rows_per_s=$copy_rate ratio=$(awk -v a="$job_rate" -v b="$copy_rate" 'BEGIN { printf "%.2f", a / b }')"
 }
 
+bench_solver() {
+  log "building planning"
+  ./mvnw -q -o -pl planning install -DskipTests
+  local cp_file=$PWD/planning/target/solomon-classpath.txt
+  ./mvnw -q -o -pl planning dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+  java -cp "planning/target/classes:$(cat "$cp_file")" dev.routeplan.planning.benchmark.SolomonBenchmark "$@"
+}
+
 case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS]" >&2; exit 2 ;;
+  solver) shift; bench_solver "$@" ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...]" >&2; exit 2 ;;
 esac

@@ -13,6 +13,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
+import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionDistributionType;
+import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListSwapMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.generic.list.kopt.KOptListMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.value.ValueSelectorConfig;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
@@ -47,7 +61,7 @@ public final class RouteSolver {
         List<Visit> routable = new ArrayList<>();
         List<UnassignedOrder> unassigned = new ArrayList<>();
         for (int i = 0; i < problem.orders().size(); i++) {
-            Visit visit = new Visit(problem.orders().get(i), i + 1);
+            Visit visit = new Visit(problem.orders().get(i), i + 1, matrix);
             screen.reasonWhyUnservable(visit).ifPresentOrElse(
                     reason -> unassigned.add(new UnassignedOrder(visit.getId(), problem.depot().id(), reason.reason(), reason.detail())),
                     () -> routable.add(visit));
@@ -64,7 +78,13 @@ public final class RouteSolver {
         return toPlan(problem, solved, unassigned);
     }
 
-    private static SolverConfig config(SolverSettings settings) {
+    /**
+     * Construction, then late acceptance over list moves: single visits moved or swapped mostly
+     * next to nearby visits (nearby selection), stretches of a route moved or swapped, and k-opt
+     * within and between routes. Plain (not nearby) change moves stay in the mix so visits can
+     * still leave and enter the unplanned bucket.
+     */
+    static SolverConfig config(SolverSettings settings) {
         return new SolverConfig()
                 .withSolutionClass(DepotRoutingSolution.class)
                 .withEntityClasses(VehicleRoute.class, Visit.class)
@@ -72,10 +92,46 @@ public final class RouteSolver {
                 .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(settings.randomSeed())
+                .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(new TerminationConfig()
                         .withSpentLimit(settings.spentLimit())
-                        .withUnimprovedSpentLimit(settings.unimprovedSpentLimit()));
+                        .withUnimprovedSpentLimit(settings.unimprovedSpentLimit()))
+                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig()
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
+                        .withMoveSelectorConfig(new UnionMoveSelectorConfig(List.of(
+                                nearbyChange(), nearbySwap(),
+                                new ListChangeMoveSelectorConfig(),
+                                new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true),
+                                new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true),
+                                new KOptListMoveSelectorConfig()))));
     }
+
+    static final int LATE_ACCEPTANCE_SIZE = 100;
+
+    private static ListChangeMoveSelectorConfig nearbyChange() {
+        return new ListChangeMoveSelectorConfig()
+                .withValueSelectorConfig(new ValueSelectorConfig().withId("changeOrigin"))
+                .withDestinationSelectorConfig(new DestinationSelectorConfig()
+                        .withNearbySelectionConfig(nearbyTo("changeOrigin")));
+    }
+
+    private static ListSwapMoveSelectorConfig nearbySwap() {
+        return new ListSwapMoveSelectorConfig()
+                .withValueSelectorConfig(new ValueSelectorConfig().withId("swapOrigin"))
+                .withSecondaryValueSelectorConfig(new ValueSelectorConfig()
+                        .withNearbySelectionConfig(nearbyTo("swapOrigin")));
+    }
+
+    private static NearbySelectionConfig nearbyTo(String originId) {
+        return new NearbySelectionConfig()
+                .withOriginValueSelectorConfig(new ValueSelectorConfig().withMimicSelectorRef(originId))
+                .withNearbyDistanceMeterClass(VisitNearbyDistanceMeter.class)
+                .withNearbySelectionDistributionType(NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION)
+                .withParabolicDistributionSizeMaximum(NEARBY_SIZE);
+    }
+
+    static final int NEARBY_SIZE = 40;
 
     private static DepotPlan toPlan(DepotProblem problem, DepotRoutingSolution solved, List<UnassignedOrder> unassigned) {
         List<PlannedRoute> planned = new ArrayList<>();

@@ -24,6 +24,7 @@ public class Visit {
     private long serviceSeconds;
     private long weightGrams;
     private long volumeLitres;
+    private TravelMatrix matrix;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private VehicleRoute route;
@@ -43,7 +44,8 @@ public class Visit {
         // for OptaPlanner's solution cloner
     }
 
-    Visit(Order order, int locationIndex) {
+    Visit(Order order, int locationIndex, TravelMatrix matrix) {
+        this.matrix = matrix;
         this.id = order.id();
         this.order = order;
         this.locationIndex = locationIndex;
@@ -60,6 +62,11 @@ public class Visit {
 
     Order order() {
         return order;
+    }
+
+    /** The depot's and stops' distances, for the nearby selection. */
+    TravelMatrix matrix() {
+        return matrix;
     }
 
     int locationIndex() {
