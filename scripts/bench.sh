@@ -90,8 +90,27 @@ bench_solver() {
   java -cp "planning/target/classes:$(cat "$cp_file")" dev.routeplan.planning.benchmark.SolomonBenchmark "$@"
 }
 
+# the nightly job end to end on a generated Delhi scenario, on the embedded database in a scratch folder
+bench_delhi() {
+  local orders=${1:-5000} depots=${2:-10} vehicles=${3:-250} seconds=${4:-25}
+  ensure_jar
+  local dir=$WORK/delhi-$orders-$depots-$vehicles
+  rm -rf "$dir/db" "$dir/out"
+  if [[ ! -f $dir/in/orders.csv ]]; then
+    java -jar "$JAR" generate --orders "$orders" --depots "$depots" --vehicles "$vehicles" --seed 9 --output "$dir/in" >&2
+  fi
+  local start end
+  start=$(now)
+  java -Xmx4g -jar "$JAR" run --date 2026-12-01 --input "$dir/in" --output "$dir/out" --solver-seconds "$seconds" \
+    "--spring.datasource.url=jdbc:h2:file:$dir/db/routeplan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+    --logging.level.dev.routeplan=WARN | grep -vE '^>|^  (optimiseDepot|verifyDepot|ingestFile):' || true
+  end=$(now)
+  echo "delhi_orders=$orders depots=$depots vehicles=$vehicles solver_seconds_per_depot=$seconds wall_s=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')"
+}
+
 case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
   solver) shift; bench_solver "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...]" >&2; exit 2 ;;
+  delhi) shift; bench_delhi "$@" ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | delhi [ORDERS DEPOTS VEHICLES SECONDS]" >&2; exit 2 ;;
 esac
