@@ -63,8 +63,9 @@ public class OptimiseDepotTasklet implements Tasklet {
         int stage = grap.highestStage(run.planDate(), 0, 2 * TimeWindow.SECONDS_PER_DAY);
         DepotProblem problem = SolverInputs.forDepot(rulePack, run.planDate(), stage, depot, vehicles,
                 orders.orders(run.planDate(), depotId));
-        DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()));
+        // the dispatcher's hand plan is both the yardstick and the solver's starting point
         DepotPlan baseline = new BaselinePlanner().plan(problem, travel);
+        DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()), baseline);
         plans.replace(run.planDate(), plan);
         plans.replaceBaseline(run.planDate(), depotId, baseline.distanceKm(),
                 baseline.routes().stream().mapToInt(r -> r.stops().size()).sum());

@@ -31,6 +31,16 @@ public class ArrivalTimeListener implements VariableListener<DepotRoutingSolutio
             return;
         }
         // the whole route: a break at one stop depends on the leg to the next, so any change may move it
+        recompute(route, (current, arrival, rest) -> update(scoreDirector, current, arrival, rest));
+    }
+
+    /** What the listener sets, handed to whoever applies it: the score director while solving, or a seed. */
+    @FunctionalInterface
+    interface Times {
+        void set(Visit visit, long arrival, long rest);
+    }
+
+    static void recompute(VehicleRoute route, Times times) {
         DriverLimits limits = route.limits();
         long breakLength = Math.max(1, limits.breakSeconds());
         Visit previous = null;
@@ -52,7 +62,7 @@ public class ArrivalTimeListener implements VariableListener<DepotRoutingSolutio
             if (rest > 0) {
                 block = 0;
             }
-            update(scoreDirector, current, arrival, rest);
+            times.set(current, arrival, rest);
             previous = current;
         }
     }

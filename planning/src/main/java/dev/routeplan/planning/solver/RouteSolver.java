@@ -45,6 +45,16 @@ public final class RouteSolver {
     }
 
     public DepotPlan solve(DepotProblem problem, SolverSettings settings) {
+        return solve(problem, settings, null);
+    }
+
+    /**
+     * Solves starting from {@code start} (e.g. the dispatcher's hand plan): its routes seed the
+     * search and its unplanned orders start in the bucket, so the result serves at least what the
+     * start served and the search spends its time improving instead of constructing. On a large
+     * depot that matters: construction alone can use most of the budget.
+     */
+    public DepotPlan solve(DepotProblem problem, SolverSettings settings, DepotPlan start) {
         List<GeoPoint> points = new ArrayList<>();
         points.add(problem.depot().location());
         problem.orders().forEach(order -> points.add(order.location()));
@@ -72,10 +82,48 @@ public final class RouteSolver {
         VehicleRoute bucket = VehicleRoute.unplannedBucket(problem.depot().id());
         List<VehicleRoute> entities = new ArrayList<>(routes);
         entities.add(bucket);
+        if (start != null) {
+            seed(start, routes, bucket, routable);
+        }
         DepotRoutingSolution solved = SolverFactory.<DepotRoutingSolution>create(config(settings))
                 .buildSolver()
                 .solve(new DepotRoutingSolution(entities, routable));
         return toPlan(problem, solved, unassigned);
+    }
+
+    private static void seed(DepotPlan start, List<VehicleRoute> routes, VehicleRoute bucket, List<Visit> routable) {
+        java.util.Map<String, Visit> visits = new java.util.HashMap<>();
+        routable.forEach(v -> visits.put(v.getId(), v));
+        java.util.Map<String, VehicleRoute> byVehicle = new java.util.HashMap<>();
+        routes.forEach(r -> byVehicle.put(r.vehicle().id(), r));
+        for (PlannedRoute planned : start.routes()) {
+            VehicleRoute route = byVehicle.get(planned.vehicleId());
+            for (PlannedStop stop : planned.stops()) {
+                Visit visit = visits.remove(stop.orderId());
+                if (route != null && visit != null) {
+                    route.getVisits().add(visit);
+                }
+            }
+        }
+        bucket.getVisits().addAll(visits.values().stream().sorted(java.util.Comparator.comparing(Visit::getId)).toList());
+        // OptaPlanner derives the list's own shadows, not our custom ones: set them as the listener would
+        for (VehicleRoute route : routes) {
+            link(route);
+            ArrivalTimeListener.recompute(route, (visit, arrival, rest) -> {
+                visit.setArrival(arrival);
+                visit.setRest(rest);
+            });
+        }
+        link(bucket);
+    }
+
+    private static void link(VehicleRoute route) {
+        List<Visit> list = route.getVisits();
+        for (int i = 0; i < list.size(); i++) {
+            list.get(i).setRoute(route);
+            list.get(i).setPrevious(i == 0 ? null : list.get(i - 1));
+            list.get(i).setNext(i == list.size() - 1 ? null : list.get(i + 1));
+        }
     }
 
     /**
