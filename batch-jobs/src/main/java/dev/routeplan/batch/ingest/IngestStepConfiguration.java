@@ -15,6 +15,7 @@ import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.planning.domain.Vehicle;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -95,8 +96,9 @@ public class IngestStepConfiguration {
         LocalDate date = LocalDate.parse(planDate);
         Map<String, OrderRowValidator.DepotCapacity> depots = new HashMap<>();
         for (String depotId : fleet.depotIds(date)) {
-            double maxKg = fleet.eligibleVehicles(date, depotId).stream().mapToDouble(Vehicle::capacityKg).max().orElse(0);
-            double maxM3 = fleet.eligibleVehicles(date, depotId).stream().mapToDouble(Vehicle::capacityM3).max().orElse(0);
+            List<Vehicle> eligible = fleet.eligibleVehicles(date, depotId);
+            double maxKg = eligible.stream().mapToDouble(Vehicle::capacityKg).max().orElse(0);
+            double maxM3 = eligible.stream().mapToDouble(Vehicle::capacityM3).max().orElse(0);
             depots.put(depotId, new OrderRowValidator.DepotCapacity(maxKg, maxM3));
         }
         return new OrderRowValidator(date, ServiceArea.fromWkt(ingest.serviceAreaWkt()), PincodeRanges.parse(ingest.pincodes()),

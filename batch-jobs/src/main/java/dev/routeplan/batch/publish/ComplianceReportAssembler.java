@@ -43,7 +43,8 @@ public class ComplianceReportAssembler {
     public ComplianceReport assemble(PlanRunParameters run) {
         var date = run.planDate();
         Map<String, Vehicle> vehicles = fleet.vehiclesById(date);
-        Map<String, List<StoredCheck>> byVehicle = checks.checks(date).stream()
+        List<StoredCheck> allChecks = checks.checks(date);
+        Map<String, List<StoredCheck>> byVehicle = allChecks.stream()
                 .collect(Collectors.groupingBy(StoredCheck::vehicleId));
         List<DepotCompliance> depots = new ArrayList<>();
         for (Depot depot : fleet.depots(date)) {
@@ -60,20 +61,13 @@ public class ComplianceReportAssembler {
             depots.add(new DepotCompliance(depot.id(), depot.name(), routes));
         }
         GrapCalendar grap = conditions.grapCalendar(date, run.grapStage());
-        Instant checkedAt = checks.checks(date).stream().map(StoredCheck::checkedAt).max(Comparator.naturalOrder())
+        Instant checkedAt = allChecks.stream().map(StoredCheck::checkedAt).max(Comparator.naturalOrder())
                 .orElse(Instant.now());
-        return new ComplianceReport(date, stage(grap, run), grap.source(), rulePack.id(), rulePack.version(),
+        return new ComplianceReport(date, grap.describe(), grap.source(), rulePack.id(), rulePack.version(),
                 rulePack.sha256(), checkedAt, depots);
     }
 
     private String title(String ruleId) {
         return rulePack.rule(ruleId).map(Rule::title).orElse(ruleId.startsWith("PLAN-") ? "Plan check" : ruleId);
-    }
-
-    private static String stage(GrapCalendar grap, PlanRunParameters run) {
-        if (run.grapStage() != null) {
-            return String.valueOf(run.grapStage());
-        }
-        return grap.changes().stream().map(c -> c.stage() + " from " + c.effectiveFrom()).collect(Collectors.joining(", "));
     }
 }

@@ -68,9 +68,7 @@ public class RunSummaryWriter {
         var vehicles = fleet.vehicles(date);
         long setAside = vehicles.stream().filter(v -> !v.eligible()).count();
         var grap = conditions.grapCalendar(date, run.grapStage());
-        String stage = run.grapStage() != null ? String.valueOf(run.grapStage()) : grap.changes().stream()
-                .map(c -> String.valueOf(c.stage())).distinct().collect(java.util.stream.Collectors.joining(" then "));
-        return new RunSummary(date.toString(), run.attempt(), stage, grap.source(),
+        return new RunSummary(date.toString(), run.attempt(), grap.describe(), grap.source(),
                 new RunSummary.RulePackStamp(rulePack.id(), rulePack.version(), rulePack.sha256()),
                 new RunSummary.Orders(files.rowsRead(date), orders.acceptedCount(date), orders.rejectedCount(date)),
                 new RunSummary.Vehicles(vehicles.size(), setAside, used),

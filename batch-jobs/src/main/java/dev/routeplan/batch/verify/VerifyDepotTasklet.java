@@ -68,17 +68,11 @@ public class VerifyDepotTasklet implements Tasklet {
         }
         checks.replace(run.planDate(), depotId, new PackStamp(rulePack.id(), rulePack.version(), rulePack.sha256()), rows);
         audit.record(new AuditStore.Verification(run.planDate(), "nightlyPlanJob execution " + step.getJobExecutionId()
-                + " depot " + depotId, "NIGHTLY", rulePack, describe(grap, run), grap.source(), routes.size(),
+                + " depot " + depotId, "NIGHTLY", rulePack, grap.describe(), grap.source(), routes.size(),
                 routes.size() - blocked, blocked, 0));
         contribution.incrementWriteCount(rows.size());
         step.getExecutionContext().putString("summary", String.format("depot %s: %d routes checked against %d rules, %d blocked",
                 depotId, routes.size(), rulePack.rules().size(), blocked));
         return RepeatStatus.FINISHED;
-    }
-
-    private static String describe(GrapCalendar grap, PlanRunParameters run) {
-        return run.grapStage() != null ? String.valueOf(run.grapStage())
-                : grap.changes().stream().map(c -> c.stage() + " from " + c.effectiveFrom()).reduce((a, b) -> a + ", " + b)
-                        .orElse("0");
     }
 }

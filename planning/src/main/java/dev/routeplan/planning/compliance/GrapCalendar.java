@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The GRAP stage in force over time, as a series of CAQM orders. Each planned segment is checked
@@ -17,9 +18,18 @@ public record GrapCalendar(List<GrapStageChange> changes, String source) {
         changes = changes.stream().sorted(Comparator.comparing(GrapStageChange::effectiveFrom)).toList();
     }
 
+    private static final OffsetDateTime ALWAYS = OffsetDateTime.parse("2000-01-01T00:00+05:30");
+
     public static GrapCalendar constant(int stage, String source) {
-        return new GrapCalendar(List.of(new GrapStageChange(OffsetDateTime.parse("2000-01-01T00:00+05:30"), stage, source)),
-                source);
+        return new GrapCalendar(List.of(new GrapStageChange(ALWAYS, stage, source)), source);
+    }
+
+    /** The stages for people: "4" for one stage throughout, else "2 from 2026-01-07T08:00+05:30, 4 from ...". */
+    public String describe() {
+        if (changes.size() == 1 && changes.get(0).effectiveFrom().equals(ALWAYS)) {
+            return String.valueOf(changes.get(0).stage());
+        }
+        return changes.stream().map(c -> c.stage() + " from " + c.effectiveFrom()).collect(Collectors.joining(", "));
     }
 
     public int stageAt(OffsetDateTime time) {

@@ -1,5 +1,6 @@
 package dev.routeplan.planning.compliance;
 
+import dev.routeplan.planning.travel.HaversineTravelModel;
 import dev.routeplan.planning.domain.GeoPoint;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class ZonePresence {
         List<Interval> result = new ArrayList<>();
         for (RouteTimeline.Leg leg : timeline.legs()) {
             for (ZoneFeature feature : zone.features()) {
-                double legMetres = HaversineMetres.between(leg.from(), leg.to());
+                double legMetres = HaversineTravelModel.greatCircleKm(leg.from(), leg.to()) * 1000;
                 for (double[] f : fractionsInside(feature.area(), leg.from(), leg.to())) {
                     boolean passesThrough = f[0] > 0 && f[1] < 1;
                     if (passesThrough && (f[1] - f[0]) * legMetres < zone.minAlongMetres()) {
@@ -93,17 +94,6 @@ final class ZonePresence {
             }
         }
         return result;
-    }
-
-    /** Great-circle metres: accurate enough to tell a road crossing from a drive along it. */
-    private static final class HaversineMetres {
-        static double between(GeoPoint a, GeoPoint b) {
-            double dLat = Math.toRadians(b.lat() - a.lat());
-            double dLon = Math.toRadians(b.lon() - a.lon());
-            double h = Math.pow(Math.sin(dLat / 2), 2)
-                    + Math.cos(Math.toRadians(a.lat())) * Math.cos(Math.toRadians(b.lat())) * Math.pow(Math.sin(dLon / 2), 2);
-            return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(h)));
-        }
     }
 
     private static org.locationtech.jts.geom.Point point(GeoPoint p) {

@@ -83,7 +83,8 @@ public final class HaversineTravelModel implements MatrixTravelModel {
         };
     }
 
-    static double greatCircleKm(GeoPoint a, GeoPoint b) {
+    /** Great-circle distance, without the circuity factor. */
+    public static double greatCircleKm(GeoPoint a, GeoPoint b) {
         double dLat = Math.toRadians(b.lat() - a.lat());
         double dLon = Math.toRadians(b.lon() - a.lon());
         double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)

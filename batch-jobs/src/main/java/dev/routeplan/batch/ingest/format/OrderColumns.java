@@ -1,16 +1,15 @@
 package dev.routeplan.batch.ingest.format;
 
+import dev.routeplan.batch.ingest.CsvFiles;
 import dev.routeplan.batch.ingest.OrderFileItemReader;
 import dev.routeplan.batch.ingest.OrderRow;
 import dev.routeplan.batch.ingest.format.UnreadableFileException.Reason;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 
 /**
  * Where each order column is in one file, found from its header row: names match the canonical
@@ -89,6 +88,6 @@ final class OrderColumns {
 
     /** The row's values as the sender wrote them, every column, as one RFC 4180 line for the reject report. */
     static String raw(List<String> cells) {
-        return CSVFormat.RFC4180.format(new ArrayList<Object>(cells).toArray());
+        return CsvFiles.raw(cells);
     }
 }
