@@ -50,11 +50,13 @@ public class PlanPublishTasklet implements Tasklet {
     private final OutputFiles outputs;
     private final RunSummaryWriter summaries;
     private final ComplianceReportAssembler complianceReports;
+    private final PlanMetrics metrics;
 
     public PlanPublishTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks,
                               RulePack rulePack, OutputFiles outputs, RunSummaryWriter summaries,
-                              ComplianceReportAssembler complianceReports) {
+                              ComplianceReportAssembler complianceReports, PlanMetrics metrics) {
         this.complianceReports = complianceReports;
+        this.metrics = metrics;
         this.fleet = fleet;
         this.orders = orders;
         this.plans = plans;
@@ -123,6 +125,7 @@ public class PlanPublishTasklet implements Tasklet {
                 out -> new ComplianceEvidenceWorkbookWriter().write(report, out));
         RunSummary summary = summaries.summarise(run, documents);
         outputs.write(run.planDate(), dir.resolve("summary.json"), "SUMMARY_JSON", out -> summaries.write(summary, out));
+        metrics.record(summary);
         contribution.incrementWriteCount(documents.size() * 2 + 6);
         chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("summary",
                 documents.size() * 2 + 6 + " files written to " + dir);

@@ -10,6 +10,9 @@ import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.compliance.RulePack;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -25,12 +28,14 @@ public class PublishStepConfiguration {
     @Bean
     Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                      FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks, ArtifactStore artifacts,
-                     RulePack rulePack, ConditionsStore conditions, ProgressPrinter progress) {
+                     RulePack rulePack, ConditionsStore conditions, ProgressPrinter progress,
+                     ObjectProvider<MeterRegistry> meters) {
         RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions,
                 JsonMapper.builder().build());
         return new StepBuilder("publish", jobRepository)
                 .tasklet(new PlanPublishTasklet(fleet, orders, plans, checks, rulePack, new OutputFiles(artifacts), summaries,
-                        new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack)),
+                        new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack),
+                        new PlanMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry))),
                         transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();
