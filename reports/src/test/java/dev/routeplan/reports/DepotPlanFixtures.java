@@ -81,6 +81,30 @@ public final class DepotPlanFixtures {
         return new DepotPlanDocument(PLAN_DATE, OKHLA, routes, unassigned(), RULE_PACK, RULE_PACK_VERSION);
     }
 
+    /** Hindi shop names and a mixed-script address, as ingest passes them through from the orders file. */
+    public static final String HINDI_CUSTOMER = "शर्मा ट्रेडर्स";
+    public static final String HINDI_CONJUNCTS = "श्री कृष्ण मिष्ठान्न भंडार";
+
+    /** The van's morning round to three shops whose names are in Devanagari, with the baseline comparison. */
+    public static DepotPlanDocument okhlaWithHindiCustomers() {
+        Vehicle van = vehicle(DAY_VAN, VehicleClass.LGV, Fuel.CNG, 1_500, TimeWindow.of("08:00", "18:00"), "DRV-0412");
+        List<Order> orders = List.of(
+                order("ORD-4001", HINDI_CUSTOMER, "दुकान 7, Lajpat Nagar II Central Market", "110024",
+                        28.5677, 77.2433, 380, "09:00", "12:00", 15),
+                order("ORD-4002", HINDI_CONJUNCTS, "C-12, Kalkaji Main Road", "110019",
+                        28.5494, 77.2585, 120, "10:00", "13:00", 10),
+                order("ORD-4003", "गुप्ता मेडिकल स्टोर & Sons", "G-12, Greater Kailash I", "110048",
+                        28.5482, 77.2372, 90, "09:30", "14:00", 10));
+        List<PlannedStop> stops = List.of(
+                new PlannedStop(1, "ORD-4001", at(9, 20), at(9, 20), at(9, 35), 5.1, 210),
+                new PlannedStop(2, "ORD-4002", at(9, 50), at(10, 0), at(10, 10), 3.2, 90),
+                new PlannedStop(3, "ORD-4003", at(10, 25), at(10, 25), at(10, 35), 2.9, 0));
+        RouteDocument route = new RouteDocument(van,
+                new PlannedRoute(DAY_VAN, OKHLA.id(), at(9, 0), at(11, 0), 17.4, stops), orders);
+        return new DepotPlanDocument(PLAN_DATE, OKHLA, List.of(route), unassigned(), RULE_PACK, RULE_PACK_VERSION,
+                new EfficiencyGain(21.8, 17.4, 3, 3));
+    }
+
     private static RouteDocument dayRoute() {
         Vehicle van = vehicle(DAY_VAN, VehicleClass.LGV, Fuel.CNG, 1_500, TimeWindow.of("08:00", "18:00"), "DRV-0412");
         List<Order> orders = List.of(

@@ -29,7 +29,7 @@ final class ManifestRows {
     static Map<String, Object> parameters(DepotPlanDocument doc) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("depotId", doc.depot().id());
-        parameters.put("depotName", doc.depot().name());
+        parameters.put("depotName", DevanagariMarkup.styled(doc.depot().name()));
         parameters.put("planDate", DATE.format(doc.planDate()));
         // only routes that passed the verifier are published, so every manifest carries PASS
         parameters.put("compliance", "Rule pack " + doc.rulePackId() + " " + doc.rulePackVersion() + ": PASS");
@@ -59,11 +59,13 @@ final class ManifestRows {
         row.put("vehicle", vehicle.id() + " · " + vehicle.vehicleClass() + " · " + vehicle.fuel() + " · "
                 + vehicle.emissionNorm());
         row.put("driver", vehicle.driverId());
+        row.put("registration", vehicle.id() + " · registered in " + vehicle.registrationState() + " on "
+                + DATE.format(vehicle.registrationDate()));
         row.put("shift", vehicle.shift().toString());
         row.put("departure", DATE_TIME.format(doc.localTime(route.route().departureSeconds())));
         row.put("returnTime", DATE_TIME.format(doc.localTime(route.route().returnSeconds())));
-        row.put("totals", String.format(Locale.ROOT, "Totals: %d stops · %.1f km · %.0f kg loaded",
-                route.stopCount(), route.route().distanceKm(), route.loadKg()));
+        row.put("totals", String.format(Locale.ROOT, "Totals: %d stops · %.1f km · %.0f kg loaded · %.1f h driving",
+                route.stopCount(), route.route().distanceKm(), route.loadKg(), route.drivingSeconds() / 3600.0));
         return row;
     }
 
@@ -71,12 +73,14 @@ final class ManifestRows {
         Map<String, Object> row = new HashMap<>();
         row.put("seq", Integer.toString(stop.sequence()));
         row.put("orderId", stop.orderId());
-        row.put("customer", order.customerName());
-        row.put("address", order.address() + ", " + order.pincode());
+        row.put("customer", DevanagariMarkup.styled(order.customerName()));
+        row.put("address", DevanagariMarkup.styled(order.address()));
+        row.put("pincode", order.pincode());
+        row.put("window", order.window().toString());
         row.put("arrival", DATE_TIME.format(doc.localTime(stop.arrivalSeconds())));
         row.put("leaves", DATE_TIME.format(doc.localTime(stop.departureSeconds())));
-        row.put("window", order.window().toString());
-        row.put("loadAfter", String.format(Locale.ROOT, "%.0f", stop.loadAfterKg()));
+        row.put("serviceMinutes", Integer.toString(order.serviceMinutes()));
+        row.put("weightKg", String.format(Locale.ROOT, "%.0f", order.weightKg()));
         return row;
     }
 }

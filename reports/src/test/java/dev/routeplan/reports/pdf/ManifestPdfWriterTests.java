@@ -1,15 +1,28 @@
 package dev.routeplan.reports.pdf;
 
 import static dev.routeplan.reports.DepotPlanFixtures.DAY_VAN;
+import static dev.routeplan.reports.DepotPlanFixtures.HINDI_CONJUNCTS;
+import static dev.routeplan.reports.DepotPlanFixtures.HINDI_CUSTOMER;
 import static dev.routeplan.reports.DepotPlanFixtures.NIGHT_TRUCK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.DepotPlanFixtures;
+import dev.routeplan.reports.RouteMapImage;
+import dev.routeplan.reports.map.MapOutline;
+import dev.routeplan.reports.map.RouteMapRenderer;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,8 +32,10 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ManifestPdfWriterTests {
 
@@ -58,19 +73,20 @@ class ManifestPdfWriterTests {
     }
 
     @Test
-    void startsEachRouteOnItsOwnPage() throws IOException {
+    void startsEachRouteOnItsOwnPageAfterTheSummary() throws IOException {
         byte[] pdf = written(DepotPlanFixtures.okhlaWithTwoRoutes());
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(2);
-            assertThat(textOf(document, 1)).contains(DAY_VAN).doesNotContain(NIGHT_TRUCK);
-            assertThat(textOf(document, 2)).contains(NIGHT_TRUCK).doesNotContain("ORD-1001");
+            assertThat(document.getNumberOfPages()).isEqualTo(3);
+            assertThat(textOf(document, 1)).contains("Depot plan").doesNotContain("ORD-1001");
+            assertThat(textOf(document, 2)).contains(DAY_VAN).doesNotContain(NIGHT_TRUCK);
+            assertThat(textOf(document, 3)).contains(NIGHT_TRUCK).doesNotContain("ORD-1001");
         }
     }
 
     @Test
-    void embedsDejaVuSansSoEveryPrinterShowsTheSameText() throws IOException {
-        try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithTwoRoutes()))) {
+    void embedsTheBundledNotoFontsSoEveryPrinterShowsTheSameText() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithHindiCustomers()))) {
             List<String> fonts = new ArrayList<>();
             for (PDPage page : document.getPages()) {
                 PDResources resources = page.getResources();
@@ -80,7 +96,8 @@ class ManifestPdfWriterTests {
                     fonts.add(font.getName());
                 }
             }
-            assertThat(fonts).isNotEmpty().allMatch(name -> name.contains("DejaVu"));
+            assertThat(fonts).isNotEmpty().allMatch(name -> name.contains("NotoSans"))
+                    .anyMatch(name -> name.contains("NotoSansDevanagari"));
         }
     }
 
@@ -88,8 +105,8 @@ class ManifestPdfWriterTests {
     void repeatsTheRouteHeaderWhenARouteRunsOverSeveralPages() throws IOException {
         try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithOneLongRoute(60)))) {
             assertThat(document.getNumberOfPages()).isGreaterThan(1);
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                assertThat(textOf(document, page)).as("page " + page).contains(DAY_VAN, "Arrival (IST)");
+            for (int page = 2; page <= document.getNumberOfPages(); page++) {
+                assertThat(textOf(document, page)).as("page " + page).contains(DAY_VAN, "ETA (IST)");
             }
             String all = new PDFTextStripper().getText(document);
             assertThat(all).contains("ORD-L001", "ORD-L060");
@@ -100,7 +117,7 @@ class ManifestPdfWriterTests {
     @Test
     void givesAVehicleWithoutStopsItsOwnPage() throws IOException {
         try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithAnIdleTruck()))) {
-            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+            assertThat(document.getNumberOfPages()).isEqualTo(4);
             assertThat(textOf(document, document.getNumberOfPages())).contains("DL1GC0007", "Totals: 0 stops");
         }
     }
@@ -110,6 +127,82 @@ class ManifestPdfWriterTests {
         try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithoutRoutes()))) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
             assertThat(textOf(document, 1)).contains("No routes were published for 14-11-2025", "DEL-OKH");
+        }
+    }
+
+    @Test
+    void extractsEveryOrderIdAndTheHindiCustomerNamesAsText() throws IOException {
+        String text = text(written(DepotPlanFixtures.okhlaWithHindiCustomers()));
+
+        assertThat(text).contains("ORD-4001", "ORD-4002", "ORD-4003");
+        assertThat(text).contains(HINDI_CUSTOMER, HINDI_CONJUNCTS, "गुप्ता मेडिकल स्टोर & Sons", "दुकान 7, Lajpat Nagar");
+    }
+
+    @Test
+    void listsTheFullStopTableOfEachRoute() throws IOException {
+        String text = text(written(DepotPlanFixtures.okhlaWithTwoRoutes()));
+
+        assertThat(text).contains("Pincode", "ETA (IST)", "Service", "kg", "Registration");
+        // seq, order, customer, address, pincode, window, ETA, departure, service minutes, kg of the order
+        assertThat(text).contains("1 ORD-1001 Sharma General Store Shop 14, Lajpat Nagar II Central Market 110024 "
+                + "09:00-12:00 14-11-2025 09:20 14-11-2025 09:35 15 420");
+        assertThat(text).contains("DL1LAB1234 · registered in DL on 01-03-2022", "Totals: 3 stops · 17.4 km · 980 kg loaded · 1.2 h driving");
+    }
+
+    @Test
+    void opensWithTheDepotsFiguresOnTheSummaryPage() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithTwoRoutesAndBaseline()))) {
+            String summary = textOf(document, 1);
+
+            assertThat(summary).contains("Depot plan · Okhla Phase II Depot (DEL-OKH)", "Plan date 14-11-2025");
+            assertThat(summary).contains("Vehicles used 2 of 2 published", "Stops 5", "Distance 106.7 km",
+                    "Driving 5.3 h", "Load utilisation 69.5 %", "Unassigned orders 2");
+            assertThat(summary).contains("25.0 % fewer km (baseline 142.3 km", "Rule pack DELHI-GOODS 2025.11");
+        }
+    }
+
+    @Test
+    void saysTheEfficiencyWasNotMeasuredWithoutABaseline() throws IOException {
+        try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithTwoRoutes()))) {
+            assertThat(textOf(document, 1)).contains("Efficiency vs baseline not measured");
+        }
+    }
+
+    @Test
+    void putsTheRouteMapOnTheSummaryPageOnlyWhenGiven() throws IOException {
+        RouteMapImage map = new RouteMapRenderer().render(DepotPlanFixtures.okhlaWithTwoRoutes(),
+                MapOutline.delhi(), 800, 600);
+        ByteArrayOutputStream withMap = new ByteArrayOutputStream();
+        writer.write(DepotPlanFixtures.okhlaWithTwoRoutes(), map, withMap);
+
+        try (PDDocument document = Loader.loadPDF(withMap.toByteArray())) {
+            assertThat(images(document.getPage(0))).isEqualTo(1);
+            assertThat(images(document.getPage(1))).isZero();
+        }
+        try (PDDocument document = Loader.loadPDF(written(DepotPlanFixtures.okhlaWithTwoRoutes()))) {
+            assertThat(images(document.getPage(0))).isZero();
+        }
+    }
+
+    @Test
+    void rendersSummaryAndManifestPagesThatPopplerCanDraw(@TempDir Path dir) throws Exception {
+        assumeTrue(onPath("pdftoppm"), "pdftoppm (poppler-utils) is not installed; scripts/test.sh installs it");
+        Path pdf = dir.resolve("depot.pdf");
+        RouteMapImage map = new RouteMapRenderer().render(DepotPlanFixtures.okhlaWithHindiCustomers(),
+                MapOutline.delhi(), 800, 600);
+        try (var out = Files.newOutputStream(pdf)) {
+            writer.write(DepotPlanFixtures.okhlaWithHindiCustomers(), map, out);
+        }
+
+        Process pdftoppm = new ProcessBuilder("pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "2",
+                pdf.toString(), dir.resolve("page").toString()).redirectErrorStream(true).start();
+        assertThat(pdftoppm.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(pdftoppm.exitValue()).as(new String(pdftoppm.getInputStream().readAllBytes())).isZero();
+
+        for (String page : List.of("page-1.png", "page-2.png")) {
+            BufferedImage png = ImageIO.read(dir.resolve(page).toFile());
+            assertThat(png.getWidth()).as(page).isEqualTo(935); // A4 landscape, 842 pt at 80 dpi
+            assertThat(inkShare(png)).as(page + " share of non-white pixels").isBetween(0.01, 0.6);
         }
     }
 
@@ -159,6 +252,33 @@ class ManifestPdfWriterTests {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.write(doc, out);
         return out.toByteArray();
+    }
+
+    private static int images(PDPage page) throws IOException {
+        int images = 0;
+        for (COSName name : page.getResources().getXObjectNames()) {
+            if (page.getResources().getXObject(name) instanceof PDImageXObject) {
+                images++;
+            }
+        }
+        return images;
+    }
+
+    private static double inkShare(BufferedImage png) {
+        long ink = 0;
+        for (int y = 0; y < png.getHeight(); y++) {
+            for (int x = 0; x < png.getWidth(); x++) {
+                if ((png.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF) {
+                    ink++;
+                }
+            }
+        }
+        return ink / (double) ((long) png.getWidth() * png.getHeight());
+    }
+
+    private static boolean onPath(String command) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static String text(byte[] pdf) throws IOException {

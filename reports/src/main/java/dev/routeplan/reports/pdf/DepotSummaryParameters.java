@@ -1,0 +1,45 @@
+package dev.routeplan.reports.pdf;
+
+import dev.routeplan.planning.baseline.EfficiencyGain;
+import dev.routeplan.reports.DepotPlanDocument;
+import dev.routeplan.reports.RouteMapImage;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import net.sf.jasperreports.renderers.SimpleDataRenderer;
+
+/** The summary page's parameters, formatted here like the manifest rows so the template holds no logic. */
+final class DepotSummaryParameters {
+
+    private DepotSummaryParameters() {
+    }
+
+    /** A mutable map because filling a report writes into it; {@code map} may be null. */
+    static Map<String, Object> of(DepotPlanDocument doc, RouteMapImage map) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("depotId", doc.depot().id());
+        parameters.put("depotName", DevanagariMarkup.styled(doc.depot().name()));
+        parameters.put("planDate", ManifestRows.DATE.format(doc.planDate()));
+        int used = doc.routesWithStops().size();
+        parameters.put("vehiclesUsed", used + " of " + doc.routes().size() + " published");
+        parameters.put("stops", Integer.toString(doc.stopCount()));
+        parameters.put("distance", String.format(Locale.ROOT, "%.1f km", doc.distanceKm()));
+        parameters.put("driving", String.format(Locale.ROOT, "%.1f h", doc.drivingHours()));
+        parameters.put("loadUtilisation", String.format(Locale.ROOT, "%.1f %%", doc.loadUtilisation() * 100));
+        parameters.put("efficiency", doc.efficiency().map(DepotSummaryParameters::efficiency).orElse("not measured"));
+        parameters.put("unassigned", Integer.toString(doc.unassigned().size()));
+        parameters.put("compliance", "Rule pack " + doc.rulePackId() + " " + doc.rulePackVersion()
+                + ": PASS on every published route");
+        parameters.put("noRoutes", used == 0 ? "No routes were published for " + ManifestRows.DATE.format(doc.planDate()) + "." : null);
+        parameters.put("map", map == null ? null : SimpleDataRenderer.getInstance(map.png()));
+        return parameters;
+    }
+
+    private static String efficiency(EfficiencyGain gain) {
+        String text = String.format(Locale.ROOT, "%.1f %% fewer km (baseline %.1f km, plan %.1f km)",
+                gain.gain() * 100, gain.baselineKm(), gain.optimisedKm());
+        // km alone mislead when the two plans serve different numbers of orders
+        return gain.comparable() ? text : text + String.format(Locale.ROOT, "; not comparable: %.2f vs %.2f km per order",
+                gain.baselineKmPerOrder(), gain.optimisedKmPerOrder());
+    }
+}
