@@ -62,6 +62,17 @@ ensure_fonts() {
     log "installing fontconfig and DejaVu fonts for PDF rendering"
     apt-get install -y -q fontconfig fonts-dejavu-core >/dev/null
   fi
+  # the PDFs embed the Noto TTFs bundled in reports; the package is where they were copied from
+  # and what the route map's SansSerif falls back to for Devanagari
+  if [ ! -f /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf ]; then
+    log "installing fonts-noto-core (Noto Sans Devanagari)"
+    apt-get install -y -q fonts-noto-core >/dev/null
+  fi
+  # the PDF tests render pages with pdftoppm and look at the pixels
+  if ! command -v pdftoppm >/dev/null; then
+    log "installing poppler-utils (pdftoppm) for the PDF rendering tests"
+    apt-get install -y -q poppler-utils >/dev/null
+  fi
 }
 
 ensure_postgres
