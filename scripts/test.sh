@@ -56,22 +56,27 @@ ensure_rabbitmq() {
   log "RabbitMQ answers on 127.0.0.1:5672"
 }
 
+apt_install() {
+  # a fresh CI image may have no package lists yet: refresh them once if the install fails
+  apt-get install -y -q "$@" >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
+}
+
 ensure_fonts() {
   # JasperReports needs fontconfig and at least one font file to lay out PDFs
   if ! fc-list 2>/dev/null | grep -qi dejavu; then
     log "installing fontconfig and DejaVu fonts for PDF rendering"
-    apt-get install -y -q fontconfig fonts-dejavu-core >/dev/null
+    apt_install fontconfig fonts-dejavu-core
   fi
   # the PDFs embed the Noto TTFs bundled in reports; the package is where they were copied from
   # and what the route map's SansSerif falls back to for Devanagari
   if [ ! -f /usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf ]; then
     log "installing fonts-noto-core (Noto Sans Devanagari)"
-    apt-get install -y -q fonts-noto-core >/dev/null
+    apt_install fonts-noto-core
   fi
   # the PDF tests render pages with pdftoppm and look at the pixels
   if ! command -v pdftoppm >/dev/null; then
     log "installing poppler-utils (pdftoppm) for the PDF rendering tests"
-    apt-get install -y -q poppler-utils >/dev/null
+    apt_install poppler-utils
   fi
 }
 
