@@ -27,7 +27,7 @@ class DevanagariMarkupTests {
     }
 
     @Test
-    void keepsNullSoTheTemplatePrintsNothing() {
+    void passesAMissingValueThrough() {
         assertThat(DevanagariMarkup.styled(null)).isNull();
     }
 }
