@@ -16,11 +16,11 @@ final class OverviewSheet {
     static final String NAME = "Overview";
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("Depot", 16), new Column("Depot name", 28), new Column("Vehicles used", 9),
-            new Column("Stops", 8), new Column("Km", 10), new Column("Driving hours", 9),
-            new Column("Load utilisation", 11), new Column("Unassigned", 11), new Column("Blocked (orders)", 10),
-            new Column("Baseline km", 11), new Column("Baseline km/order", 11), new Column("Plan km/order", 11),
-            new Column("Gain vs baseline", 11), new Column("Compared with baseline", 44));
+            new Column("Depot", 16), new Column("Depot name", 28), new Column("Vehicles used", 14),
+            new Column("Stops", 8), new Column("Km", 10), new Column("Driving hours", 14),
+            new Column("Load utilisation", 16), new Column("Unassigned", 12), new Column("Blocked (orders)", 16),
+            new Column("Baseline km", 12), new Column("Baseline km/order", 18), new Column("Plan km/order", 14),
+            new Column("Gain vs baseline", 16), new Column("Compared with baseline", 44));
 
     private OverviewSheet() {
     }

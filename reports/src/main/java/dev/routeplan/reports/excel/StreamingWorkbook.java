@@ -2,6 +2,7 @@ package dev.routeplan.reports.excel;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
@@ -33,12 +34,22 @@ final class StreamingWorkbook implements AutoCloseable {
 
     /** A sheet under a name already reserved by the constructor. */
     SheetTable fixedSheet(String name) {
-        return new SheetTable(wb.createSheet(name), styles);
+        return table(name);
     }
 
     /** A sheet under {@code wanted} made safe and unique. */
     SheetTable newSheet(String wanted) {
-        return new SheetTable(wb.createSheet(names.claim(wanted)), styles);
+        return table(names.claim(wanted));
+    }
+
+    private SheetTable table(String name) {
+        Sheet sheet = wb.createSheet(name);
+        // planners print route sheets for drivers: landscape, all columns on one page width
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        return new SheetTable(sheet, styles);
     }
 
     /** Writes the workbook to {@code out} and leaves {@code out} open: the caller owns it. */
