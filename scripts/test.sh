@@ -80,10 +80,22 @@ ensure_fonts() {
   fi
 }
 
+ensure_libreoffice() {
+  # the plan workbooks are also opened and printed to PDF by LibreOffice (LibreOfficeConversionTests)
+  if ! command -v soffice >/dev/null; then
+    log "installing libreoffice-calc-nogui to check the plan workbooks open outside POI"
+    if ! apt-get install -y -q libreoffice-calc-nogui >/dev/null; then
+      apt-get update -q >/dev/null && apt-get install -y -q libreoffice-calc-nogui >/dev/null \
+        || log "could not install LibreOffice: LibreOfficeConversionTests will be skipped"
+    fi
+  fi
+}
+
 ensure_postgres
 ensure_redis
 ensure_rabbitmq
 ensure_fonts
+ensure_libreoffice
 
 log "running ./mvnw -B verify"
 exec ./mvnw -B -ntp verify "$@"

@@ -1,45 +1,56 @@
 package dev.routeplan.reports.excel;
 
 import dev.routeplan.reports.DepotPlanDocument;
+import dev.routeplan.reports.RejectedRow;
 import dev.routeplan.reports.RouteDocument;
+import dev.routeplan.reports.RouteMapImage;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * Writes a depot's published plan as an XLSX workbook for planners: a "Summary" sheet, one sheet
- * per route named after its vehicle, and an "Unassigned" sheet.
+ * Writes a depot's published plan as an XLSX workbook for planners: a "Summary" sheet (with the
+ * route map when there is one), one sheet per route named after its vehicle, an "Unassigned"
+ * sheet and, when the caller hands them over, a "Rejected rows" sheet from ingest.
  *
- * <p>Streams through {@link SXSSFWorkbook} so a depot with thousands of stops never holds the
+ * <p>Streams (see {@link StreamingWorkbook}) so a depot with thousands of stops never holds the
  * whole workbook in memory. Stateless and safe to share between threads.
  */
 public final class PlanWorkbookWriter {
 
-    /** Rows kept in memory per sheet; older rows go to (compressed) temp files. */
-    private static final int ROW_WINDOW = 100;
-
-    /** Writes the workbook to {@code out} and leaves {@code out} open: the caller owns it. */
+    /**
+     * The plan alone: no map and no "Rejected rows" sheet, since this caller did not say what
+     * ingest refused (an empty sheet would claim nothing was). Leaves {@code out} open.
+     */
     public void write(DepotPlanDocument doc, OutputStream out) throws IOException {
-        SXSSFWorkbook wb = new SXSSFWorkbook(ROW_WINDOW);
-        try {
-            // plans carry customer addresses; compressed temp files leak less and use less disk
-            wb.setCompressTempFiles(true);
-            CellStyles styles = CellStyles.of(wb);
-            SheetNames names = new SheetNames();
-            String summary = names.claim(SummarySheet.NAME);
-            String unassigned = names.claim(UnassignedSheet.NAME);
-            names.claim("History"); // reserved by Excel for change tracking
+        writeWorkbook(doc, null, null, out);
+    }
 
-            SummarySheet.write(doc, new SheetTable(wb.createSheet(summary), styles));
+    /**
+     * Writes the workbook to {@code out} and leaves {@code out} open: the caller owns it.
+     *
+     * @param mapOrNull    the depot's route map, placed on the summary below the route table; none when null
+     * @param rejectedRows the rows ingest refused; an empty list gives a sheet that says "none"
+     */
+    public void write(DepotPlanDocument doc, RouteMapImage mapOrNull, List<RejectedRow> rejectedRows, OutputStream out)
+            throws IOException {
+        writeWorkbook(doc, mapOrNull,
+                Objects.requireNonNull(rejectedRows, "rejectedRows: pass an empty list when ingest refused nothing"), out);
+    }
+
+    private static void writeWorkbook(DepotPlanDocument doc, RouteMapImage mapOrNull, List<RejectedRow> rejectedOrNull,
+            OutputStream out) throws IOException {
+        try (StreamingWorkbook wb = new StreamingWorkbook(SummarySheet.NAME, UnassignedSheet.NAME, RejectedRowsSheet.NAME)) {
+            SummarySheet.write(doc, mapOrNull, wb.fixedSheet(SummarySheet.NAME));
             for (RouteDocument route : doc.routes()) {
-                String name = names.claim(route.vehicle().id());
-                RouteSheet.write(doc, route, new SheetTable(wb.createSheet(name), styles));
+                RouteSheet.write(doc, route, wb.newSheet(route.vehicle().id()));
             }
-            UnassignedSheet.write(doc, new SheetTable(wb.createSheet(unassigned), styles));
-            wb.write(out);
-        } finally {
-            wb.dispose(); // deletes the temp files even when writing failed half-way
-            wb.close();
+            UnassignedSheet.write(doc, wb.fixedSheet(UnassignedSheet.NAME));
+            if (rejectedOrNull != null) {
+                RejectedRowsSheet.write(rejectedOrNull, wb.fixedSheet(RejectedRowsSheet.NAME));
+            }
+            wb.writeTo(out);
         }
     }
 }

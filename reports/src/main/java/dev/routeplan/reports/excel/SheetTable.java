@@ -1,5 +1,6 @@
 package dev.routeplan.reports.excel;
 
+import dev.routeplan.reports.RouteMapImage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -48,6 +49,11 @@ public final class SheetTable {
         nextRow++;
     }
 
+    /** Places a picture below everything written so far; later rows go below the picture. */
+    public void picture(RouteMapImage map) {
+        nextRow += MapPicture.place(sheet, nextRow, map);
+    }
+
     /** Puts the autofilter on the header; also when there are no data rows, so the sheet looks alike. */
     public void finish() {
         if (headerRow >= 0) {
@@ -63,6 +69,12 @@ public final class SheetTable {
 
         private Cells(Row row) {
             this.row = row;
+        }
+
+        /** Leaves a cell empty: a figure that does not apply, rather than a misleading zero. */
+        public Cells blank() {
+            nextColumn++;
+            return this;
         }
 
         public Cells text(String value) {

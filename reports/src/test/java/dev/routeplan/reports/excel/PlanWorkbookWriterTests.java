@@ -3,11 +3,19 @@ package dev.routeplan.reports.excel;
 import static dev.routeplan.reports.DepotPlanFixtures.DAY_VAN;
 import static dev.routeplan.reports.DepotPlanFixtures.EVIL_CUSTOMER;
 import static dev.routeplan.reports.DepotPlanFixtures.NIGHT_TRUCK;
+import static dev.routeplan.reports.excel.Workbooks.autoFilter;
+import static dev.routeplan.reports.excel.Workbooks.pictures;
+import static dev.routeplan.reports.excel.Workbooks.rowStartingWith;
+import static dev.routeplan.reports.excel.Workbooks.sheetNames;
+import static dev.routeplan.reports.excel.Workbooks.texts;
+import static dev.routeplan.reports.excel.Workbooks.valueNextTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.DepotPlanFixtures;
+import dev.routeplan.reports.RejectedRow;
+import dev.routeplan.reports.RouteMapImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +29,9 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.Units;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFPicture;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -253,32 +264,143 @@ class PlanWorkbookWriterTests {
         return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
     }
 
-    private static List<String> sheetNames(XSSFWorkbook wb) {
-        List<String> names = new ArrayList<>();
-        wb.forEach(sheet -> names.add(sheet.getSheetName()));
-        return names;
-    }
-
-    private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        row.forEach(cell -> texts.add(cell.getStringCellValue()));
-        return texts;
-    }
-
-    private static Row rowStartingWith(Sheet sheet, String label) {
-        for (Row row : sheet) {
-            Cell first = row.getCell(0);
-            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
-                return row;
-            }
+    @Test
+    void addsTheRejectedRowsSheetLastWhenTheCallerPassesIngestsRejects() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes(), null, PlanWorkbookFixtures.rejectedRows())) {
+            assertThat(sheetNames(wb)).containsExactly("Summary", DAY_VAN, NIGHT_TRUCK, "Unassigned", "Rejected rows");
         }
-        throw new AssertionError("no row labelled " + label + " in " + sheet.getSheetName());
     }
 
-    private static Cell valueNextTo(Sheet sheet, String label) {
-        Cell value = rowStartingWith(sheet, label).getCell(1);
-        assertThat(value).as("value of " + label + " at " + new CellReference(sheet.getSheetName(), 0, 1, false, false))
-                .isNotNull();
-        return value;
+    @Test
+    void listsEachRejectedRowWithFileRowOrderReasonsAndMessage() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes(), null, PlanWorkbookFixtures.rejectedRows())) {
+            XSSFSheet rejected = wb.getSheet("Rejected rows");
+
+            assertThat(texts(rejected.getRow(0))).containsExactly("File", "Row", "Order", "Reason codes", "Message");
+            Row first = rejected.getRow(1);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("orders-okhla.csv");
+            assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(17);
+            assertThat(first.getCell(2).getStringCellValue()).isEqualTo("ORD-9001");
+            Row second = rejected.getRow(2);
+            assertThat(second.getCell(2).getStringCellValue()).isEmpty();
+            assertThat(second.getCell(3).getStringCellValue()).isEqualTo("MISSING_ORDER_ID; BAD_PINCODE");
+            assertThat(second.getCell(4).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(second.getCell(4).getStringCellValue()).isEqualTo("'" + PlanWorkbookFixtures.EVIL_MESSAGE);
+            assertThat(rejected.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
+            assertThat(autoFilter(rejected)).isEqualTo("A1:E3");
+        }
+    }
+
+    @Test
+    void saysNoneWhenIngestRejectedNothing() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes(), null, List.of())) {
+            XSSFSheet rejected = wb.getSheet("Rejected rows");
+
+            assertThat(texts(rejected.getRow(0))).startsWith("File", "Row");
+            assertThat(rejected.getRow(1).getCell(0).getStringCellValue()).isEqualTo("none");
+            assertThat(rejected.getLastRowNum()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void showsKmPerOrderOfBothPlansAndThatTheyCompare() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutesAndBaseline())) {
+            Sheet summary = wb.getSheet("Summary");
+
+            assertThat(valueNextTo(summary, "Baseline km per order").getNumericCellValue()).isCloseTo(142.3 / 5, within(1e-9));
+            assertThat(valueNextTo(summary, "Plan km per order").getNumericCellValue()).isCloseTo(106.7 / 5, within(1e-9));
+            assertThat(valueNextTo(summary, "Plan orders served").getNumericCellValue()).isEqualTo(5);
+            assertThat(valueNextTo(summary, "Compared with baseline").getStringCellValue()).isEqualTo("comparable");
+        }
+    }
+
+    @Test
+    void saysTheBaselineIsNotComparableWhenItServesADifferentNumberOfOrders() throws IOException {
+        try (XSSFWorkbook wb = written(PlanWorkbookFixtures.okhlaAgainstABaselineServingMore())) {
+            Sheet summary = wb.getSheet("Summary");
+
+            assertThat(valueNextTo(summary, "Compared with baseline").getStringCellValue())
+                    .isEqualTo("not comparable: baseline serves 6 orders, plan 5");
+            assertThat(valueNextTo(summary, "Baseline km per order").getNumericCellValue()).isCloseTo(25.0, within(1e-9));
+            assertThat(valueNextTo(summary, "Plan km per order").getNumericCellValue()).isCloseTo(106.7 / 5, within(1e-9));
+        }
+    }
+
+    @Test
+    void countsTheOrdersOfRoutesBlockedByCompliance() throws IOException {
+        try (XSSFWorkbook wb = written(PlanWorkbookFixtures.okhlaWithABlockedRoute())) {
+            Sheet summary = wb.getSheet("Summary");
+
+            assertThat(valueNextTo(summary, "Unassigned orders").getNumericCellValue()).isEqualTo(5);
+            assertThat(valueNextTo(summary, "Blocked by compliance (orders)").getNumericCellValue()).isEqualTo(3);
+        }
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes())) {
+            assertThat(valueNextTo(wb.getSheet("Summary"), "Blocked by compliance (orders)").getNumericCellValue()).isZero();
+        }
+    }
+
+    @Test
+    void embedsTheRouteMapOnTheSummaryBelowTheRouteTable() throws IOException {
+        RouteMapImage map = PlanWorkbookFixtures.map(400, 300);
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes(), map, List.of())) {
+            XSSFSheet summary = wb.getSheet("Summary");
+            List<XSSFPicture> pictures = pictures(summary);
+
+            assertThat(pictures).hasSize(1);
+            assertThat(pictures.get(0).getPictureData().getData()).isEqualTo(map.png());
+            assertThat(pictures.get(0).getPictureData().getMimeType()).isEqualTo("image/png");
+            Row lastRoute = rowStartingWith(summary, NIGHT_TRUCK);
+            XSSFClientAnchor anchor = pictures.get(0).getClientAnchor();
+            assertThat(anchor.getRow1()).isGreaterThan(lastRoute.getRowNum());
+            assertThat(anchor.getCol1()).isZero();
+            // a small map keeps its own pixels: 300 px at the default 20 px rows
+            assertThat(anchor.getRow2() - anchor.getRow1()).isEqualTo(15);
+            assertThat(anchoredWidthPx(summary, anchor)).isCloseTo(400, within(1.0));
+        }
+    }
+
+    @Test
+    void shrinksALargeMapToScreenWidthKeepingItsShape() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes(), PlanWorkbookFixtures.map(2400, 1800), List.of())) {
+            XSSFSheet summary = wb.getSheet("Summary");
+            XSSFClientAnchor anchor = pictures(summary).get(0).getClientAnchor();
+
+            assertThat(anchoredWidthPx(summary, anchor)).isCloseTo(960, within(1.0));
+            assertThat(anchor.getRow2() - anchor.getRow1()).isEqualTo(720 / 20);
+        }
+    }
+
+    @Test
+    void placesNoPictureWithoutAMap() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes(), null, List.of())) {
+            assertThat(pictures(wb.getSheet("Summary"))).isEmpty();
+            assertThat(wb.getAllPictures()).isEmpty();
+        }
+    }
+
+    @Test
+    void writesDepartureAsATimeValueToo() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes(), null, List.of())) {
+            Cell departure = wb.getSheet(DAY_VAN).getRow(2).getCell(ARRIVAL + 1);
+
+            assertThat(departure.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(departure)).isTrue();
+            assertThat(departure.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2025, 11, 14, 10, 10));
+        }
+    }
+
+    private XSSFWorkbook written(DepotPlanDocument doc, RouteMapImage map, List<RejectedRow> rejected) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(doc, map, rejected, out);
+        return Workbooks.read(out.toByteArray());
+    }
+
+    /** The width the picture spans, from its columns' widths and the offset into its last column. */
+    private static double anchoredWidthPx(XSSFSheet sheet, XSSFClientAnchor anchor) {
+        double width = 0;
+        for (int col = anchor.getCol1(); col < anchor.getCol2(); col++) {
+            width += Math.round(sheet.getColumnWidthInPixels(col));
+        }
+        return width + anchor.getDx2() / (double) Units.EMU_PER_PIXEL - anchor.getDx1() / (double) Units.EMU_PER_PIXEL;
     }
 }
