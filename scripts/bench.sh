@@ -4,6 +4,9 @@
 #   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [FILE...]
 #                                    the route solver on Solomon VRPTW instances (all 56 from $SOLOMON_DIR
 #                                    without FILE), checked independently, gaps to the best known solutions
+#   scripts/bench.sh publish [ORDERS DEPOTS VEHICLES]
+#                                    route maps, manifest PDFs, depot and run workbooks for a generated plan
+#                                    (10,400 orders, 10 depots, 800 vehicles: about 10,000 stops): wall time and peak heap per phase
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -108,9 +111,19 @@ bench_delhi() {
   echo "delhi_orders=$orders depots=$depots vehicles=$vehicles solver_seconds_per_depot=$seconds wall_s=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')"
 }
 
+# the writers alone on a plan made by the baseline planner, with a fixed heap so that the peak means something
+bench_publish() {
+  ensure_jar
+  local orders=${1:-10400} depots=${2:-10} vehicles=${3:-800} heap=${PUBLISH_HEAP:-512m}
+  log "publish benchmark with -Xmx$heap"
+  java "-Xmx$heap" -Djava.awt.headless=true -cp "$JAR" -Dloader.main=dev.routeplan.reports.benchmark.PublishBenchmark \
+    org.springframework.boot.loader.launch.PropertiesLauncher "$orders" "$depots" "$vehicles" "$WORK/publish"
+}
+
 case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
   solver) shift; bench_solver "$@" ;;
   delhi) shift; bench_delhi "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | delhi [ORDERS DEPOTS VEHICLES SECONDS]" >&2; exit 2 ;;
+  publish) shift; bench_publish "$@" ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | publish [ORDERS DEPOTS VEHICLES]" >&2; exit 2 ;;
 esac
