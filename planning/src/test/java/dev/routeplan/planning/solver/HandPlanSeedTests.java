@@ -3,13 +3,19 @@ package dev.routeplan.planning.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.baseline.BaselinePlanner;
+import dev.routeplan.planning.compliance.ComplianceVerifier;
+import dev.routeplan.planning.compliance.RouteUnderReview;
+import dev.routeplan.planning.compliance.RouteVerdict;
+import dev.routeplan.planning.compliance.RuleCheck;
 import dev.routeplan.planning.compliance.RulePack;
 import dev.routeplan.planning.compliance.RulePackLoader;
 import dev.routeplan.planning.compliance.SolverInputs;
 import dev.routeplan.planning.compliance.VehicleEligibility;
 import dev.routeplan.planning.domain.DepotPlan;
+import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.PlannedStop;
+import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.sample.Scenario;
 import dev.routeplan.planning.sample.ScenarioGenerator;
 import dev.routeplan.planning.sample.ScenarioSpec;
@@ -20,6 +26,9 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
@@ -38,13 +47,14 @@ class HandPlanSeedTests {
     private static final LocalDate PLAN_DATE = LocalDate.of(2026, 12, 1);
     private static final TravelTimeProvider TRAVEL = HaversineTravelModel.delhiDefaults();
 
+    private static RulePack pack;
     private static DepotProblem problem;
     private static DepotPlan hand;
     private static DepotRoutingSolution start;
 
     @BeforeAll
     static void handPlanOneDepot() {
-        RulePack pack = RulePackLoader.load(Path.of("../config/rules/delhi.yaml"));
+        pack = RulePackLoader.load(Path.of("../config/rules/delhi.yaml"));
         Scenario scenario = ScenarioGenerator.generate(new ScenarioSpec(9, 400, 1, 20));
         VehicleEligibility eligibility = new VehicleEligibility(pack);
         problem = SolverInputs.forDepot(pack, PLAN_DATE, 0, scenario.depots().get(0),
@@ -84,6 +94,22 @@ class HandPlanSeedTests {
         assertThat(arrivals(start)).isEqualTo(seededArrivals);
     }
 
+    @Test
+    void theVerifierPassesEveryHandPlannedRouteAndTheSeededSolvesRoutes() {
+        DepotPlan seeded = new RouteSolver(TRAVEL).solve(problem, SolverSettings.ofSeconds(2), hand);
+        ComplianceVerifier verifier = new ComplianceVerifier(pack, TRAVEL);
+        Map<String, Order> orders = problem.orders().stream().collect(Collectors.toMap(Order::id, Function.identity()));
+        Map<String, Vehicle> vehicles = problem.vehicles().stream().collect(Collectors.toMap(Vehicle::id, Function.identity()));
+
+        assertThat(hand.routes()).isNotEmpty();
+        assertThat(seeded.routes()).isNotEmpty();
+        Stream.concat(hand.routes().stream(), seeded.routes().stream()).forEach(route -> {
+            RouteVerdict verdict = verifier.verify(new RouteUnderReview(PLAN_DATE, 0, problem.depot(), vehicles.get(route.vehicleId()),
+                    route, route.stops().stream().map(stop -> orders.get(stop.orderId())).toList()));
+            assertThat(verdict.failures()).as("hard failures of %s", route.vehicleId()).filteredOn(RuleCheck::blocks).isEmpty();
+        });
+    }
+
     /** A list variable's construction heuristic places only values on no list; the seed leaves it none. */
     @Test
     void theConstructionHeuristicLeavesTheSeedAsItIs() {
@@ -100,7 +126,6 @@ class HandPlanSeedTests {
 
     @Test
     void aSolveStartedFromTheHandPlanNeverServesFewerOrders() {
-        // with priorities weighed before the count, this search ended on 160 orders against the hand plan's 167
         DepotPlan seeded = new RouteSolver(TRAVEL).solve(problem, SolverSettings.ofSeconds(5), hand);
 
         assertThat(served(seeded)).isGreaterThanOrEqualTo(served(hand));
