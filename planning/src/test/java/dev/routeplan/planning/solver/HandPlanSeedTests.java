@@ -36,6 +36,7 @@ import org.optaplanner.core.api.solver.SolutionManager;
 import org.optaplanner.core.api.solver.SolutionUpdatePolicy;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
 
 /**
  * The nightly job seeds the solver with the dispatcher's hand plan. On a generated Okhla depot
@@ -122,6 +123,17 @@ class HandPlanSeedTests {
                 .buildSolver().solve(start);
 
         assertThat(routes(constructed)).isEqualTo(seeded);
+    }
+
+    /** Full assert recomputes every shadow variable and the score from scratch after each move and fails on any difference. */
+    @Test
+    void searchingFromTheSeedUnderFullAssertFindsNoStaleShadowVariableNorScoreCorruption() {
+        DepotRoutingSolution searched = SolverFactory.<DepotRoutingSolution>create(RouteSolver.config(SolverSettings.fullSeconds(2))
+                        .withEnvironmentMode(EnvironmentMode.FULL_ASSERT))
+                .buildSolver().solve(start);
+
+        assertThat(searched.getScore().hardScore(0)).isZero();
+        assertThat(served(searched)).isGreaterThanOrEqualTo(served(hand));
     }
 
     @Test
