@@ -97,8 +97,9 @@ public final class RouteSolver {
         List<UnassignedOrder> unassigned = new ArrayList<>();
         for (int i = 0; i < problem.orders().size(); i++) {
             Visit visit = new Visit(problem.orders().get(i), i + 1, matrix);
-            (servedAtStart.contains(visit.getId()) ? Optional.<UnservableOrders.Reason>empty() : screen.reasonWhyUnservable(visit))
-                    .ifPresentOrElse(
+            Optional<UnservableOrders.Reason> unservable = servedAtStart.contains(visit.getId())
+                    ? Optional.empty() : screen.reasonWhyUnservable(visit);
+            unservable.ifPresentOrElse(
                     reason -> unassigned.add(new UnassignedOrder(visit.getId(), problem.depot().id(), reason.reason(), reason.detail())),
                     () -> routable.add(visit));
         }
