@@ -7,6 +7,9 @@
 #   scripts/bench.sh publish [ORDERS DEPOTS VEHICLES]
 #                                    route maps, manifest PDFs, depot and run workbooks for a generated plan
 #                                    (10,400 orders, 10 depots, 800 vehicles: about 10,000 stops): wall time and peak heap per phase
+#   scripts/bench.sh handplan [ORDERS VEHICLES SECONDS SEED]
+#                                    one generated depot: the solver seeded with the hand plan, on every order
+#                                    and like for like (the hand plan's orders only); km per order and gain
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -93,6 +96,13 @@ bench_solver() {
   java -cp "planning/target/classes:$(cat "$cp_file")" dev.routeplan.planning.benchmark.SolomonBenchmark "$@"
 }
 
+bench_handplan() {
+  ./mvnw -q -o -pl planning compile
+  local cp_file=$PWD/planning/target/handplan-classpath.txt
+  ./mvnw -q -o -pl planning dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+  java -Xmx4g -cp "planning/target/classes:$(cat "$cp_file")" dev.routeplan.planning.benchmark.HandPlanBenchmark "$@"
+}
+
 # the nightly job end to end on a generated Delhi scenario, on the embedded database in a scratch folder
 bench_delhi() {
   local orders=${1:-5000} depots=${2:-10} vehicles=${3:-250} seconds=${4:-25}
@@ -125,5 +135,6 @@ case ${1:-} in
   solver) shift; bench_solver "$@" ;;
   delhi) shift; bench_delhi "$@" ;;
   publish) shift; bench_publish "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | publish [ORDERS DEPOTS VEHICLES]" >&2; exit 2 ;;
+  handplan) shift; bench_handplan "$@" ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES]" >&2; exit 2 ;;
 esac

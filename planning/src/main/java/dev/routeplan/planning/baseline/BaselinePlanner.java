@@ -11,6 +11,7 @@ import dev.routeplan.planning.domain.UnassignedOrder;
 import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.ZoneNoEntry;
+import dev.routeplan.planning.solver.DepotDeparture;
 import dev.routeplan.planning.solver.DepotProblem;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.util.ArrayList;
@@ -27,9 +28,11 @@ import org.locationtech.jts.geom.GeometryFactory;
  * hard rules as the solver. Orders no vehicle could serve even alone are set aside first with their
  * reason; those left when the fleet is used up are FLEET_FULL.
  *
- * <p>Driving times are asked of the travel provider at the moment each leg starts. Restricted
- * zones are checked conservatively: a straight leg that touches a zone counts as inside for its
- * whole duration, even when it only crosses a road. Deterministic: ties go to the earlier order.
+ * <p>Driving times are asked of the travel provider at the moment each leg starts, and a route
+ * leaves the depot when the solver's would ({@link DepotDeparture}), so the hand plan, seeding the
+ * solver, keeps its times there. Restricted zones are checked conservatively: a straight leg that
+ * touches a zone counts as inside for its whole duration, even when it only crosses a road.
+ * Deterministic: ties go to the earlier order.
  */
 public final class BaselinePlanner {
 
@@ -112,7 +115,7 @@ public final class BaselinePlanner {
             this.depotHours = problem.depot().openingHours();
             this.noEntry = problem.noEntryFor(vehicle);
             this.zones = problem.zoneNoEntryFor(vehicle);
-            this.earliestDeparture = firstLegalMoment(vehicle.shift().startSeconds(), noEntry);
+            this.earliestDeparture = DepotDeparture.earliest(vehicle.shift().startSeconds(), noEntry);
         }
 
         /** The nearest order, by road distance from where the vehicle stands, that it can serve next. */
@@ -174,8 +177,8 @@ public final class BaselinePlanner {
             long routeStart;
             long leaving;
             if (stops.isEmpty()) {
-                long drive = travel.travelSeconds(depot, order.location(), vehicle.vehicleClass(), earliestDeparture);
-                routeStart = Math.max(earliestDeparture, windowStart - drive);
+                routeStart = DepotDeparture.forFirstStop(earliestDeparture, windowStart,
+                        at -> travel.travelSeconds(depot, order.location(), vehicle.vehicleClass(), at));
                 leaving = routeStart;
             } else {
                 routeStart = departure;
@@ -231,22 +234,6 @@ public final class BaselinePlanner {
 
         private static long grams(double thousands) {
             return Math.round(thousands * 1000);
-        }
-
-        /** A vehicle whose shift opens inside a no-entry stretch waits at the depot until it ends. */
-        private static long firstLegalMoment(long from, List<NoEntryInterval> noEntry) {
-            long t = from;
-            boolean moved = true;
-            while (moved) {
-                moved = false;
-                for (NoEntryInterval interval : noEntry) {
-                    if (t >= interval.startSeconds() && t < interval.endSeconds()) {
-                        t = interval.endSeconds();
-                        moved = true;
-                    }
-                }
-            }
-            return t;
         }
     }
 

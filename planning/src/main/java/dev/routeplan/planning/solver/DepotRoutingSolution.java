@@ -6,7 +6,7 @@ import org.optaplanner.core.api.domain.solution.PlanningScore;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
 import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
-import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.score.buildin.bendablelong.BendableLongScore;
 
 /** One depot's routing problem and, once solved, its routes. */
 @PlanningSolution
@@ -20,8 +20,9 @@ public class DepotRoutingSolution {
     @ValueRangeProvider(id = "visits")
     private List<Visit> visits;
 
-    @PlanningScore
-    private HardMediumSoftLongScore score;
+    // hard rules; then orders left out, their priorities, and the cost (RoutingConstraints)
+    @PlanningScore(bendableHardLevelsSize = RoutingConstraints.HARD_LEVELS, bendableSoftLevelsSize = RoutingConstraints.SOFT_LEVELS)
+    private BendableLongScore score;
 
     public DepotRoutingSolution() {
         // for OptaPlanner's solution cloner
@@ -48,11 +49,11 @@ public class DepotRoutingSolution {
         this.visits = visits;
     }
 
-    public HardMediumSoftLongScore getScore() {
+    public BendableLongScore getScore() {
         return score;
     }
 
-    public void setScore(HardMediumSoftLongScore score) {
+    public void setScore(BendableLongScore score) {
         this.score = score;
     }
 }

@@ -10,7 +10,13 @@ import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
@@ -55,6 +61,21 @@ public final class RouteSolver {
      * depot that matters: construction alone can use most of the budget.
      */
     public DepotPlan solve(DepotProblem problem, SolverSettings settings, DepotPlan start) {
+        Start begin = start(problem, start);
+        if (begin.solution().getVisits().isEmpty()) {
+            return new DepotPlan(problem.depot().id(), List.of(), begin.unassigned());
+        }
+        DepotRoutingSolution solved = SolverFactory.<DepotRoutingSolution>create(config(settings))
+                .buildSolver()
+                .solve(begin.solution());
+        return toPlan(problem, solved, begin.unassigned());
+    }
+
+    /** What the search starts from: the routable visits, seeded from {@code start} when given, and the orders set aside. */
+    record Start(DepotRoutingSolution solution, List<UnassignedOrder> unassigned) {
+    }
+
+    Start start(DepotProblem problem, DepotPlan start) {
         List<GeoPoint> points = new ArrayList<>();
         points.add(problem.depot().location());
         problem.orders().forEach(order -> points.add(order.location()));
@@ -68,45 +89,53 @@ public final class RouteSolver {
                     problem.zoneNoEntryFor(vehicle), zoneHits, problem.driverLimits()));
         }
         UnservableOrders screen = new UnservableOrders(routes);
+        // an order the start serves is servable, whatever the one-stop screen says: the leg from the
+        // depot may cross a closed zone that a route through another stop goes around
+        Set<String> servedAtStart = start == null ? Set.of() : start.routes().stream()
+                .flatMap(route -> route.stops().stream()).map(PlannedStop::orderId).collect(Collectors.toSet());
         List<Visit> routable = new ArrayList<>();
         List<UnassignedOrder> unassigned = new ArrayList<>();
         for (int i = 0; i < problem.orders().size(); i++) {
             Visit visit = new Visit(problem.orders().get(i), i + 1, matrix);
-            screen.reasonWhyUnservable(visit).ifPresentOrElse(
+            Optional<UnservableOrders.Reason> unservable = servedAtStart.contains(visit.getId())
+                    ? Optional.empty() : screen.reasonWhyUnservable(visit);
+            unservable.ifPresentOrElse(
                     reason -> unassigned.add(new UnassignedOrder(visit.getId(), problem.depot().id(), reason.reason(), reason.detail())),
                     () -> routable.add(visit));
-        }
-        if (routable.isEmpty()) {
-            return new DepotPlan(problem.depot().id(), List.of(), unassigned);
         }
         VehicleRoute bucket = VehicleRoute.unplannedBucket(problem.depot().id());
         List<VehicleRoute> entities = new ArrayList<>(routes);
         entities.add(bucket);
-        if (start != null) {
+        if (start != null && !routable.isEmpty()) {
             seed(start, routes, bucket, routable);
         }
-        DepotRoutingSolution solved = SolverFactory.<DepotRoutingSolution>create(config(settings))
-                .buildSolver()
-                .solve(new DepotRoutingSolution(entities, routable));
-        return toPlan(problem, solved, unassigned);
+        return new Start(new DepotRoutingSolution(entities, routable), unassigned);
     }
 
+    /**
+     * Puts the start's routes on their vehicles, stop for stop, and every other routable visit in
+     * the bucket, so that no list value is left unassigned and the construction heuristic has
+     * nothing to do. OptaPlanner does not trigger our listener on a starting solution: the shadow
+     * variables are set here as the listener would set them.
+     */
     private static void seed(DepotPlan start, List<VehicleRoute> routes, VehicleRoute bucket, List<Visit> routable) {
-        java.util.Map<String, Visit> visits = new java.util.HashMap<>();
-        routable.forEach(v -> visits.put(v.getId(), v));
-        java.util.Map<String, VehicleRoute> byVehicle = new java.util.HashMap<>();
-        routes.forEach(r -> byVehicle.put(r.vehicle().id(), r));
+        Map<String, Visit> unseeded = new LinkedHashMap<>();
+        routable.forEach(visit -> unseeded.put(visit.getId(), visit));
+        Map<String, VehicleRoute> byVehicle = new HashMap<>();
+        routes.forEach(route -> byVehicle.put(route.vehicle().id(), route));
         for (PlannedRoute planned : start.routes()) {
             VehicleRoute route = byVehicle.get(planned.vehicleId());
+            if (route == null) {
+                continue;
+            }
             for (PlannedStop stop : planned.stops()) {
-                Visit visit = visits.remove(stop.orderId());
-                if (route != null && visit != null) {
+                Visit visit = unseeded.remove(stop.orderId());
+                if (visit != null) {
                     route.getVisits().add(visit);
                 }
             }
         }
-        bucket.getVisits().addAll(visits.values().stream().sorted(java.util.Comparator.comparing(Visit::getId)).toList());
-        // OptaPlanner derives the list's own shadows, not our custom ones: set them as the listener would
+        bucket.getVisits().addAll(unseeded.values());
         for (VehicleRoute route : routes) {
             link(route);
             ArrivalTimeListener.recompute(route, (visit, arrival, rest) -> {

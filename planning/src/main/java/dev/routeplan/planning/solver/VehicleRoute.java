@@ -59,29 +59,13 @@ public class VehicleRoute {
     static VehicleRoute of(Vehicle vehicle, TravelMatrix matrix, TimeWindow depotHours, List<NoEntryInterval> noEntry,
                            List<ZoneNoEntry> zoneNoEntry, ZoneHits zoneHits, DriverLimits limits) {
         long shiftStart = vehicle.shift().startSeconds();
-        return new VehicleRoute(vehicle.id(), vehicle, matrix, firstLegalMoment(shiftStart, noEntry),
+        return new VehicleRoute(vehicle.id(), vehicle, matrix, DepotDeparture.earliest(shiftStart, noEntry),
                 vehicle.shift().endSeconds(), depotHours, noEntry, zoneNoEntry, zoneHits, limits);
     }
 
     static VehicleRoute unplannedBucket(String depotId) {
         return new VehicleRoute("unplanned-" + depotId, null, null, 0, 0, TimeWindow.of("00:00", "00:00"), List.of(),
                 List.of(), null, DriverLimits.none());
-    }
-
-    /** A vehicle whose shift opens inside a no-entry stretch waits at the depot until it ends. */
-    private static long firstLegalMoment(long from, List<NoEntryInterval> noEntry) {
-        long t = from;
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            for (NoEntryInterval interval : noEntry) {
-                if (t >= interval.startSeconds() && t < interval.endSeconds()) {
-                    t = interval.endSeconds();
-                    moved = true;
-                }
-            }
-        }
-        return t;
     }
 
     public String getId() {

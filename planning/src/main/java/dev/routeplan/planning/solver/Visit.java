@@ -13,8 +13,6 @@ import org.optaplanner.core.api.domain.variable.ShadowVariable;
 @PlanningEntity
 public class Visit {
 
-    private static final long HOUR = 3600;
-
     @PlanningId
     private String id;
     private Order order;
@@ -155,27 +153,18 @@ public class Visit {
         return arrival == null ? 0 : Math.max(0, serviceStart() - windowEnd + 1);
     }
 
+    boolean isInUnplannedBucket() {
+        return route != null && route.isUnplannedBucket();
+    }
+
     boolean isPlanned() {
         return route != null && !route.isUnplannedBucket();
     }
 
-    /**
-     * The latest departure from the depot, no earlier than the route may leave, that still
-     * arrives by the window's opening. Driving times change with the hour of leaving, so each
-     * hour from the window's opening backwards is tried in turn (a day at most): within an hour
-     * the drive is the same, and the latest fitting moment of the first hour that has one wins.
-     */
+    /** When a route that starts with this visit leaves the depot ({@link DepotDeparture}). */
     long departureFromDepotFor(VehicleRoute vehicleRoute) {
-        long earliest = vehicleRoute.earliestDeparture();
-        long hourStart = Math.floorDiv(windowStart, HOUR) * HOUR;
-        for (int tried = 0; tried < 24 && hourStart + HOUR > earliest; tried++, hourStart -= HOUR) {
-            long lastInHour = Math.min(windowStart, hourStart + HOUR - 1);
-            long leave = Math.min(lastInHour, windowStart - vehicleRoute.secondsFromDepot(this, lastInHour));
-            if (leave >= hourStart && leave + vehicleRoute.secondsFromDepot(this, leave) <= windowStart) {
-                return Math.max(earliest, leave);
-            }
-        }
-        return earliest;
+        return DepotDeparture.forFirstStop(vehicleRoute.earliestDeparture(), windowStart,
+                leaving -> vehicleRoute.secondsFromDepot(this, leaving));
     }
 
     @Override

@@ -65,6 +65,20 @@ class RouteSolverTest {
     }
 
     @Test
+    void servesAsManyOrdersAsItCanBeforeWeighingTheirPriorities() {
+        List<Order> orders = List.of(
+                withPriority(order("P1", 28.56, 77.25, 900, MORNING), 1),
+                withPriority(order("P5-A", 28.57, 77.26, 450, MORNING), 5),
+                withPriority(order("P5-B", 28.57, 77.25, 450, MORNING), 5));
+
+        DepotPlan plan = solve(List.of(lgv("LGV-1", 1000)), orders, Map.of());
+
+        assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId)
+                .containsExactlyInAnyOrder("P5-A", "P5-B");
+        assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId).containsExactly("P1");
+    }
+
+    @Test
     void leavesOutWhatTheFleetCannotCarryButKeepsTheHigherPriorityOrders() {
         List<Order> orders = List.of(
                 withPriority(order("P1", 28.56, 77.25, 600, MORNING), 1),
