@@ -271,7 +271,7 @@ public class VehicleRoute {
         }
         long departure = visit.departureFromDepotFor(this);
         long arrival = departure + secondsFromDepot(visit, departure);
-        long serviceStart = Math.max(arrival, visit.windowStart());
+        long serviceStart = visit.serviceStartFor(arrival);
         long serviceEnd = serviceStart + visit.serviceSeconds();
         // the same duty rules as the listener and dutyExcessSeconds(), for a route of one stop
         long breakLength = Math.max(1, limits.breakSeconds());
@@ -290,7 +290,7 @@ public class VehicleRoute {
                     + inZone(zone, visit.locationIndex(), DEPOT, leaving, back)
                     + (zoneHits.stop(zone.zoneId(), visit.locationIndex()) ? overlap(zone, arrival, serviceStart) : 0);
         }
-        return serviceStart < visit.windowEnd() && back <= latestReturn && forbidden == 0
+        return visit.windows().lateness(arrival) == 0 && back <= latestReturn && forbidden == 0
                 && longest <= limits.maxContinuousWorkSeconds() && work <= limits.maxWorkSeconds()
                 && back - departure <= limits.maxSpreadSeconds()
                 && depotHours.containsOnAnyDay(departure) && depotHours.containsOnAnyDay(back);

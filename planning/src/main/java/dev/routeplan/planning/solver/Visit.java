@@ -1,5 +1,6 @@
 package dev.routeplan.planning.solver;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Order;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
@@ -19,8 +20,7 @@ public class Visit {
     private String id;
     private Order order;
     private int locationIndex;
-    private long windowStart;
-    private long windowEnd;
+    private DeliveryWindows windows;
     private long serviceSeconds;
     private long weightGrams;
     private long volumeLitres;
@@ -49,8 +49,7 @@ public class Visit {
         this.id = order.id();
         this.order = order;
         this.locationIndex = locationIndex;
-        this.windowStart = order.window().startSeconds();
-        this.windowEnd = order.window().endSeconds();
+        this.windows = order.windows();
         this.serviceSeconds = order.serviceSeconds();
         this.weightGrams = Math.round(order.weightKg() * 1000);
         this.volumeLitres = Math.round(order.volumeM3() * 1000);
@@ -73,12 +72,13 @@ public class Visit {
         return locationIndex;
     }
 
-    long windowStart() {
-        return windowStart;
+    DeliveryWindows windows() {
+        return windows;
     }
 
-    long windowEnd() {
-        return windowEnd;
+    /** When service would start for an arrival at {@code arrivalSeconds}: the order's one rule for its windows. */
+    long serviceStartFor(long arrivalSeconds) {
+        return windows.serviceStart(arrivalSeconds);
     }
 
     long serviceSeconds() {
@@ -137,9 +137,9 @@ public class Visit {
         return rest == null ? 0 : rest;
     }
 
-    /** Service starts when the vehicle is there and the window has opened. */
+    /** Service starts when the vehicle is there and a window has opened (the second, if it came after the first). */
     long serviceStart() {
-        return arrival == null ? 0 : Math.max(arrival, windowStart);
+        return arrival == null ? 0 : serviceStartFor(arrival);
     }
 
     long serviceEnd() {
@@ -150,9 +150,9 @@ public class Visit {
         return serviceEnd() + restSeconds();
     }
 
-    /** Seconds by which service starts at or after the window's (exclusive) end. */
+    /** Seconds by which the vehicle arrives at or after the last window's (exclusive) end. */
     long lateness() {
-        return arrival == null ? 0 : Math.max(0, serviceStart() - windowEnd + 1);
+        return arrival == null ? 0 : windows.lateness(arrival);
     }
 
     boolean isPlanned() {
@@ -161,12 +161,16 @@ public class Visit {
 
     /**
      * The latest departure from the depot, no earlier than the route may leave, that still
-     * arrives by the window's opening. Driving times change with the hour of leaving, so each
+     * arrives by the window's opening: the first window, or the second if leaving as early as
+     * possible already misses the first. Driving times change with the hour of leaving, so each
      * hour from the window's opening backwards is tried in turn (a day at most): within an hour
      * the drive is the same, and the latest fitting moment of the first hour that has one wins.
      */
     long departureFromDepotFor(VehicleRoute vehicleRoute) {
         long earliest = vehicleRoute.earliestDeparture();
+        long windowStart = windows.hasTwo()
+                ? windows.windowFor(earliest + vehicleRoute.secondsFromDepot(this, earliest)).startSeconds()
+                : windows.first().startSeconds();
         long hourStart = Math.floorDiv(windowStart, HOUR) * HOUR;
         for (int tried = 0; tried < 24 && hourStart + HOUR > earliest; tried++, hourStart -= HOUR) {
             long lastInHour = Math.min(windowStart, hourStart + HOUR - 1);
