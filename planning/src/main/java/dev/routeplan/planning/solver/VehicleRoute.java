@@ -68,6 +68,43 @@ public class VehicleRoute {
                 List.of(), null, DriverLimits.none());
     }
 
+    /**
+     * The same vehicle with {@code visits} in that order, linked and timed as the solver's listener
+     * would: a trial route, apart from the plan, for asking what serving those visits would break.
+     */
+    VehicleRoute withVisits(List<Visit> trialVisits) {
+        VehicleRoute trial = new VehicleRoute(id, vehicle, matrix, earliestDeparture, latestReturn, depotHours, noEntry,
+                zoneNoEntry, zoneHits, limits);
+        trial.visits = new ArrayList<>(trialVisits);
+        for (int i = 0; i < trial.visits.size(); i++) {
+            Visit visit = trial.visits.get(i);
+            visit.setRoute(trial);
+            visit.setPrevious(i == 0 ? null : trial.visits.get(i - 1));
+            visit.setNext(i == trial.visits.size() - 1 ? null : trial.visits.get(i + 1));
+        }
+        ArrivalTimeListener.recompute(trial, (visit, arrival, rest) -> {
+            visit.setArrival(arrival);
+            visit.setRest(rest);
+        });
+        return trial;
+    }
+
+    long latestReturn() {
+        return latestReturn;
+    }
+
+    TimeWindow depotHours() {
+        return depotHours;
+    }
+
+    /** The rules whose no-entry stretches the route's time on the road runs into. */
+    List<String> noEntryRulesBroken() {
+        long from = departureFromDepot();
+        long to = returnToDepot();
+        return noEntry.stream().filter(interval -> interval.overlapSeconds(from, to) > 0).map(NoEntryInterval::ruleId)
+                .distinct().toList();
+    }
+
     /** A vehicle whose shift opens inside a no-entry stretch waits at the depot until it ends. */
     private static long firstLegalMoment(long from, List<NoEntryInterval> noEntry) {
         long t = from;

@@ -55,6 +55,11 @@ public class Visit {
         this.volumeLitres = Math.round(order.volumeM3() * 1000);
     }
 
+    /** The same order as a new, unplaced visit: for trial routes that must not disturb the plan. */
+    Visit unplacedCopy() {
+        return new Visit(order, locationIndex, matrix);
+    }
+
     public String getId() {
         return id;
     }
