@@ -5,6 +5,7 @@ import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.solver.UnservableOrders.Reason;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,6 +45,8 @@ final class LeftoverReasons {
             RoutingConstraints.ZONE_NO_ENTRY, UnassignedReason.NO_ENTRY,
             RoutingConstraints.DRIVER_HOURS, UnassignedReason.DRIVER_HOURS,
             RoutingConstraints.DEPOT_HOURS, UnassignedReason.DEPOT_HOURS);
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final SolutionManager<DepotRoutingSolution, HardMediumSoftLongScore> scoring;
 
@@ -111,6 +114,10 @@ final class LeftoverReasons {
     }
 
     private Scored score(VehicleRoute trialRoute) {
+        if (trialRoute.getVisits().isEmpty()) {
+            // an unused vehicle costs and breaks nothing; OptaPlanner refuses a solution without visits
+            return new Scored(HardMediumSoftLongScore.ZERO, Map.of());
+        }
         DepotRoutingSolution trial = new DepotRoutingSolution(new ArrayList<>(List.of(trialRoute)),
                 new ArrayList<>(trialRoute.getVisits()));
         ScoreExplanation<DepotRoutingSolution, HardMediumSoftLongScore> explanation = scoring.explain(trial);
@@ -176,7 +183,7 @@ final class LeftoverReasons {
     }
 
     private static String time(long seconds) {
-        return LocalTime.ofSecondOfDay(Math.floorMod(seconds, TimeWindow.SECONDS_PER_DAY)).toString();
+        return LocalTime.ofSecondOfDay(Math.floorMod(seconds, TimeWindow.SECONDS_PER_DAY)).format(HH_MM);
     }
 
     private static long minutes(long seconds) {
