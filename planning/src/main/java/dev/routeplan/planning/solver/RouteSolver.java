@@ -33,7 +33,8 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 /**
  * Plans one depot's routes with OptaPlanner: orders no vehicle could serve even alone are set
  * aside first with their reason; the rest are routed, and those the fleet cannot fit stay in
- * the unplanned bucket, each with the hard rule its best place would break ({@link LeftoverReasons}). Thread-safe: each call builds its own solver.
+ * the unplanned bucket, each with the hard rule its best place would break ({@link LeftoverReasons}).
+ * Thread-safe: each call builds its own solver.
  */
 public final class RouteSolver {
 
