@@ -32,9 +32,14 @@ import org.optaplanner.core.api.solver.SolverFactory;
 final class LeftoverReasons {
 
     /** Routes tried per leftover, nearest first; a far route would break the same rules, and worse. */
-    static final int NEAREST_ROUTES = 5;
+    static final int NEAREST_ROUTES = 3;
     /** Unused vehicles tried per leftover: an order alone on a vehicle is one trial each. */
-    static final int UNUSED_VEHICLES = 3;
+    static final int UNUSED_VEHICLES = 2;
+    /**
+     * Leftovers analysed per depot, highest priority first. A trial costs about a millisecond (a
+     * score director per trial), so this bounds the work at a second or two after the solve.
+     */
+    static final int MAX_ANALYSED = 40;
 
     private static final Map<String, UnassignedReason> REASON_OF_CONSTRAINT = Map.of(
             RoutingConstraints.WEIGHT_CAPACITY, UnassignedReason.CAPACITY,
@@ -63,6 +68,19 @@ final class LeftoverReasons {
     }
 
     private record Scored(HardMediumSoftLongScore score, Map<String, Long> hardByConstraint) {
+    }
+
+    /** A reason for each leftover, in the given order; beyond {@link #MAX_ANALYSED}, the lower priorities get a general one. */
+    List<Reason> reasonsFor(List<Visit> leftovers, List<VehicleRoute> routes) {
+        List<Visit> byPriority = leftovers.stream()
+                .sorted(Comparator.comparingInt((Visit v) -> v.order().priority()).thenComparing(Visit::getId)).toList();
+        Map<Visit, Reason> reasons = new HashMap<>();
+        for (int i = 0; i < byPriority.size(); i++) {
+            reasons.put(byPriority.get(i), i < MAX_ANALYSED ? reasonFor(byPriority.get(i), routes)
+                    : new Reason(UnassignedReason.FLEET_FULL, "no vehicle had capacity or hours left for it (not analysed: "
+                            + leftovers.size() + " orders left out, the first " + MAX_ANALYSED + " by priority were)"));
+        }
+        return leftovers.stream().map(reasons::get).toList();
     }
 
     Reason reasonFor(Visit leftover, List<VehicleRoute> routes) {

@@ -187,9 +187,10 @@ public final class RouteSolver {
         List<UnassignedOrder> left = new ArrayList<>(unassigned);
         for (VehicleRoute route : solved.getRoutes()) {
             if (route.isUnplannedBucket()) {
-                for (Visit visit : route.getVisits()) {
-                    UnservableOrders.Reason reason = reasons.reasonFor(visit, solved.getRoutes());
-                    left.add(new UnassignedOrder(visit.getId(), problem.depot().id(), reason.reason(), reason.detail()));
+                List<UnservableOrders.Reason> why = reasons.reasonsFor(route.getVisits(), solved.getRoutes());
+                for (int i = 0; i < why.size(); i++) {
+                    left.add(new UnassignedOrder(route.getVisits().get(i).getId(), problem.depot().id(), why.get(i).reason(),
+                            why.get(i).detail()));
                 }
             } else if (route.isUsed()) {
                 planned.add(toPlannedRoute(route, problem.depot().id()));
