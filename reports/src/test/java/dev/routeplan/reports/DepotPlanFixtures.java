@@ -1,6 +1,7 @@
 package dev.routeplan.reports;
 
 import dev.routeplan.planning.baseline.EfficiencyGain;
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.EmissionNorm;
 import dev.routeplan.planning.domain.Fuel;
@@ -112,8 +113,8 @@ public final class DepotPlanFixtures {
                         "110024", 28.5677, 77.2433, 420, "09:00", "12:00", 15),
                 order("ORD-1002", EVIL_CUSTOMER, "B-7, Kalkaji Extension", "110019",
                         28.5494, 77.2585, 310, "10:00", "13:00", 10),
-                order("ORD-1003", "Gupta Medicos", "G-12, Greater Kailash I, M Block Market",
-                        "110048", 28.5482, 77.2372, 250, "09:30", "14:00", 10));
+                withSecondWindow(order("ORD-1003", "Gupta Medicos", "G-12, Greater Kailash I, M Block Market",
+                        "110048", 28.5482, 77.2372, 250, "09:30", "11:00", 10), "16:00", "18:00"));
         List<PlannedStop> stops = List.of(
                 new PlannedStop(1, "ORD-1001", at(9, 20), at(9, 20), at(9, 35), 5.1, 560),
                 new PlannedStop(2, "ORD-1002", at(9, 50), at(10, 0), at(10, 10), 3.2, 250),
@@ -154,6 +155,13 @@ public final class DepotPlanFixtures {
                 id.substring(0, 2), vehicleClass == VehicleClass.HGV ? 16_200 : 3_490,
                 2, capacityKg, capacityKg / 200, shift, 18.0, 900.0,
                 driverId, LocalDate.of(2026, 2, 28), LocalDate.of(2027, 3, 31));
+    }
+
+    /** The order taking goods again later in the day. */
+    private static Order withSecondWindow(Order o, String start, String end) {
+        return new Order(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(), o.location(), o.weightKg(),
+                o.volumeM3(), DeliveryWindows.of(o.windows().first(), TimeWindow.of(start, end)), o.serviceMinutes(),
+                o.priority(), o.depotId(), o.goodsType());
     }
 
     private static Order order(String id, String customer, String address, String pincode, double lat, double lon,

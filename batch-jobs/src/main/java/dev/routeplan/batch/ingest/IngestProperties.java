@@ -28,7 +28,8 @@ public record IngestProperties(
 
     public IngestProperties {
         headerAliases = headerAliases == null
-                ? Map.of("lat", List.of("latitude"), "lon", List.of("lng", "longitude"), "order_id", List.of("order_no"))
+                ? Map.of("lat", List.of("latitude"), "lon", List.of("lng", "longitude"), "order_id", List.of("order_no"),
+                        "window2_start", List.of("second_window_start"), "window2_end", List.of("second_window_end"))
                 : Map.copyOf(headerAliases);
     }
 }

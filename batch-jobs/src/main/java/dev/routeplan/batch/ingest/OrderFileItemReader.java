@@ -17,6 +17,8 @@ public class OrderFileItemReader extends AbstractItemCountingItemStreamItemReade
     public static final List<String> COLUMNS = List.of("order_id", "customer_name", "phone", "address", "pincode", "lat",
             "lon", "weight_kg", "volume_m3", "window_start", "window_end", "service_minutes", "priority", "depot_id",
             "goods_type");
+    /** Columns a file may leave out: an order's second time window (both or neither per row). */
+    public static final List<String> OPTIONAL_COLUMNS = List.of("window2_start", "window2_end");
 
     /** Rows handed out so far, kept with each commit; unlike the item count it excludes the final end-of-file read. */
     public static final String ROWS_READ_KEY = "orderFileReader.rows";

@@ -2,6 +2,7 @@ package dev.routeplan.batch.ingest;
 
 import dev.routeplan.batch.store.OrderReject;
 import dev.routeplan.batch.store.OrderStore.SourcedOrder;
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.TimeWindow;
@@ -85,7 +86,8 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         if (volume != null && volume < 0) {
             problems.add(RejectCode.NEGATIVE_VOLUME, "volume_m3", volume + " is negative");
         }
-        TimeWindow window = window(row, problems);
+        TimeWindow window = window(row, "window_start", "window_end", problems);
+        TimeWindow second = secondWindow(row, window, problems);
         Integer service = integer(row, "service_minutes", problems);
         if (service != null && (service < 0 || service > MAX_SERVICE_MINUTES)) {
             problems.add(RejectCode.SERVICE_MINUTES_OUT_OF_RANGE, "service_minutes", service + " is not between 0 and " + MAX_SERVICE_MINUTES);
@@ -122,8 +124,8 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
             return IngestOutcome.reject(new OrderReject(row.fileId(), row.fileName(), row.rowNumber(), orderId,
                     problems.codes(), row.fileName() + " row " + row.rowNumber() + ": " + problems.message(), row.raw()));
         }
-        Order order = new Order(orderId, customer, phone, address, pincode, location, weight, volume, window, service,
-                priority, depotId, goodsType);
+        Order order = new Order(orderId, customer, phone, address, pincode, location, weight, volume,
+                DeliveryWindows.of(window, second), service, priority, depotId, goodsType);
         fileOfOrder.put(orderId, row.fileId());
         return IngestOutcome.accept(new SourcedOrder(order, row.fileId(), row.rowNumber(), previousFile));
     }
@@ -171,17 +173,46 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         }
     }
 
-    private static TimeWindow window(OrderRow row, Problems problems) {
-        LocalTime start = time(row, "window_start", problems);
-        LocalTime end = time(row, "window_end", problems);
+    private static TimeWindow window(OrderRow row, String startField, String endField, Problems problems) {
+        LocalTime start = time(row, startField, problems);
+        LocalTime end = time(row, endField, problems);
         if (start == null || end == null) {
             return null;
         }
         if (start.equals(end) && !start.equals(LocalTime.MIDNIGHT)) {
-            problems.add(RejectCode.EMPTY_WINDOW, "window_start,window_end", start + "-" + end + " is an empty window");
+            problems.add(RejectCode.EMPTY_WINDOW, startField + "," + endField, start + "-" + end + " is an empty window");
             return null;
         }
         return new TimeWindow(start, end);
+    }
+
+    /**
+     * The optional second window: both its times or neither. It must open at or after the first
+     * closes, both counted on the plan date's timeline (a first window crossing midnight leaves no
+     * room for a second).
+     */
+    private static TimeWindow secondWindow(OrderRow row, TimeWindow first, Problems problems) {
+        boolean hasStart = !row.value("window2_start").isEmpty();
+        boolean hasEnd = !row.value("window2_end").isEmpty();
+        if (!hasStart && !hasEnd) {
+            return null;
+        }
+        if (hasStart != hasEnd) {
+            String missing = hasStart ? "window2_end" : "window2_start";
+            problems.add(RejectCode.INCOMPLETE_SECOND_WINDOW, missing, "is empty; a second window needs window2_start and window2_end");
+            return null;
+        }
+        TimeWindow second = window(row, "window2_start", "window2_end", problems);
+        if (second == null || first == null) {
+            return null;
+        }
+        if (second.startSeconds() < first.endSeconds()) {
+            String how = second.startSeconds() < first.startSeconds() ? "opens before" : "overlaps";
+            problems.add(RejectCode.SECOND_WINDOW_NOT_AFTER_FIRST, "window2_start",
+                    second + " " + how + " the first window " + first + "; the second window must open after the first closes");
+            return null;
+        }
+        return second;
     }
 
     private static LocalTime time(OrderRow row, String field, Problems problems) {

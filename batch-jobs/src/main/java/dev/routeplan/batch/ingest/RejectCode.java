@@ -7,6 +7,10 @@ public enum RejectCode {
     OUT_OF_SERVICE_AREA,
     INVALID_TIME,
     EMPTY_WINDOW,
+    /** Only one of {@code window2_start} and {@code window2_end} given. */
+    INCOMPLETE_SECOND_WINDOW,
+    /** The second window overlaps the first or opens before it. */
+    SECOND_WINDOW_NOT_AFTER_FIRST,
     NON_POSITIVE_WEIGHT,
     NEGATIVE_VOLUME,
     EXCEEDS_LARGEST_VEHICLE,

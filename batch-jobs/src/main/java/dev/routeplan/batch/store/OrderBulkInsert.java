@@ -1,6 +1,7 @@
 package dev.routeplan.batch.store;
 
 import dev.routeplan.batch.store.OrderStore.SourcedOrder;
+import dev.routeplan.planning.domain.TimeWindow;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -20,7 +21,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 public final class OrderBulkInsert {
 
     static final String COLUMNS = "plan_date, order_id, file_id, row_number, customer_name, phone, address, pincode, lat, "
-            + "lon, weight_kg, volume_m3, window_start, window_end, service_minutes, priority, depot_id, goods_type";
+            + "lon, weight_kg, volume_m3, window_start, window_end, service_minutes, priority, depot_id, goods_type, "
+            + "window2_start, window2_end";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -39,12 +41,14 @@ public final class OrderBulkInsert {
         if (copy) {
             copy(planDate, orders);
         } else {
-            jdbc.batchUpdate("insert into orders (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.batchUpdate("insert into orders (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     orders, orders.size(), (ps, so) -> {
                         var o = so.order();
+                        TimeWindow second = o.windows().second().orElse(null);
                         Object[] values = {planDate, o.id(), so.fileId(), so.rowNumber(), o.customerName(), o.phone(),
                             o.address(), o.pincode(), o.location().lat(), o.location().lon(), o.weightKg(), o.volumeM3(),
-                            o.window().start(), o.window().end(), o.serviceMinutes(), o.priority(), o.depotId(), o.goodsType()};
+                            o.windows().first().start(), o.windows().first().end(), o.serviceMinutes(), o.priority(),
+                            o.depotId(), o.goodsType(), second == null ? null : second.start(), second == null ? null : second.end()};
                         for (int i = 0; i < values.length; i++) {
                             ps.setObject(i + 1, values[i]);
                         }
@@ -64,10 +68,15 @@ public final class OrderBulkInsert {
             field(csv, o.pincode()).append(',');
             csv.append(o.location().lat()).append(',').append(o.location().lon()).append(',')
                     .append(o.weightKg()).append(',').append(o.volumeM3()).append(',')
-                    .append(o.window().start()).append(',').append(o.window().end()).append(',')
+                    .append(o.windows().first().start()).append(',').append(o.windows().first().end()).append(',')
                     .append(o.serviceMinutes()).append(',').append(o.priority()).append(',');
             field(csv, o.depotId()).append(',');
-            field(csv, o.goodsType()).append('\n');
+            field(csv, o.goodsType()).append(',');
+            // an empty unquoted field is NULL to COPY: no second window
+            o.windows().second().ifPresent(w -> csv.append(w.start()));
+            csv.append(',');
+            o.windows().second().ifPresent(w -> csv.append(w.end()));
+            csv.append('\n');
         }
         // the chunk's own connection, so the COPY commits or rolls back with the chunk
         Connection connection = DataSourceUtils.getConnection(dataSource);

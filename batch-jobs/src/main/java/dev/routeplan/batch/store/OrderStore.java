@@ -1,5 +1,6 @@
 package dev.routeplan.batch.store;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.TimeWindow;
@@ -152,11 +153,17 @@ public class OrderStore {
                 rs.getString("message"), rs.getString("raw_content"));
     }
 
+    private static DeliveryWindows windows(ResultSet rs) throws SQLException {
+        TimeWindow first = new TimeWindow(rs.getObject("window_start", LocalTime.class), rs.getObject("window_end", LocalTime.class));
+        LocalTime secondStart = rs.getObject("window2_start", LocalTime.class);
+        return secondStart == null ? DeliveryWindows.of(first)
+                : DeliveryWindows.of(first, new TimeWindow(secondStart, rs.getObject("window2_end", LocalTime.class)));
+    }
+
     private static Order mapOrder(ResultSet rs, int row) throws SQLException {
         return new Order(rs.getString("order_id"), rs.getString("customer_name"), rs.getString("phone"),
                 rs.getString("address"), rs.getString("pincode"), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                 rs.getDouble("weight_kg"), rs.getDouble("volume_m3"),
-                new TimeWindow(rs.getObject("window_start", LocalTime.class), rs.getObject("window_end", LocalTime.class)),
-                rs.getInt("service_minutes"), rs.getInt("priority"), rs.getString("depot_id"), rs.getString("goods_type"));
+                windows(rs), rs.getInt("service_minutes"), rs.getInt("priority"), rs.getString("depot_id"), rs.getString("goods_type"));
     }
 }

@@ -31,8 +31,77 @@ class OrderRowValidatorTests {
         IngestOutcome outcome = validator.process(row(Map.of("window_start", "23:00", "window_end", "05:00")));
 
         assertThat(outcome.isAccepted()).isTrue();
-        assertThat(outcome.accepted().order().window().crossesMidnight()).isTrue();
-        assertThat(outcome.accepted().order().window().start()).isEqualTo(LocalTime.of(23, 0));
+        assertThat(outcome.accepted().order().windows().crossesMidnight()).isTrue();
+        assertThat(outcome.accepted().order().windows().first().start()).isEqualTo(LocalTime.of(23, 0));
+    }
+
+    @Test
+    void acceptsASecondWindowLaterInTheDay() {
+        IngestOutcome outcome = validator.process(row(Map.of("window_start", "09:00", "window_end", "11:00",
+                "window2_start", "16:00", "window2_end", "18:00")));
+
+        assertThat(outcome.isAccepted()).isTrue();
+        assertThat(outcome.accepted().order().windows()).hasToString("09:00-11:00, 16:00-18:00");
+    }
+
+    @Test
+    void acceptsASecondWindowThatCrossesMidnight() {
+        IngestOutcome outcome = validator.process(row(Map.of("window_start", "09:00", "window_end", "11:00",
+                "window2_start", "23:00", "window2_end", "02:00")));
+
+        assertThat(outcome.accepted().order().windows().second().orElseThrow().crossesMidnight()).isTrue();
+    }
+
+    @Test
+    void rejectsASecondWindowWithoutItsEndNamingTheField() {
+        IngestOutcome outcome = validator.process(row(Map.of("window2_start", "16:00")));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("INCOMPLETE_SECOND_WINDOW");
+        assertThat(outcome.rejected().message()).isEqualTo(
+                "orders.csv row 7: window2_end is empty; a second window needs window2_start and window2_end");
+    }
+
+    @Test
+    void rejectsASecondWindowWithoutItsStartNamingTheField() {
+        IngestOutcome outcome = validator.process(row(Map.of("window2_end", "18:00")));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("INCOMPLETE_SECOND_WINDOW");
+        assertThat(outcome.rejected().message()).startsWith("orders.csv row 7: window2_start is empty");
+    }
+
+    @Test
+    void rejectsASecondWindowOverlappingTheFirst() {
+        IngestOutcome outcome = validator.process(row(Map.of("window_start", "09:00", "window_end", "13:00",
+                "window2_start", "12:00", "window2_end", "15:00")));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("SECOND_WINDOW_NOT_AFTER_FIRST");
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: window2_start 12:00-15:00 overlaps the first "
+                + "window 09:00-13:00; the second window must open after the first closes");
+    }
+
+    @Test
+    void rejectsASecondWindowBeforeTheFirst() {
+        IngestOutcome outcome = validator.process(row(Map.of("window_start", "16:00", "window_end", "18:00",
+                "window2_start", "09:00", "window2_end", "11:00")));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("SECOND_WINDOW_NOT_AFTER_FIRST");
+        assertThat(outcome.rejected().message()).contains("window2_start 09:00-11:00 opens before the first window 16:00-18:00");
+    }
+
+    @Test
+    void rejectsASecondWindowAfterAFirstThatRunsPastMidnight() {
+        IngestOutcome outcome = validator.process(row(Map.of("window_start", "22:00", "window_end", "02:00",
+                "window2_start", "23:00", "window2_end", "23:30")));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("SECOND_WINDOW_NOT_AFTER_FIRST");
+    }
+
+    @Test
+    void rejectsASecondWindowThatIsNotATime() {
+        IngestOutcome outcome = validator.process(row(Map.of("window2_start", "16:00", "window2_end", "26:00")));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("INVALID_TIME");
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: window2_end \"26:00\" is not a time HH:mm");
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class BaselinePlanner {
                 .anyMatch(vehicle -> new Route(problem, travel, vehicle).canServeNext(order));
         if (!anyAlone) {
             return Optional.of(new UnassignedOrder(order.id(), depotId, UnassignedReason.WINDOW_UNREACHABLE,
-                    "no eligible vehicle reaches it inside " + order.window()
+                    "no eligible vehicle reaches it inside " + order.windows()
                             + " within its shift, the driver's hours and outside its no-entry hours"));
         }
         return Optional.empty();
@@ -173,11 +173,10 @@ public final class BaselinePlanner {
                     || volumeLitres + grams(order.volumeM3()) > grams(vehicle.capacityM3())) {
                 return Optional.empty();
             }
-            long windowStart = order.window().startSeconds();
             long routeStart;
             long leaving;
             if (stops.isEmpty()) {
-                routeStart = DepotDeparture.forFirstStop(earliestDeparture, windowStart,
+                routeStart = DepotDeparture.forFirstStop(earliestDeparture, order.windows(),
                         at -> travel.travelSeconds(depot, order.location(), vehicle.vehicleClass(), at));
                 leaving = routeStart;
             } else {
@@ -185,7 +184,7 @@ public final class BaselinePlanner {
                 leaving = stops.get(stops.size() - 1).departureSeconds();
             }
             long arrival = leaving + travel.travelSeconds(position(), order.location(), vehicle.vehicleClass(), leaving);
-            long serviceStart = Math.max(arrival, windowStart);
+            long serviceStart = order.windows().serviceStart(arrival);
             long serviceEnd = serviceStart + order.serviceSeconds();
             long back = serviceEnd + travel.travelSeconds(order.location(), depot, vehicle.vehicleClass(), serviceEnd);
             return Optional.of(new Visit(order, routeStart, leaving, arrival, serviceStart, serviceEnd, back));
@@ -193,7 +192,7 @@ public final class BaselinePlanner {
 
         private boolean legal(Visit v) {
             long forbidden = noEntry.stream().mapToLong(i -> i.overlapSeconds(v.routeStart(), v.back())).sum();
-            return v.serviceStart() < v.order().window().endSeconds()
+            return v.order().windows().contains(v.serviceStart())
                     && v.back() <= vehicle.shift().endSeconds()
                     && forbidden == 0
                     && v.back() - v.routeStart() <= problem.maxRouteSeconds()

@@ -1,5 +1,6 @@
 package dev.routeplan.planning.compliance;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlanClock;
 import dev.routeplan.planning.domain.PlannedStop;
@@ -59,12 +60,12 @@ final class PlanChecks {
                 evidence);
     }
 
-    /** Service must start inside the order's window [start, end); arriving early means waiting. */
+    /** Service must start inside one of the order's windows [start, end); arriving early means waiting. */
     private RuleCheck timeWindows() {
         Map<String, Object> evidence = new LinkedHashMap<>();
         List<String> late = new ArrayList<>();
         for (RouteTimeline.StopTime stop : timeline.stops()) {
-            TimeWindow window = stop.order().window();
+            DeliveryWindows window = stop.order().windows();
             if (!window.contains(stop.serviceStartSeconds())) {
                 late.add(stop.order().id());
                 evidence.put(stop.order().id(), Map.of(

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The route's timeline as the verifier recomputes it from the departure time, the stop order and
  * the travel model, ignoring the times the solver stored: arrival = previous departure + travel;
- * service starts at the later of arrival and window start; departure = service start + service
+ * service starts at the later of arrival and the start of the earliest window still open at
+ * arrival ({@link dev.routeplan.planning.domain.DeliveryWindows#serviceStart}); departure = service start + service
  * time, plus any rest the plan gives the driver at the premises after service (the stored stop's
  * departure beyond its service end: a planning decision, like the route's departure time); return
  * = last departure + travel back to the depot.
@@ -47,7 +48,7 @@ record RouteTimeline(long departureSeconds, List<StopTime> stops, long returnSec
             double legKm = travel.distanceKm(at, order.location());
             long arrival = clock + travel.travelSeconds(at, order.location(), vehicleClass, clock);
             legs.add(new Leg(atName + " -> " + order.id(), at, order.location(), clock, arrival));
-            long serviceStart = Math.max(arrival, order.window().startSeconds());
+            long serviceStart = order.windows().serviceStart(arrival);
             long rest = Math.max(0, planned.departureSeconds() - planned.serviceStartSeconds() - order.serviceSeconds());
             clock = serviceStart + order.serviceSeconds() + rest;
             stops.add(new StopTime(order, arrival, serviceStart, clock, legKm, rest));

@@ -10,11 +10,19 @@ public record Order(
         GeoPoint location,
         double weightKg,
         double volumeM3,
-        TimeWindow window,
+        DeliveryWindows windows,
         int serviceMinutes,
         int priority,
         String depotId,
         String goodsType) {
+
+    /** An order with a single time window. */
+    public Order(String id, String customerName, String phone, String address, String pincode, GeoPoint location,
+                 double weightKg, double volumeM3, TimeWindow window, int serviceMinutes, int priority, String depotId,
+                 String goodsType) {
+        this(id, customerName, phone, address, pincode, location, weightKg, volumeM3, DeliveryWindows.of(window),
+                serviceMinutes, priority, depotId, goodsType);
+    }
 
     public long serviceSeconds() {
         return serviceMinutes * 60L;

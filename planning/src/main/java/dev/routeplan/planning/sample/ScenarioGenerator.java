@@ -1,5 +1,6 @@
 package dev.routeplan.planning.sample;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.EmissionNorm;
 import dev.routeplan.planning.domain.Fuel;
@@ -30,6 +31,8 @@ import java.util.TreeSet;
  *   <li>Diesel under 10 and petrol under 15 years, PUC and permits valid into 2027; vehicles
  *       registered in HR/UP are BS6, CNG, LNG or electric. Exactly two "problem" vehicles (when the
  *       fleet has room for them): an over-age diesel LGV registered 2014 and one whose PUC expired in 2025.</li>
+ *   <li>About {@value #TWO_WINDOW_SHARE} of the day orders outside those areas take goods in two
+ *       windows, morning and late afternoon (e.g. 09:00-11:00 and 16:00-18:00).</li>
  *   <li>Each order belongs to its nearest depot. Per depot and shift, total weight and volume stay
  *       under {@value #DEMAND_SHARE} of the capacity of that shift's vehicles, problem vehicles not counted.</li>
  * </ul>
@@ -41,6 +44,9 @@ public final class ScenarioGenerator {
 
     /** Share of orders delivered at night by HGV/MGV, where the depot has such vehicles. */
     static final double NIGHT_SHARE = 0.25;
+
+    /** Share of day orders (outside markets and midday-only stretches) given a second window. */
+    static final double TWO_WINDOW_SHARE = 0.10;
 
     static final TimeWindow NIGHT_SHIFT = TimeWindow.of("23:00", "07:00");
     static final TimeWindow ALL_DAY = TimeWindow.of("00:00", "00:00");
@@ -84,6 +90,11 @@ public final class ScenarioGenerator {
     private static final List<TimeWindow> MORNING_WINDOWS = windows("08:00-12:00", "09:00-12:00", "10:00-12:00", "09:00-11:00");
     private static final List<TimeWindow> MIDDAY_WINDOWS = windows("11:00-16:00", "11:30-15:30", "12:00-16:30", "11:00-14:00");
 
+    private static final List<DeliveryWindows> TWO_WINDOWS = List.of(
+            DeliveryWindows.of(TimeWindow.of("09:00", "11:00"), TimeWindow.of("16:00", "18:00")),
+            DeliveryWindows.of(TimeWindow.of("08:00", "10:00"), TimeWindow.of("14:00", "16:00")),
+            DeliveryWindows.of(TimeWindow.of("10:00", "12:00"), TimeWindow.of("17:00", "19:00")));
+
     private static final List<String> NIGHT_GOODS = List.of(
             "GROCERY", "GROCERY", "GROCERY", "VEGETABLES", "VEGETABLES", "FRUITS", "FRUITS", "CONSTRUCTION_MATERIAL",
             "CONSTRUCTION_MATERIAL", "FURNITURE", "TEXTILES", "TEXTILES", "GENERAL", "GENERAL", "ELECTRONICS", "MILK");
@@ -106,11 +117,15 @@ public final class ScenarioGenerator {
 
     private final ScenarioSpec spec;
     private final SplittableRandom random;
+    // Its own stream, so that giving orders a second window left every other draw, and the samples'
+    // other fields, as they were.
+    private final SplittableRandom secondWindows;
     private final List<Locality> localities = DelhiLocalities.all();
 
     private ScenarioGenerator(ScenarioSpec spec) {
         this.spec = spec;
         this.random = new SplittableRandom(spec.seed());
+        this.secondWindows = new SplittableRandom(spec.seed() + 1);
     }
 
     /** The scenario for {@code spec}; the same spec always gives an equal scenario. */
@@ -347,7 +362,7 @@ public final class ScenarioGenerator {
         String goodsType;
         double weightKg;
         double volumeM3;
-        TimeWindow window;
+        DeliveryWindows windows;
         int serviceMinutes;
         int priority;
         String customerName;
@@ -413,7 +428,7 @@ public final class ScenarioGenerator {
         for (int i = 0; i < drafts.size(); i++) {
             Draft o = drafts.get(i);
             orders.add(new Order(String.format("ORD-%04d", i + 1), o.customerName, o.phone, o.address,
-                    o.locality.pincode(), o.location, o.weightKg, o.volumeM3, o.window, o.serviceMinutes,
+                    o.locality.pincode(), o.location, o.weightKg, o.volumeM3, o.windows, o.serviceMinutes,
                     o.priority, depots.get(o.depot).id(), o.goodsType));
         }
         return orders;
@@ -424,13 +439,19 @@ public final class ScenarioGenerator {
         if (o.night) {
             o.goodsType = pick(NIGHT_GOODS);
             o.weightKg = 300 + 2_200 * Math.pow(random.nextDouble(), 1.5);
-            o.window = pick(NIGHT_WINDOWS);
+            o.windows = DeliveryWindows.of(pick(NIGHT_WINDOWS));
             o.serviceMinutes = 20 + 5 * random.nextInt(5);
         } else {
             o.goodsType = pick(DAY_GOODS);
             o.weightKg = 10 + 290 * Math.pow(random.nextDouble(), 2);
-            o.window = pick(MORNING_MARKETS.contains(locality) ? MORNING_WINDOWS
-                    : MIDDAY_ONLY.contains(locality) ? MIDDAY_WINDOWS : DAY_WINDOWS);
+            boolean restricted = MORNING_MARKETS.contains(locality) || MIDDAY_ONLY.contains(locality);
+            o.windows = DeliveryWindows.of(pick(MORNING_MARKETS.contains(locality) ? MORNING_WINDOWS
+                    : MIDDAY_ONLY.contains(locality) ? MIDDAY_WINDOWS : DAY_WINDOWS));
+            double draw = secondWindows.nextDouble();
+            int pair = secondWindows.nextInt(TWO_WINDOWS.size());
+            if (!restricted && draw < TWO_WINDOW_SHARE) {
+                o.windows = TWO_WINDOWS.get(pair);
+            }
             o.serviceMinutes = 5 + random.nextInt(11);
         }
         o.volumeM3 = o.weightKg / (density(o.goodsType) * between(0.85, 1.15));

@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * Writes a {@link Scenario} as the three input files {@code depots.csv}, {@code fleet.csv} and
- * {@code orders.csv}: UTF-8 without BOM, LF line ends, a header row, fields quoted per RFC 4180
+ * {@code orders.csv} (an order's second window, if any, in the last two columns): UTF-8 without BOM, LF line ends, a header row, fields quoted per RFC 4180
  * when they hold a comma, quote or line break. Times {@code HH:mm}, dates ISO, decimals with a dot.
  */
 public final class ScenarioWriter {
@@ -32,7 +32,8 @@ public final class ScenarioWriter {
             "cost_per_km", "fixed_cost", "driver_id", "puc_valid_until", "permit_valid_until");
     public static final List<String> ORDERS_HEADER = List.of(
             "order_id", "customer_name", "phone", "address", "pincode", "lat", "lon", "weight_kg", "volume_m3",
-            "window_start", "window_end", "service_minutes", "priority", "depot_id", "goods_type");
+            "window_start", "window_end", "service_minutes", "priority", "depot_id", "goods_type", "window2_start",
+            "window2_end");
 
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -75,8 +76,10 @@ public final class ScenarioWriter {
         for (Order o : orders) {
             csv.append(line(List.of(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(),
                     decimal(o.location().lat(), 6), decimal(o.location().lon(), 6), decimal(o.weightKg(), 1),
-                    decimal(o.volumeM3(), 3), time(o.window().start()), time(o.window().end()),
-                    String.valueOf(o.serviceMinutes()), String.valueOf(o.priority()), o.depotId(), o.goodsType())));
+                    decimal(o.volumeM3(), 3), time(o.windows().first().start()), time(o.windows().first().end()),
+                    String.valueOf(o.serviceMinutes()), String.valueOf(o.priority()), o.depotId(), o.goodsType(),
+                    o.windows().second().map(w -> time(w.start())).orElse(""),
+                    o.windows().second().map(w -> time(w.end())).orElse(""))));
         }
         return csv.toString();
     }

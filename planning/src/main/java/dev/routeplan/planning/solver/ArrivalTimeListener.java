@@ -50,7 +50,7 @@ public class ArrivalTimeListener implements VariableListener<DepotRoutingSolutio
             long arrival = leaving + (previous == null
                     ? route.secondsFromDepot(current, leaving)
                     : route.secondsBetween(previous, current, leaving));
-            long serviceStart = Math.max(arrival, current.windowStart());
+            long serviceStart = current.serviceStartFor(arrival);
             long serviceEnd = serviceStart + current.serviceSeconds();
             block += arrival - leaving;
             block = serviceStart - arrival >= breakLength ? 0 : block + serviceStart - arrival;

@@ -1,5 +1,6 @@
 package dev.routeplan.planning.solver;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.NoEntryInterval;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
@@ -30,6 +31,15 @@ public final class DepotDeparture {
             }
         }
         return t;
+    }
+
+    /**
+     * For an order with one or two windows: aims at the first window, or at the second when
+     * leaving as early as possible already misses the first.
+     */
+    public static long forFirstStop(long earliest, DeliveryWindows windows, LongUnaryOperator drive) {
+        long windowStart = windows.windowFor(earliest + drive.applyAsLong(earliest)).startSeconds();
+        return forFirstStop(earliest, windowStart, drive);
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.UnassignedOrder;
-import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.util.ArrayList;
@@ -40,7 +39,8 @@ import org.optaplanner.core.config.solver.termination.TerminationConfig;
 /**
  * Plans one depot's routes with OptaPlanner: orders no vehicle could serve even alone are set
  * aside first with their reason; the rest are routed, and those the fleet cannot fit stay in
- * the unplanned bucket. Thread-safe: each call builds its own solver.
+ * the unplanned bucket, each with the hard rule its best place would break ({@link LeftoverReasons}).
+ * Thread-safe: each call builds its own solver.
  */
 public final class RouteSolver {
 
@@ -65,10 +65,9 @@ public final class RouteSolver {
         if (begin.solution().getVisits().isEmpty()) {
             return new DepotPlan(problem.depot().id(), List.of(), begin.unassigned());
         }
-        DepotRoutingSolution solved = SolverFactory.<DepotRoutingSolution>create(config(settings))
-                .buildSolver()
-                .solve(begin.solution());
-        return toPlan(problem, solved, begin.unassigned());
+        SolverFactory<DepotRoutingSolution> solverFactory = SolverFactory.create(config(settings));
+        DepotRoutingSolution solved = solverFactory.buildSolver().solve(begin.solution());
+        return toPlan(problem, solved, begin.unassigned(), new LeftoverReasons(solverFactory));
     }
 
     /** What the search starts from: the routable visits, seeded from {@code start} when given, and the orders set aside. */
@@ -210,13 +209,18 @@ public final class RouteSolver {
 
     static final int NEARBY_SIZE = 40;
 
-    private static DepotPlan toPlan(DepotProblem problem, DepotRoutingSolution solved, List<UnassignedOrder> unassigned) {
+    /** The solved routes; each order left in the bucket gets the reason its best place would break. */
+    private static DepotPlan toPlan(DepotProblem problem, DepotRoutingSolution solved, List<UnassignedOrder> unassigned,
+                                    LeftoverReasons reasons) {
         List<PlannedRoute> planned = new ArrayList<>();
         List<UnassignedOrder> left = new ArrayList<>(unassigned);
         for (VehicleRoute route : solved.getRoutes()) {
             if (route.isUnplannedBucket()) {
-                route.getVisits().forEach(visit -> left.add(new UnassignedOrder(visit.getId(), problem.depot().id(),
-                        UnassignedReason.FLEET_FULL, "no vehicle had capacity or hours left for it")));
+                List<UnservableOrders.Reason> why = reasons.reasonsFor(route.getVisits(), solved.getRoutes());
+                for (int i = 0; i < why.size(); i++) {
+                    left.add(new UnassignedOrder(route.getVisits().get(i).getId(), problem.depot().id(), why.get(i).reason(),
+                            why.get(i).detail()));
+                }
             } else if (route.isUsed()) {
                 planned.add(toPlannedRoute(route, problem.depot().id()));
             }

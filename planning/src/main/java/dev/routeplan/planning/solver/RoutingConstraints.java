@@ -28,10 +28,12 @@ public class RoutingConstraints implements ConstraintProvider {
 
     static final int HARD_LEVELS = 1;
     static final int SOFT_LEVELS = 3;
+    /** The soft level that holds the cost in rupees; the two above it count and weigh the orders left out. */
+    static final int COST_LEVEL = 2;
     private static final BendableLongScore ONE_HARD = BendableLongScore.ofHard(HARD_LEVELS, SOFT_LEVELS, 0, 1);
     private static final BendableLongScore ONE_UNASSIGNED = BendableLongScore.ofSoft(HARD_LEVELS, SOFT_LEVELS, 0, 1);
     private static final BendableLongScore ONE_PRIORITY = BendableLongScore.ofSoft(HARD_LEVELS, SOFT_LEVELS, 1, 1);
-    private static final BendableLongScore ONE_COST = BendableLongScore.ofSoft(HARD_LEVELS, SOFT_LEVELS, 2, 1);
+    private static final BendableLongScore ONE_COST = BendableLongScore.ofSoft(HARD_LEVELS, SOFT_LEVELS, COST_LEVEL, 1);
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {

@@ -32,7 +32,7 @@ final class UnservableOrders {
         }
         if (routes.stream().noneMatch(route -> route.canServeAlone(visit))) {
             return Optional.of(new Reason(UnassignedReason.WINDOW_UNREACHABLE,
-                    "no eligible vehicle reaches it inside " + visit.order().window()
+                    "no eligible vehicle reaches it inside " + visit.order().windows()
                             + " within its shift, the driver's hours and outside its no-entry hours"));
         }
         return Optional.empty();

@@ -68,6 +68,44 @@ public class VehicleRoute {
                 List.of(), null, DriverLimits.none());
     }
 
+    /**
+     * The same vehicle with {@code visits} in that order, linked and timed as the solver's listener
+     * would: a trial route, apart from the plan, for asking what serving those visits would break.
+     */
+    VehicleRoute withVisits(List<Visit> trialVisits) {
+        VehicleRoute trial = new VehicleRoute(id, vehicle, matrix, earliestDeparture, latestReturn, depotHours, noEntry,
+                zoneNoEntry, zoneHits, limits);
+        trial.visits = new ArrayList<>(trialVisits);
+        for (int i = 0; i < trial.visits.size(); i++) {
+            Visit visit = trial.visits.get(i);
+            visit.setRoute(trial);
+            visit.setPrevious(i == 0 ? null : trial.visits.get(i - 1));
+            visit.setNext(i == trial.visits.size() - 1 ? null : trial.visits.get(i + 1));
+        }
+        ArrivalTimeListener.recompute(trial, (visit, arrival, rest) -> {
+            visit.setArrival(arrival);
+            visit.setRest(rest);
+        });
+        return trial;
+    }
+
+    long latestReturn() {
+        return latestReturn;
+    }
+
+    TimeWindow depotHours() {
+        return depotHours;
+    }
+
+    /** The rules whose no-entry stretches the route's time on the road runs into. */
+    List<String> noEntryRulesBroken() {
+        long from = departureFromDepot();
+        long to = returnToDepot();
+        return noEntry.stream().filter(interval -> interval.overlapSeconds(from, to) > 0).map(NoEntryInterval::ruleId)
+                .distinct().toList();
+    }
+
+
     public String getId() {
         return id;
     }
@@ -255,7 +293,7 @@ public class VehicleRoute {
         }
         long departure = visit.departureFromDepotFor(this);
         long arrival = departure + secondsFromDepot(visit, departure);
-        long serviceStart = Math.max(arrival, visit.windowStart());
+        long serviceStart = visit.serviceStartFor(arrival);
         long serviceEnd = serviceStart + visit.serviceSeconds();
         // the same duty rules as the listener and dutyExcessSeconds(), for a route of one stop
         long breakLength = Math.max(1, limits.breakSeconds());
@@ -274,7 +312,7 @@ public class VehicleRoute {
                     + inZone(zone, visit.locationIndex(), DEPOT, leaving, back)
                     + (zoneHits.stop(zone.zoneId(), visit.locationIndex()) ? overlap(zone, arrival, serviceStart) : 0);
         }
-        return serviceStart < visit.windowEnd() && back <= latestReturn && forbidden == 0
+        return visit.windows().lateness(arrival) == 0 && back <= latestReturn && forbidden == 0
                 && longest <= limits.maxContinuousWorkSeconds() && work <= limits.maxWorkSeconds()
                 && back - departure <= limits.maxSpreadSeconds()
                 && depotHours.containsOnAnyDay(departure) && depotHours.containsOnAnyDay(back);

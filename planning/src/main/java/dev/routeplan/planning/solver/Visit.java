@@ -1,5 +1,6 @@
 package dev.routeplan.planning.solver;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Order;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
@@ -17,8 +18,7 @@ public class Visit {
     private String id;
     private Order order;
     private int locationIndex;
-    private long windowStart;
-    private long windowEnd;
+    private DeliveryWindows windows;
     private long serviceSeconds;
     private long weightGrams;
     private long volumeLitres;
@@ -47,11 +47,15 @@ public class Visit {
         this.id = order.id();
         this.order = order;
         this.locationIndex = locationIndex;
-        this.windowStart = order.window().startSeconds();
-        this.windowEnd = order.window().endSeconds();
+        this.windows = order.windows();
         this.serviceSeconds = order.serviceSeconds();
         this.weightGrams = Math.round(order.weightKg() * 1000);
         this.volumeLitres = Math.round(order.volumeM3() * 1000);
+    }
+
+    /** The same order as a new, unplaced visit: for trial routes that must not disturb the plan. */
+    Visit unplacedCopy() {
+        return new Visit(order, locationIndex, matrix);
     }
 
     public String getId() {
@@ -71,12 +75,13 @@ public class Visit {
         return locationIndex;
     }
 
-    long windowStart() {
-        return windowStart;
+    DeliveryWindows windows() {
+        return windows;
     }
 
-    long windowEnd() {
-        return windowEnd;
+    /** When service would start for an arrival at {@code arrivalSeconds}: the order's one rule for its windows. */
+    long serviceStartFor(long arrivalSeconds) {
+        return windows.serviceStart(arrivalSeconds);
     }
 
     long serviceSeconds() {
@@ -135,9 +140,9 @@ public class Visit {
         return rest == null ? 0 : rest;
     }
 
-    /** Service starts when the vehicle is there and the window has opened. */
+    /** Service starts when the vehicle is there and a window has opened (the second, if it came after the first). */
     long serviceStart() {
-        return arrival == null ? 0 : Math.max(arrival, windowStart);
+        return arrival == null ? 0 : serviceStartFor(arrival);
     }
 
     long serviceEnd() {
@@ -148,9 +153,9 @@ public class Visit {
         return serviceEnd() + restSeconds();
     }
 
-    /** Seconds by which service starts at or after the window's (exclusive) end. */
+    /** Seconds by which the vehicle arrives at or after the last window's (exclusive) end. */
     long lateness() {
-        return arrival == null ? 0 : Math.max(0, serviceStart() - windowEnd + 1);
+        return arrival == null ? 0 : windows.lateness(arrival);
     }
 
     boolean isInUnplannedBucket() {
@@ -163,7 +168,7 @@ public class Visit {
 
     /** When a route that starts with this visit leaves the depot ({@link DepotDeparture}). */
     long departureFromDepotFor(VehicleRoute vehicleRoute) {
-        return DepotDeparture.forFirstStop(vehicleRoute.earliestDeparture(), windowStart,
+        return DepotDeparture.forFirstStop(vehicleRoute.earliestDeparture(), windows,
                 leaving -> vehicleRoute.secondsFromDepot(this, leaving));
     }
 

@@ -3,6 +3,7 @@ package dev.routeplan.planning.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.EmissionNorm;
@@ -61,8 +62,8 @@ class BaselinePlannerTests {
         });
         assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())).hasSize(12).allSatisfy(stop -> {
             Order order = byId.get(stop.orderId());
-            assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(order.window().startSeconds())
-                    .isLessThan(order.window().endSeconds()).isGreaterThanOrEqualTo(stop.arrivalSeconds());
+            assertThat(order.windows().contains(stop.serviceStartSeconds())).as(order.id() + " served in a window").isTrue();
+            assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(stop.arrivalSeconds());
             assertThat(stop.departureSeconds()).isEqualTo(stop.serviceStartSeconds() + order.serviceSeconds());
         });
     }
@@ -107,6 +108,29 @@ class BaselinePlannerTests {
         assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId, UnassignedOrder::reason)
                 .containsExactly(tuple("HEAVY", UnassignedReason.EXCEEDS_CAPACITY));
         assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("LIGHT");
+    }
+
+    @Test
+    void servesAnOrderWhoseFirstWindowIsOverInItsSecondAndNotAfterBoth() {
+        Order second = order("SECOND", 28.55, 77.25, 100, TimeWindow.of("06:00", "07:30"));
+        Order afterBoth = order("AFTER-BOTH", 28.56, 77.26, 100, TimeWindow.of("05:00", "06:00"));
+        List<Order> orders = List.of(
+                new Order(second.id(), second.customerName(), second.phone(), second.address(), second.pincode(),
+                        second.location(), second.weightKg(), second.volumeM3(),
+                        DeliveryWindows.of(second.windows().first(), TimeWindow.of("14:00", "16:00")),
+                        second.serviceMinutes(), second.priority(), second.depotId(), second.goodsType()),
+                new Order(afterBoth.id(), afterBoth.customerName(), afterBoth.phone(), afterBoth.address(), afterBoth.pincode(),
+                        afterBoth.location(), afterBoth.weightKg(), afterBoth.volumeM3(),
+                        DeliveryWindows.of(afterBoth.windows().first(), TimeWindow.of("06:30", "07:30")),
+                        afterBoth.serviceMinutes(), afterBoth.priority(), afterBoth.depotId(), afterBoth.goodsType()));
+
+        DepotPlan plan = plan(List.of(lgv("LGV-1", 1000)), orders, Map.of());
+
+        PlannedStop stop = plan.routes().get(0).stops().get(0);
+        assertThat(stop.orderId()).isEqualTo("SECOND");
+        assertThat(stop.serviceStartSeconds()).isEqualTo(14 * 3600);
+        assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId, UnassignedOrder::reason)
+                .containsExactly(tuple("AFTER-BOTH", UnassignedReason.WINDOW_UNREACHABLE));
     }
 
     @Test

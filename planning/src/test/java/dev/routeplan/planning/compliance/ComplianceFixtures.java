@@ -151,7 +151,7 @@ final class ComplianceFixtures {
         List<PlannedStop> stops = new ArrayList<>();
         for (Order o : orders) {
             long arrival = clock + HALF_HOUR_LEGS.legSeconds();
-            long serviceStart = Math.max(arrival, o.window().startSeconds());
+            long serviceStart = o.windows().serviceStart(arrival);
             clock = serviceStart + o.serviceSeconds();
             load -= o.weightKg();
             stops.add(new PlannedStop(stops.size() + 1, o.id(), arrival, serviceStart, clock, HALF_HOUR_LEGS.legKm(), load));

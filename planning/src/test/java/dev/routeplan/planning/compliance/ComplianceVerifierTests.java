@@ -18,7 +18,9 @@ import static dev.routeplan.planning.compliance.ComplianceFixtures.shippedPack;
 import static dev.routeplan.planning.compliance.ComplianceFixtures.withDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
@@ -189,6 +191,41 @@ class ComplianceVerifierTests {
         RuleCheck window = verdict.check("PLAN-TIME-WINDOW").orElseThrow();
         assertThat(window.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(window.message()).contains("ORD-LATE");
+    }
+
+    @Test
+    void arrivingBetweenTwoWindowsMeansWaitingForTheSecond() {
+        Vehicle truck = hgvDieselBs6Haryana();
+        Order twoWindows = withSecondWindow(order("ORD-TWO", 500, TimeWindow.of("22:00", "22:30"), 10, FURNITURE),
+                TimeWindow.of("23:50", "01:00"));
+        RouteUnderReview route = planned(truck, JAN_10_2026, GRAP_I, at("22:45"), List.of(twoWindows));
+
+        RouteVerdict verdict = verifier.verify(route);
+
+        assertThat(route.route().stops().get(0).serviceStartSeconds()).isEqualTo(at("23:50"));
+        assertThat(verdict.check("PLAN-TIME-WINDOW").orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(verdict.check("PLAN-TIMELINE").orElseThrow().verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void arrivingAfterBothWindowsFailsTheTimeWindowShowingBoth() {
+        Vehicle truck = hgvDieselBs6Haryana();
+        Order twoWindows = withSecondWindow(order("ORD-TWO", 500, TimeWindow.of("22:00", "22:30"), 10, FURNITURE),
+                TimeWindow.of("23:00", "00:00"));
+
+        RouteVerdict verdict = verifier.verify(planned(truck, JAN_10_2026, GRAP_I, at("23:45"), List.of(twoWindows)));
+
+        RuleCheck window = verdict.check("PLAN-TIME-WINDOW").orElseThrow();
+        assertThat(window.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(window.message()).contains("ORD-TWO");
+        assertThat(window.evidence().toString()).contains("22:00-22:30, 23:00-00:00");
+        assertThat(verdict.blocked()).isTrue();
+    }
+
+    private static Order withSecondWindow(Order o, TimeWindow second) {
+        return new Order(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(), o.location(), o.weightKg(),
+                o.volumeM3(), DeliveryWindows.of(o.windows().first(), second), o.serviceMinutes(), o.priority(),
+                o.depotId(), o.goodsType());
     }
 
     @Test

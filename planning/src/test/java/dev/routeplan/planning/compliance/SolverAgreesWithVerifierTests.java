@@ -64,7 +64,8 @@ class SolverAgreesWithVerifierTests {
         PlannedRoute first = plan.routes().get(0);
         Order served = orders.get(first.stops().get(0).orderId());
         Map<String, Order> closedEarlier = new java.util.HashMap<>(orders);
-        long start = first.stops().get(0).serviceStartSeconds();
+        // closed before the vehicle arrives, so no wait can make it
+        long start = first.stops().get(0).arrivalSeconds();
         closedEarlier.put(served.id(), withWindow(served, new TimeWindow(
                 LocalTime.ofSecondOfDay(Math.floorMod(start - 3600, 86_400)), LocalTime.ofSecondOfDay(Math.floorMod(start - 1800, 86_400)))));
         RouteVerdict injected = verifier.verify(review(stage, depot, byId.get(first.vehicleId()), first, closedEarlier));

@@ -77,7 +77,7 @@ class ScenarioGeneratorTest {
             assertThat(SAMPLES.orders().stream().filter(o -> o.depotId().equals(depot.id())).count())
                     .as("orders of " + depot.id()).isBetween(70L, 130L);
         }
-        long night = SAMPLES.orders().stream().filter(o -> o.window().crossesMidnight()).count();
+        long night = SAMPLES.orders().stream().filter(o -> o.windows().crossesMidnight()).count();
         assertThat(night).isBetween(55L, 95L);
         assertThat(SAMPLES.fleet()).extracting(Vehicle::fuel).contains(Fuel.DIESEL, Fuel.CNG, Fuel.ELECTRIC, Fuel.PETROL);
         assertThat(SAMPLES.orders()).extracting(Order::customerName).anyMatch(n -> n.codePoints().anyMatch(c -> c >= 0x0900 && c <= 0x097F));
@@ -123,19 +123,34 @@ class ScenarioGeneratorTest {
     @MethodSource("specs")
     void nightOrdersCrossMidnightAndDayOrdersStayInDaylight(ScenarioSpec spec) {
         for (Order o : ScenarioGenerator.generate(spec).orders()) {
-            TimeWindow w = o.window();
-            if (w.crossesMidnight()) {
-                assertThat(w.start()).as(o.id()).isAfterOrEqualTo(NO_ENTRY_END);
-                assertThat(w.end()).as(o.id()).isBeforeOrEqualTo(NO_ENTRY_START);
-                assertThat(o.serviceMinutes()).isBetween(20, 40);
-            } else {
-                assertThat(w.start()).as(o.id()).isAfterOrEqualTo(NO_ENTRY_START);
-                assertThat(w.end()).as(o.id()).isBeforeOrEqualTo(NO_ENTRY_END);
-                assertThat(o.serviceMinutes()).isBetween(5, 15);
-                assertThat(o.weightKg()).isLessThanOrEqualTo(300);
+            for (TimeWindow w : o.windows().windows()) {
+                if (w.crossesMidnight()) {
+                    assertThat(w.start()).as(o.id()).isAfterOrEqualTo(NO_ENTRY_END);
+                    assertThat(w.end()).as(o.id()).isBeforeOrEqualTo(NO_ENTRY_START);
+                    assertThat(o.serviceMinutes()).isBetween(20, 40);
+                } else {
+                    assertThat(w.start()).as(o.id()).isAfterOrEqualTo(NO_ENTRY_START);
+                    assertThat(w.end()).as(o.id()).isBeforeOrEqualTo(NO_ENTRY_END);
+                    assertThat(o.serviceMinutes()).isBetween(5, 15);
+                    assertThat(o.weightKg()).isLessThanOrEqualTo(300);
+                }
+                assertThat(w.lengthSeconds()).as(o.id()).isGreaterThanOrEqualTo(2 * 3600);
             }
-            assertThat(w.lengthSeconds()).as(o.id()).isGreaterThanOrEqualTo(2 * 3600);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("specs")
+    void aTenthOfDayOrdersTakeGoodsInTwoWindowsTheSameForTheSameSeed(ScenarioSpec spec) {
+        List<Order> orders = ScenarioGenerator.generate(spec).orders();
+        List<Order> day = orders.stream().filter(o -> !o.windows().crossesMidnight()).toList();
+        List<String> twoWindows = orders.stream().filter(o -> o.windows().hasTwo()).map(Order::id).toList();
+        assertThat(twoWindows).allSatisfy(id -> assertThat(day).extracting(Order::id).contains(id));
+        if (day.size() >= 100) {
+            assertThat((double) twoWindows.size() / day.size()).as("share of day orders with two windows").isBetween(0.04, 0.14);
+        }
+        assertThat(ScenarioGenerator.generate(spec).orders().stream().filter(o -> o.windows().hasTwo()).map(Order::id))
+                .containsExactlyElementsOf(twoWindows);
     }
 
     @ParameterizedTest
@@ -185,7 +200,7 @@ class ScenarioGeneratorTest {
                         .filter(v -> v.depotId().equals(depot.id()) && v.shift().crossesMidnight() == night)
                         .filter(v -> !ScenarioGenerator.isProblem(v)).toList();
                 List<Order> orders = scenario.orders().stream()
-                        .filter(o -> o.depotId().equals(depot.id()) && o.window().crossesMidnight() == night).toList();
+                        .filter(o -> o.depotId().equals(depot.id()) && o.windows().crossesMidnight() == night).toList();
                 double kg = orders.stream().mapToDouble(Order::weightKg).sum();
                 double m3 = orders.stream().mapToDouble(Order::volumeM3).sum();
                 String what = depot.id() + (night ? " night" : " day");

@@ -2,6 +2,7 @@ package dev.routeplan.planning.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.EmissionNorm;
@@ -45,8 +46,7 @@ class RouteSolverTest {
         Map<String, Order> byId = orders.stream().collect(Collectors.toMap(Order::id, Function.identity()));
         assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())).hasSize(12).allSatisfy(stop -> {
             Order order = byId.get(stop.orderId());
-            assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(order.window().startSeconds())
-                    .isLessThan(order.window().endSeconds());
+            assertThat(order.windows().contains(stop.serviceStartSeconds())).as(order.id() + " served in a window").isTrue();
             assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(stop.arrivalSeconds());
             assertThat(stop.departureSeconds()).isEqualTo(stop.serviceStartSeconds() + order.serviceSeconds());
         });
@@ -87,8 +87,42 @@ class RouteSolverTest {
         DepotPlan plan = solve(List.of(lgv("LGV-1", 1000)), orders, Map.of());
 
         assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("P1");
-        assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId, UnassignedOrder::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("P5", UnassignedReason.FLEET_FULL));
+        assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId, UnassignedOrder::reason, UnassignedOrder::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("P5", UnassignedReason.CAPACITY,
+                        "vehicle LGV-1 would carry 1,200 kg of 1,000"));
+    }
+
+    @Test
+    void saysAnOrderIsLeftOutBecauseTheOnlyVehicleCannotReachItBeforeItsWindowsClose() {
+        // each alone is reachable; after serving the other across town, the vehicle comes too late
+        Order north = withPriority(order("NORTH", 28.575, 77.235, 100, TimeWindow.of("09:00", "09:30")), 1);
+        Order south = withPriority(withWindows(order("SOUTH", 28.490, 77.300, 100, TimeWindow.of("07:00", "07:30")),
+                TimeWindow.of("09:00", "09:40")), 5);
+
+        DepotPlan plan = solve(List.of(lgv("LGV-1", 1000)), List.of(north, south), Map.of());
+
+        assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("NORTH");
+        UnassignedOrder left = plan.unassigned().get(0);
+        assertThat(left.orderId()).isEqualTo("SOUTH");
+        assertThat(left.reason()).isEqualTo(UnassignedReason.WINDOW);
+        assertThat(left.detail()).matches("earliest arrival \\d\\d:\\d\\d \\(LGV-1\\) after both windows "
+                + "\\(07:00-07:30, 09:00-09:40\\) have closed");
+    }
+
+    @Test
+    void servesATwoWindowOrderReachedBetweenItsWindowsWhenTheSecondOpens() {
+        // the morning order comes first; the two-window order's first window is over by then
+        Order morning = order("MORNING", 28.560, 77.250, 100, TimeWindow.of("09:00", "10:00"));
+        Order twoWindows = withWindows(order("TWO", 28.565, 77.245, 100, TimeWindow.of("06:00", "08:00")),
+                TimeWindow.of("14:00", "16:00"));
+
+        DepotPlan plan = solve(List.of(lgv("LGV-1", 1000)), List.of(morning, twoWindows), Map.of());
+
+        assertThat(plan.unassigned()).isEmpty();
+        List<PlannedStop> stops = plan.routes().get(0).stops();
+        assertThat(stops).extracting(PlannedStop::orderId).containsExactly("MORNING", "TWO");
+        assertThat(stops.get(1).arrivalSeconds()).isBetween(9 * HOUR, 14 * HOUR);
+        assertThat(stops.get(1).serviceStartSeconds()).isEqualTo(14 * HOUR);
     }
 
     @Test
@@ -143,7 +177,13 @@ class RouteSolverTest {
 
     static Order withPriority(Order o, int priority) {
         return new Order(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(), o.location(), o.weightKg(),
-                o.volumeM3(), o.window(), o.serviceMinutes(), priority, o.depotId(), o.goodsType());
+                o.volumeM3(), o.windows(), o.serviceMinutes(), priority, o.depotId(), o.goodsType());
+    }
+
+    static Order withWindows(Order o, TimeWindow second) {
+        return new Order(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(), o.location(), o.weightKg(),
+                o.volumeM3(), DeliveryWindows.of(o.windows().first(), second), o.serviceMinutes(), o.priority(),
+                o.depotId(), o.goodsType());
     }
 
     static Vehicle lgv(String id, double capacityKg) {

@@ -77,8 +77,8 @@ class TimeDependentPlanTests {
         PlannedRoute peakRoute = solveOne(lgv, peak);
         PlannedRoute noonRoute = solveOne(lgv, noon);
 
-        long peakLead = peak.window().startSeconds() - peakRoute.departureSeconds();
-        long noonLead = noon.window().startSeconds() - noonRoute.departureSeconds();
+        long peakLead = peak.windows().first().startSeconds() - peakRoute.departureSeconds();
+        long noonLead = noon.windows().first().startSeconds() - noonRoute.departureSeconds();
         assertThat(peakLead).isGreaterThan(noonLead);
     }
 
@@ -96,7 +96,7 @@ class TimeDependentPlanTests {
         for (Order o : orders) {
             long arrival = clock + travel.travelSeconds(at, o.location(), vehicleClass, clock);
             arrivals.add(arrival);
-            clock = Math.max(arrival, o.window().startSeconds()) + o.serviceSeconds();
+            clock = o.windows().serviceStart(arrival) + o.serviceSeconds();
             at = o.location();
         }
         return arrivals;

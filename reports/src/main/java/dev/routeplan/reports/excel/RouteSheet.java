@@ -34,7 +34,7 @@ final class RouteSheet {
                     .text(order.pincode())
                     .dateTime(doc.localTime(stop.arrivalSeconds()))
                     .dateTime(doc.localTime(stop.departureSeconds()))
-                    .text(order.window().toString())
+                    .text(order.windows().toString())
                     .integer(order.serviceMinutes())
                     .number(stop.loadAfterKg())
                     .link("Map", mapUrl(order.location()));

@@ -76,7 +76,7 @@ final class ManifestRows {
         row.put("customer", DevanagariMarkup.styled(order.customerName()));
         row.put("address", DevanagariMarkup.styled(order.address()));
         row.put("pincode", order.pincode());
-        row.put("window", order.window().toString());
+        row.put("window", order.windows().toString());
         row.put("arrival", DATE_TIME.format(doc.localTime(stop.arrivalSeconds())));
         row.put("leaves", DATE_TIME.format(doc.localTime(stop.departureSeconds())));
         row.put("serviceMinutes", Integer.toString(order.serviceMinutes()));

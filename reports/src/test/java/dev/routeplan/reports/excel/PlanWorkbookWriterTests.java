@@ -87,6 +87,16 @@ class PlanWorkbookWriterTests {
     }
 
     @Test
+    void showsBothWindowsOfAnOrderThatHasTwo() throws IOException {
+        try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes())) {
+            Row third = wb.getSheet(DAY_VAN).getRow(3);
+
+            assertThat(third.getCell(1).getStringCellValue()).isEqualTo("ORD-1003");
+            assertThat(third.getCell(7).getStringCellValue()).isEqualTo("09:30-11:00, 16:00-18:00");
+        }
+    }
+
+    @Test
     void escapesTextThatLooksLikeAFormula() throws IOException {
         try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes())) {
             Cell customer = wb.getSheet(DAY_VAN).getRow(2).getCell(2);

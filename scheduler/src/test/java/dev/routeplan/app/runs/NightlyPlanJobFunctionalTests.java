@@ -47,6 +47,8 @@ class NightlyPlanJobFunctionalTests {
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        assertThat(jdbc.sql("select count(*) from orders where plan_date = ? and window2_start is not null and window2_end is not null")
+                .param(date).query(Long.class).single()).as("the samples' two-window orders").isEqualTo(25);
         PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);
         PlanAssertions.noRouteBreaksCapacityOrAWindow(jdbc, date, out);
         assertThat(out.csv("rejects.csv")).extracting(row -> row.get("reason_codes")).containsExactlyInAnyOrder(

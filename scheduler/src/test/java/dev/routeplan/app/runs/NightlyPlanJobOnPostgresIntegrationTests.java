@@ -66,8 +66,10 @@ class NightlyPlanJobOnPostgresIntegrationTests {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
         assertThat(jdbc.sql("select version from flyway_schema_history where success and version is not null order by installed_rank")
-                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6", "7");
         PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        assertThat(jdbc.sql("select count(*) from orders where plan_date = ? and window2_start is not null and window2_end is not null")
+                .param(date).query(Long.class).single()).as("two-window orders written by COPY").isEqualTo(25);
         PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);
         PlanAssertions.noRouteBreaksCapacityOrAWindow(jdbc, date, out);
         assertThat(jdbc.sql("select count(*) from order_rejects where plan_date = ?").param(date).query(Long.class).single())

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Where each order column is in one file, found from its header row: names match the canonical
  * columns ignoring case and surrounding spaces, or one of the configured aliases. The one place
- * a header is judged, for every format.
+ * a header is judged, for every format. The optional columns (a second window) may be absent; a
+ * row of such a file reads them as empty.
  */
 final class OrderColumns {
 
@@ -71,6 +72,7 @@ final class OrderColumns {
                 aliases.forEach(alias -> columnByName.put(normalise(alias), column)));
         // a canonical name always means its own column, even if someone configured it as an alias
         OrderFileItemReader.COLUMNS.forEach(column -> columnByName.put(column, column));
+        OrderFileItemReader.OPTIONAL_COLUMNS.forEach(column -> columnByName.put(column, column));
         return columnByName;
     }
 
@@ -82,6 +84,10 @@ final class OrderColumns {
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : OrderFileItemReader.COLUMNS) {
             values.put(column, row.cell(indexByColumn.get(column)));
+        }
+        for (String column : OrderFileItemReader.OPTIONAL_COLUMNS) {
+            Integer index = indexByColumn.get(column);
+            values.put(column, index == null ? "" : row.cell(index));
         }
         return new OrderRow(fileId, fileName, row.rowNumber(), Collections.unmodifiableMap(values), raw(row.cells()));
     }

@@ -83,6 +83,28 @@ class OrderFilesXlsxTests {
     }
 
     @Test
+    void readsASecondWindowFromTimeCellsAndLeavesItEmptyWhereTheRowHasNone() throws Exception {
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Sheet sheet = workbook.createSheet("Orders");
+        Workbooks.header(sheet);
+        sheet.getRow(0).createCell(15).setCellValue("window2_start");
+        sheet.getRow(0).createCell(16).setCellValue("window2_end");
+        CellStyle time = workbook.createCellStyle();
+        time.setDataFormat(workbook.createDataFormat().getFormat("hh:mm"));
+        orderRow(sheet, 1, "ORD-1", time);
+        orderRow(sheet, 2, "ORD-2", time);
+        sheet.getRow(1).createCell(15).setCellValue(16.0 / 24);
+        sheet.getRow(1).getCell(15).setCellStyle(time);
+        sheet.getRow(1).createCell(16).setCellValue("18:00");
+        Path twoWindows = Workbooks.save(workbook, dir.resolve("two-windows.xlsx"));
+
+        List<OrderRow> rows = readAll(files, twoWindows);
+
+        assertThat(rows.get(0).values()).containsEntry("window2_start", "16:00").containsEntry("window2_end", "18:00");
+        assertThat(rows.get(1).values()).containsEntry("window2_start", "").containsEntry("window2_end", "");
+    }
+
+    @Test
     void numbersRowsAsTheSpreadsheetShowsThemSkippingBlankRows() {
         List<OrderRow> rows = readAll(files, good);
 

@@ -36,7 +36,7 @@ class OrderRowRoundTripTests {
         try {
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180)) {
-                printer.printRecord(OrderFileItemReader.COLUMNS);
+                printer.printRecord(ALL_COLUMNS);
                 printer.printRecord(written);
             }
 
@@ -62,10 +62,13 @@ class OrderRowRoundTripTests {
 
     private static final String ALPHABET = ",\"\r\n\t =+-@;'abcdefghijklmnopqrstuvwxyz0123456789éक़ख्गघ₹“”अआइ";
 
-    /** A row of 15 values with what breaks naive CSV: delimiters, quotes, line breaks, Devanagari, a leading '='. */
+    private static final List<String> ALL_COLUMNS = java.util.stream.Stream.concat(
+            OrderFileItemReader.COLUMNS.stream(), OrderFileItemReader.OPTIONAL_COLUMNS.stream()).toList();
+
+    /** A row of 17 values (the second window's too) with what breaks naive CSV: delimiters, quotes, line breaks, Devanagari, a leading '='. */
     private static List<String> row(Random random) {
         List<String> row = new ArrayList<>();
-        for (int i = 0; i < OrderFileItemReader.COLUMNS.size(); i++) {
+        for (int i = 0; i < ALL_COLUMNS.size(); i++) {
             StringBuilder text = new StringBuilder();
             int length = random.nextInt(26);
             for (int c = 0; c < length; c++) {
