@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.expression.common.LiteralExpression;
+import org.springframework.expression.spel.support.StandardEvaluationContext;
+import org.springframework.integration.context.IntegrationContextUtils;
 import org.springframework.integration.file.support.FileExistsMode;
 import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
 import org.springframework.messaging.support.MessageBuilder;
@@ -65,7 +67,10 @@ public class SftpOutbox {
         template.setRemoteDirectoryExpression(new LiteralExpression(folder));
         template.setAutoCreateDirectory(true);
         template.setUseTemporaryFileName(true);
-        template.setBeanFactory(new DefaultListableBeanFactory());
+        // outside an integration flow: the literal folder needs no more than a plain evaluation context
+        DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+        beans.registerSingleton(IntegrationContextUtils.INTEGRATION_EVALUATION_CONTEXT_BEAN_NAME, new StandardEvaluationContext());
+        template.setBeanFactory(beans);
         template.afterPropertiesSet();
         return template;
     }

@@ -72,7 +72,8 @@ class RouteplanCommandLineTests {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed).contains("> optimise started", "Plan for 2026-12-05 (attempt 1) COMPLETED",
-                "304 read, 300 accepted, 4 rejected", "summary.json", "plan-D1.xlsx", "manifests-D1.pdf");
+                "304 read, 300 accepted, 4 rejected", "summary.json", "D1/plan-D1.xlsx", "D1/manifests-D1.pdf",
+                "delivery none");
 
         int restart = cli.execute("restart", "--date", "2026-12-05", database);
 
