@@ -17,13 +17,11 @@ create table deliveries (
     plan_date     date          not null,
     depot_id      varchar(32)   not null,
     revision      integer       not null,
-    channel       varchar(8)    not null,
+    channel       varchar(8)    not null,   -- SFTP or MAIL
     target        varchar(1024) not null,
-    status        varchar(8)    not null,
+    status        varchar(8)    not null,   -- PENDING, SENT or FAILED
     attempts      integer       not null,
     last_error    varchar(2000),
     updated_at    timestamp with time zone not null,
-    primary key (plan_date, depot_id, revision, channel),
-    constraint deliveries_channel check (channel in ('SFTP', 'MAIL')),
-    constraint deliveries_status check (status in ('PENDING', 'SENT', 'FAILED'))
+    primary key (plan_date, depot_id, revision, channel)
 );
