@@ -180,7 +180,7 @@ public final class SftpConnection implements AutoCloseable {
         return folder.endsWith("/") ? folder + name : folder + "/" + name;
     }
 
-    public static String rootMessage(Throwable failure) {
+    private static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -72,5 +72,8 @@ class NightlyPlanJobOnPostgresIntegrationTests {
         PlanAssertions.noRouteBreaksCapacityOrAWindow(jdbc, date, out);
         assertThat(jdbc.sql("select count(*) from order_rejects where plan_date = ?").param(date).query(Long.class).single())
                 .isEqualTo(4);
+        assertThat(jdbc.sql("select depot_id || ':' || revision from plan_revisions where plan_date = ? order by depot_id")
+                .param(date).query(String.class).list()).containsExactlyInAnyOrder("*:1", "D1:1", "D2:1", "D3:1");
+        assertThat(out.file("D1/plan-D1.xlsx")).isRegularFile();
     }
 }
