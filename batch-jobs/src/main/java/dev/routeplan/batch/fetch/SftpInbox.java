@@ -1,5 +1,6 @@
 package dev.routeplan.batch.fetch;
 
+import dev.routeplan.batch.sftp.SftpConnection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,20 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.PublicKey;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
-import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.integration.sftp.session.DefaultSftpSessionFactory;
 import org.springframework.integration.sftp.session.SftpSession;
 
 /**
@@ -47,11 +42,6 @@ public class SftpInbox {
     private record RemoteFile(String name, long size, FileTime modified) {
     }
 
-    @FunctionalInterface
-    private interface SessionWork<T> {
-        T run(SftpSession session) throws IOException;
-    }
-
     private static final Logger log = LoggerFactory.getLogger(SftpInbox.class);
 
     private final SftpSettings settings;
@@ -69,7 +59,7 @@ public class SftpInbox {
         String folder = settings.remoteDir(planDate);
         List<Pattern> patterns = settings.patterns(planDate).stream().map(SftpInbox::glob).toList();
         createDirectories(stagingDir);
-        try (Connection connection = new Connection(folder)) {
+        try (SftpConnection connection = connect(folder)) {
             List<RemoteFile> remoteFiles = connection.withRetries("listing", s -> list(s, folder, patterns));
             List<DownloadedFile> downloaded = new ArrayList<>();
             int fetched = 0;
@@ -103,14 +93,14 @@ public class SftpInbox {
             return;
         }
         String folder = settings.remoteDir(planDate);
-        String from = remotePath(folder, name);
-        String to = remotePath(processed, name);
-        try (Connection connection = new Connection(folder)) {
+        String from = SftpConnection.remotePath(folder, name);
+        String to = SftpConnection.remotePath(processed, name);
+        try (SftpConnection connection = connect(folder)) {
             connection.withRetries("moving " + name + " to " + processed, session -> {
                 if (!session.exists(from) && session.exists(to)) {
                     return null;   // an earlier attempt moved it but lost the reply
                 }
-                makeDirectories(session, processed);
+                SftpConnection.makeDirectories(session, processed);
                 session.rename(from, to);
                 return null;
             });
@@ -148,7 +138,7 @@ public class SftpInbox {
     }
 
     private Void fetch(SftpSession session, String folder, RemoteFile remote, Path target) throws IOException {
-        String remotePath = remotePath(folder, remote.name());
+        String remotePath = SftpConnection.remotePath(folder, remote.name());
         // starts with '.', which SafeFileNames refuses for remote names, so it can never clash with one
         Path part = target.resolveSibling("." + remote.name() + ".part");
         try {
@@ -182,25 +172,6 @@ public class SftpInbox {
         }
     }
 
-    /** Creates {@code folder} and any missing parents, like mkdir -p. */
-    private static void makeDirectories(SftpSession session, String folder) throws IOException {
-        StringBuilder path = new StringBuilder(folder.startsWith("/") ? "/" : "");
-        for (String part : folder.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            path.append(part);
-            if (!session.exists(path.toString())) {
-                session.mkdir(path.toString());
-            }
-            path.append('/');
-        }
-    }
-
-    private static String remotePath(String folder, String name) {
-        return folder.endsWith("/") ? folder + name : folder + "/" + name;
-    }
-
     /** {@code *} any run of characters, {@code ?} one character, everything else literal. */
     static Pattern glob(String glob) {
         StringBuilder regex = new StringBuilder();
@@ -224,139 +195,10 @@ public class SftpInbox {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
-    }
-
-    /** One SSH connection for one call, reopened after a failure, closed at the end. */
-    private final class Connection implements AutoCloseable {
-
-        private final String folder;
-        private final DefaultSftpSessionFactory factory;
-        private volatile boolean hostKeyRejected;
-
-        Connection(String folder) {
-            this.folder = folder;
-            this.factory = newSessionFactory();
-        }
-
-        private DefaultSftpSessionFactory newSessionFactory() {
-            if (!settings.trustAnyHostKey() && !Files.isReadable(settings.knownHosts())) {
-                throw new SftpFetchException(settings.hostAndPort(), folder,
-                        "known_hosts file " + settings.knownHosts() + " is missing or not readable");
-            }
-            DefaultSftpSessionFactory f = new DefaultSftpSessionFactory(true);   // one connection, many operations
-            f.setHost(settings.host());
-            f.setPort(settings.port());
-            f.setUser(settings.user());
-            f.setTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
-            if (settings.password() != null && !settings.password().isEmpty()) {
-                f.setPassword(settings.password());
-            }
-            if (settings.privateKey() != null) {
-                f.setPrivateKey(new FileSystemResource(settings.privateKey()));
-                if (settings.privateKeyPassphrase() != null && !settings.privateKeyPassphrase().isBlank()) {
-                    f.setPrivateKeyPassphrase(settings.privateKeyPassphrase());
-                }
-            }
-            if (settings.trustAnyHostKey()) {
-                f.setAllowUnknownKeys(true);
-            } else {
-                f.setKnownHostsResource(new FileSystemResource(settings.knownHosts()));
-            }
-            // runs after the factory has set its own verifier, so this wraps the one it chose
-            f.setSshClientConfigurer(client -> client.setServerKeyVerifier(reporting(client.getServerKeyVerifier())));
-            return f;
-        }
-
-        private ServerKeyVerifier reporting(ServerKeyVerifier chosen) {
-            return (session, address, key) -> {
-                if (settings.trustAnyHostKey()) {
-                    log.warn("SFTP {}: host keys are NOT verified (trustAnyHostKey is set); accepting {} key {}",
-                            settings.hostAndPort(), KeyUtils.getKeyType(key), fingerprint(key));
-                    return true;
-                }
-                boolean known = chosen.verifyServerKey(session, address, key);
-                if (!known) {
-                    hostKeyRejected = true;
-                    log.error("SFTP {}: server key {} {} is not listed for this host in {}; not connecting",
-                            settings.hostAndPort(), KeyUtils.getKeyType(key), fingerprint(key), settings.knownHosts());
-                }
-                return known;
-            };
-        }
-
-        <T> T withRetries(String action, SessionWork<T> work) {
-            Exception last = null;
-            String problem = null;
-            int attempt = 0;
-            while (attempt < settings.maxAttempts()) {
-                attempt++;
-                SftpSession session;
-                try {
-                    session = factory.getSession();
-                } catch (RuntimeException e) {
-                    last = e;
-                    problem = rootMessage(e);
-                    if (hostKeyRejected) {
-                        // retrying cannot change the server's key; say so instead of hammering it
-                        throw new SftpFetchException(settings.hostAndPort(), folder,
-                                "host key not accepted by " + settings.knownHosts(), attempt, e);
-                    }
-                    pauseBeforeRetry(attempt, problem);
-                    continue;
-                }
-                try {
-                    return work.run(session);
-                } catch (IOException | RuntimeException e) {
-                    last = e;
-                    problem = action + ": " + rootMessage(e);
-                    reconnectNextTime(session);
-                    pauseBeforeRetry(attempt, problem);
-                } finally {
-                    session.close();
-                }
-            }
-            throw new SftpFetchException(settings.hostAndPort(), folder, problem, attempt, last);
-        }
-
-        private void pauseBeforeRetry(int attempt, String problem) {
-            if (attempt >= settings.maxAttempts()) {
-                return;
-            }
-            Duration pause = settings.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-            log.warn("SFTP {} folder {}: {} (attempt {} of {}), trying again in {} ms",
-                    settings.hostAndPort(), folder, problem, attempt, settings.maxAttempts(), pause.toMillis());
-            try {
-                Thread.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SftpFetchException(settings.hostAndPort(), folder, "interrupted while waiting to retry " + problem);
-            }
-        }
-
-        /** Drops the shared connection: after an error its state is unknown, so the next attempt starts clean. */
-        private void reconnectNextTime(SftpSession session) {
-            try {
-                session.getClientInstance().close();
-            } catch (IOException | RuntimeException e) {
-                log.debug("closing the failed SFTP client", e);
-            }
-            factory.resetSharedSession();
-        }
-
-        @Override
-        public void close() {
-            factory.destroy();
-        }
-    }
-
-    private static String fingerprint(PublicKey key) {
-        return KeyUtils.getFingerPrint(key);
+    /** One SSH connection for one call; failures are named as the inbox's, with the folder. */
+    private SftpConnection connect(String folder) {
+        return new SftpConnection(settings.endpoint(), folder, (problem, attempts, cause) -> attempts == null
+                ? new SftpFetchException(settings.hostAndPort(), folder, problem)
+                : new SftpFetchException(settings.hostAndPort(), folder, problem, attempts, cause));
     }
 }

@@ -1,11 +1,11 @@
 package dev.routeplan.batch.fetch;
 
+import dev.routeplan.batch.sftp.SftpEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Where the day's input files are picked up by SFTP and how hard to try.
@@ -44,23 +44,26 @@ public record SftpSettings(
     static final String DATE_PLACEHOLDER = "{date}";
 
     public SftpSettings {
-        require(host != null && !host.isBlank(), "host is required");
-        require(port > 0 && port <= 65535, "port " + port + " is not between 1 and 65535");
-        require(user != null && !user.isBlank(), "user is required");
-        require((password != null && !password.isEmpty()) || privateKey != null,
-                "a password or a private key is required");
-        require(trustAnyHostKey || knownHosts != null,
-                "a known_hosts file is required unless trustAnyHostKey is set");
+        endpoint(host, port, user, password, privateKey, privateKeyPassphrase, knownHosts, trustAnyHostKey, maxAttempts,
+                initialBackoff, connectTimeout);   // checks the connection settings
         require(remoteDir != null && !remoteDir.isBlank(), "remoteDir is required");
         require(patterns != null && !patterns.isEmpty() && patterns.stream().allMatch(p -> p != null && !p.isBlank()),
                 "at least one file name pattern is required");
-        require(maxAttempts >= 1, "maxAttempts must be at least 1, was " + maxAttempts);
-        Objects.requireNonNull(initialBackoff, "initialBackoff");
-        require(!initialBackoff.isNegative(), "initialBackoff must not be negative");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        require(!connectTimeout.isNegative() && !connectTimeout.isZero(), "connectTimeout must be positive");
         patterns = List.copyOf(patterns);
         processedDir = processedDir == null ? "" : processedDir.strip();
+    }
+
+    /** The server, login and retry policy, as the shared SFTP connection takes them. */
+    public SftpEndpoint endpoint() {
+        return endpoint(host, port, user, password, privateKey, privateKeyPassphrase, knownHosts, trustAnyHostKey, maxAttempts,
+                initialBackoff, connectTimeout);
+    }
+
+    private static SftpEndpoint endpoint(String host, int port, String user, String password, Path privateKey,
+                                         String passphrase, Path knownHosts, boolean trustAny, int maxAttempts,
+                                         Duration initialBackoff, Duration connectTimeout) {
+        return new SftpEndpoint(host, port, user, password, privateKey, passphrase, knownHosts, trustAny, maxAttempts,
+                initialBackoff, connectTimeout);
     }
 
     /** The remote folder holding the files of {@code planDate}. */

@@ -18,7 +18,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * {@code nightlyPlanJob}: fetch, fleet, ingest, optimise, verify, publish. This class only wires
+ * {@code nightlyPlanJob}: fetch, fleet, ingest, optimise, verify, publish, deliver. This class only wires
  * the steps; each step family has its own configuration. The fleet is loaded before the orders
  * because validating an order needs its depot and the depot's largest vehicle.
  */
@@ -32,7 +32,7 @@ public class NightlyPlanJobConfiguration {
 
     @Bean
     Job nightlyPlanJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep, Step optimiseStep,
-                       Step verifyStep, Step publishStep) {
+                       Step verifyStep, Step publishStep, Step deliverStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(fetchStep)
                 .next(fleetStep)
@@ -40,6 +40,7 @@ public class NightlyPlanJobConfiguration {
                 .next(optimiseStep)
                 .next(verifyStep)
                 .next(publishStep)
+                .next(deliverStep)
                 .build();
     }
 

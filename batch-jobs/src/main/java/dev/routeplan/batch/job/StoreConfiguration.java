@@ -4,9 +4,11 @@ import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.ConditionsStore;
+import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanStore;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +57,16 @@ public class StoreConfiguration {
     @Bean
     AuditStore auditStore(JdbcClient jdbc) {
         return new AuditStore(jdbc);
+    }
+
+    @Bean
+    PlanRevisionStore planRevisionStore(JdbcClient jdbc) {
+        return new PlanRevisionStore(jdbc);
+    }
+
+    @Bean
+    DeliveryStore deliveryStore(JdbcClient jdbc) {
+        return new DeliveryStore(jdbc);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.batch.store.PlanStore.StoredRoute;
 import dev.routeplan.planning.compliance.RulePack;
@@ -34,11 +35,12 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Publishes the date's plan into {@code OUTPUT/DATE/}: per depot the Excel workbook and the PDF
- * driver manifests of the routes that passed compliance; for the run {@code routes.csv},
- * {@code unassigned.csv}, {@code rejects.csv}, {@code summary.json} and the compliance report (PDF
- * and evidence workbook). Orders of blocked routes
- * are listed as unassigned with the rules that blocked them, for manual action.
+ * Publishes the date's plan: per depot into {@code OUTPUT/DATE/DEPOT/} the Excel workbook and the
+ * PDF driver manifests of the routes that passed compliance; for the run into {@code OUTPUT/DATE/}
+ * {@code routes.csv}, {@code unassigned.csv}, {@code rejects.csv}, {@code summary.json} and the
+ * compliance report (PDF and evidence workbook). Orders of blocked routes are listed as unassigned
+ * with the rules that blocked them, for manual action. Each depot, and the run-wide files, are
+ * published as revisions ({@link PlanRevisions}): the same plan again writes nothing.
  */
 public class PlanPublishTasklet implements Tasklet {
 
@@ -51,10 +53,13 @@ public class PlanPublishTasklet implements Tasklet {
     private final RunSummaryWriter summaries;
     private final ComplianceReportAssembler complianceReports;
     private final PlanMetrics metrics;
+    private final PlanRevisions revisions;
 
     public PlanPublishTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks,
                               RulePack rulePack, OutputFiles outputs, RunSummaryWriter summaries,
-                              ComplianceReportAssembler complianceReports, PlanMetrics metrics) {
+                              ComplianceReportAssembler complianceReports, PlanMetrics metrics,
+                              PlanRevisions revisions) {
+        this.revisions = revisions;
         this.complianceReports = complianceReports;
         this.metrics = metrics;
         this.fleet = fleet;
@@ -77,13 +82,15 @@ public class PlanPublishTasklet implements Tasklet {
         List<List<Object>> routeRows = new ArrayList<>();
         List<List<Object>> unassignedRows = new ArrayList<>();
         List<DepotPlanDocument> documents = new ArrayList<>();
+        List<String> depotFingerprints = new ArrayList<>();
+        List<PlanRevisions.Published> published = new ArrayList<>();
         for (Depot depot : fleet.depots(run.planDate())) {
-            List<RouteDocument> published = new ArrayList<>();
+            List<RouteDocument> passed = new ArrayList<>();
             List<UnassignedOrder> unassigned = new ArrayList<>(plans.unassigned(run.planDate(), depot.id()));
             for (StoredRoute stored : plans.routes(run.planDate(), depot.id())) {
                 List<Order> stopOrders = stored.route().stops().stream().map(s -> ordersById.get(s.orderId())).toList();
                 if (PlanStore.PASSED.equals(stored.status())) {
-                    published.add(new RouteDocument(vehicles.get(stored.route().vehicleId()), stored.route(), stopOrders));
+                    passed.add(new RouteDocument(vehicles.get(stored.route().vehicleId()), stored.route(), stopOrders));
                     for (PlannedStop stop : stored.route().stops()) {
                         Order order = ordersById.get(stop.orderId());
                         // departure is when service ends; a driver's break after it is its own column
@@ -99,36 +106,47 @@ public class PlanPublishTasklet implements Tasklet {
                 }
             }
             unassigned.forEach(u -> unassignedRows.add(List.of(u.orderId(), u.depotId(), u.reason().name(), u.detail())));
-            DepotPlanDocument document = new DepotPlanDocument(run.planDate(), depot, published, unassigned,
+            DepotPlanDocument document = new DepotPlanDocument(run.planDate(), depot, passed, unassigned,
                     rulePack.id(), rulePack.version(), plans.efficiency(run.planDate(), depot.id()).orElse(null));
             documents.add(document);
-            outputs.write(run.planDate(), dir.resolve("plan-" + depot.id() + ".xlsx"), "PLAN_XLSX",
-                    out -> new PlanWorkbookWriter().write(document, out));
-            outputs.write(run.planDate(), dir.resolve("manifests-" + depot.id() + ".pdf"), "MANIFEST_PDF",
-                    out -> new ManifestPdfWriter().write(document, out));
+            String fingerprint = PlanFingerprint.of(document);
+            depotFingerprints.add(fingerprint);
+            Path depotDir = dir.resolve(depot.id());
+            published.add(revisions.publish(run, depot.id(), fingerprint, depotDir, () -> {
+                outputs.write(run.planDate(), depotDir.resolve("plan-" + depot.id() + ".xlsx"), "PLAN_XLSX",
+                        out -> new PlanWorkbookWriter().write(document, out));
+                outputs.write(run.planDate(), depotDir.resolve("manifests-" + depot.id() + ".pdf"), "MANIFEST_PDF",
+                        out -> new ManifestPdfWriter().write(document, out));
+            }));
         }
-        outputs.write(run.planDate(), dir.resolve("routes.csv"), "ROUTES_CSV", CsvOutput.of(
-                List.of("depot_id", "vehicle_id", "seq", "order_id", "arrival", "departure", "lat", "lon", "break_minutes"),
-                routeRows));
-        outputs.write(run.planDate(), dir.resolve("unassigned.csv"), "UNASSIGNED_CSV", CsvOutput.of(
-                List.of("order_id", "depot_id", "reason", "detail"), unassignedRows));
         List<List<Object>> rejectRows = orders.rejects(run.planDate()).stream()
                 .map(r -> List.<Object>of(r.fileName(), r.rowNumber(), r.orderId() == null ? "" : r.orderId(),
                         String.join(";", r.reasonCodes()), r.message()))
                 .toList();
-        outputs.write(run.planDate(), dir.resolve("rejects.csv"), "REJECTS_CSV", CsvOutput.of(
-                List.of("file", "row", "order_id", "reason_codes", "message"), rejectRows));
         ComplianceReport report = complianceReports.assemble(run);
-        outputs.write(run.planDate(), dir.resolve("compliance-report.pdf"), "COMPLIANCE_PDF",
-                out -> new ComplianceReportPdfWriter().write(report, out));
-        outputs.write(run.planDate(), dir.resolve("compliance-evidence.xlsx"), "COMPLIANCE_XLSX",
-                out -> new ComplianceEvidenceWorkbookWriter().write(report, out));
         RunSummary summary = summaries.summarise(run, documents);
-        outputs.write(run.planDate(), dir.resolve("summary.json"), "SUMMARY_JSON", out -> summaries.write(summary, out));
+        String runFingerprint = PlanFingerprint.ofRun(depotFingerprints, rejectRows, report, summary);
+        published.add(revisions.publish(run, PlanRevisionStore.RUN_WIDE, runFingerprint, dir, () -> {
+            outputs.write(run.planDate(), dir.resolve("routes.csv"), "ROUTES_CSV", CsvOutput.of(
+                    List.of("depot_id", "vehicle_id", "seq", "order_id", "arrival", "departure", "lat", "lon", "break_minutes"),
+                    routeRows));
+            outputs.write(run.planDate(), dir.resolve("unassigned.csv"), "UNASSIGNED_CSV", CsvOutput.of(
+                    List.of("order_id", "depot_id", "reason", "detail"), unassignedRows));
+            outputs.write(run.planDate(), dir.resolve("rejects.csv"), "REJECTS_CSV", CsvOutput.of(
+                    List.of("file", "row", "order_id", "reason_codes", "message"), rejectRows));
+            outputs.write(run.planDate(), dir.resolve("compliance-report.pdf"), "COMPLIANCE_PDF",
+                    out -> new ComplianceReportPdfWriter().write(report, out));
+            outputs.write(run.planDate(), dir.resolve("compliance-evidence.xlsx"), "COMPLIANCE_XLSX",
+                    out -> new ComplianceEvidenceWorkbookWriter().write(report, out));
+            outputs.write(run.planDate(), dir.resolve("summary.json"), "SUMMARY_JSON", out -> summaries.write(summary, out));
+        }));
         metrics.record(summary);
-        contribution.incrementWriteCount(documents.size() * 2 + 6);
-        chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("summary",
-                documents.size() * 2 + 6 + " files written to " + dir);
+        List<PlanRevisions.Published> changed = published.stream().filter(PlanRevisions.Published::changed).toList();
+        contribution.incrementWriteCount(changed.size());
+        chunkContext.getStepContext().getStepExecution().getExecutionContext().putString("summary", changed.isEmpty()
+                ? "plan unchanged, nothing written to " + dir
+                : changed.stream().map(p -> (PlanRevisionStore.RUN_WIDE.equals(p.depotId()) ? "run files" : p.depotId())
+                        + " r" + p.revision()).collect(Collectors.joining(", ")) + " written to " + dir);
         return RepeatStatus.FINISHED;
     }
 }

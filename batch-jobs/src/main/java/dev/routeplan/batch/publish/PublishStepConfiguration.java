@@ -8,6 +8,7 @@ import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.compliance.RulePack;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,14 +29,15 @@ public class PublishStepConfiguration {
     @Bean
     Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                      FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks, ArtifactStore artifacts,
-                     RulePack rulePack, ConditionsStore conditions, ProgressPrinter progress,
+                     RulePack rulePack, ConditionsStore conditions, PlanRevisionStore revisions, ProgressPrinter progress,
                      ObjectProvider<MeterRegistry> meters) {
         RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions,
                 JsonMapper.builder().build());
         return new StepBuilder("publish", jobRepository)
                 .tasklet(new PlanPublishTasklet(fleet, orders, plans, checks, rulePack, new OutputFiles(artifacts), summaries,
                         new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack),
-                        new PlanMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry))),
+                        new PlanMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry)),
+                        new PlanRevisions(revisions, artifacts)),
                         transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();

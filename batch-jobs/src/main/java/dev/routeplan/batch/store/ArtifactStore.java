@@ -19,6 +19,16 @@ public class ArtifactStore {
                 .params(planDate, path, kind, sizeBytes, sha256, OffsetDateTime.now()).update();
     }
 
+    /** A published file kept under another name (an earlier revision moved aside) stays registered there. */
+    public void move(LocalDate planDate, String from, String to) {
+        jdbc.sql("delete from artifacts where plan_date = ? and path = ?").params(planDate, to).update();
+        jdbc.sql("update artifacts set path = ? where plan_date = ? and path = ?").params(to, planDate, from).update();
+    }
+
+    public void forget(LocalDate planDate, String path) {
+        jdbc.sql("delete from artifacts where plan_date = ? and path = ?").params(planDate, path).update();
+    }
+
     public long count(LocalDate planDate) {
         return jdbc.sql("select count(*) from artifacts where plan_date = ?").param(planDate).query(Long.class).single();
     }

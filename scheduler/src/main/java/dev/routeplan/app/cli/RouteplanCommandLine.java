@@ -3,6 +3,11 @@ package dev.routeplan.app.cli;
 import dev.routeplan.app.RouteplanApplication;
 import dev.routeplan.app.compliance.Reverification;
 import dev.routeplan.app.runs.PlanRuns;
+import dev.routeplan.batch.deliver.PlanDelivery;
+import dev.routeplan.batch.job.NightlyPlanJobConfiguration;
+import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.store.DeliveryStore;
+import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.planning.domain.PlanClock;
 import dev.routeplan.planning.sample.ScenarioGenerator;
 import dev.routeplan.planning.sample.ScenarioSpec;
@@ -15,14 +20,16 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code routeplan demo | run | restart | generate}: what operators and scripts type. Exit
- * status 0 = done, 1 = the run failed, 2 = the command line is wrong, 3 = done but routes blocked.
+ * {@code routeplan demo | run | restart | deliver | generate}: what operators and scripts type. Exit
+ * status 0 = done, 1 = the run failed, 2 = the command line is wrong, 3 = done but routes blocked,
+ * 4 = done and published but a delivery (SFTP outbox, mail) did not go out.
  */
 public final class RouteplanCommandLine {
 
@@ -41,6 +48,8 @@ public final class RouteplanCommandLine {
               restart  --date YYYY-MM-DD [--recover]
                        resume the date's failed run from its failed step; --recover first marks
                        a run whose process died (still shown as STARTED) as failed
+              deliver  --date YYYY-MM-DD
+                       show where the date's current plan revisions were delivered and send what is pending or failed
               generate --output DIR [--orders N] [--depots D] [--vehicles V] [--seed S] [--format csv|xlsx]
                        write a synthetic Delhi scenario (orders.csv, fleet.csv, depots.csv)
             Spring settings pass through, e.g. --spring.profiles.active=postgres""";
@@ -68,6 +77,7 @@ public final class RouteplanCommandLine {
                 case "verify" -> verify(CommandOptions.parse(rest, Set.of("date", "grap-stage", "rules", "grap", "at"),
                         Set.of("withdraw")));
                 case "restart" -> restart(CommandOptions.parse(rest, Set.of("date"), Set.of("recover")));
+                case "deliver" -> deliver(CommandOptions.parse(rest, Set.of("date")));
                 case "generate" -> generate(CommandOptions.parse(rest, Set.of("output", "orders", "depots", "vehicles", "seed", "format")));
                 default -> throw new CommandOptions.UsageException("unknown command " + args[0]);
             };
@@ -143,6 +153,24 @@ public final class RouteplanCommandLine {
         return withApplication(options, runs -> runs.restart(date, options.flag("recover")));
     }
 
+    private int deliver(CommandOptions options) {
+        LocalDate date = options.date("date");
+        try (ConfigurableApplicationContext context = application(options)) {
+            List<PlanRevisionStore.Revision> revisions = context.getBean(PlanRevisionStore.class).latestOfEach(date);
+            if (revisions.isEmpty()) {
+                err.println("routeplan: nothing published for " + date + " yet");
+                return RunReport.FAILED;
+            }
+            List<DeliveryStore.Delivery> deliveries = context.getBean(PlanDelivery.class).deliver(date);
+            out.println("Delivery of " + date + ":");
+            boolean notSent = new DeliveryReport(out, err).report(date, -1, revisions, deliveries);
+            return notSent ? DeliveryReport.DELIVERY_FAILED : RunReport.OK;
+        } catch (RuntimeException e) {
+            err.println("routeplan: " + e.getMessage());
+            return RunReport.FAILED;
+        }
+    }
+
     private int generate(CommandOptions options) {
         Path output = options.path("output");
         ScenarioSpec spec = new ScenarioSpec(options.integer("seed", 42), options.integer("orders", 300),
@@ -173,7 +201,17 @@ public final class RouteplanCommandLine {
         HeapPeak.start();
         try (ConfigurableApplicationContext context = application(options)) {
             JobExecution execution = launch.start(context.getBean(PlanRuns.class));
-            return new RunReport(out, err).report(execution);
+            int status = new RunReport(out, err).report(execution);
+            if (execution.getStatus() != BatchStatus.COMPLETED
+                    || !execution.getJobInstance().getJobName().equals(NightlyPlanJobConfiguration.JOB_NAME)) {
+                return status;
+            }
+            PlanRunParameters run = PlanRunParameters.from(execution.getJobParameters());
+            boolean notSent = new DeliveryReport(out, err).report(run.planDate(), run.attempt(),
+                    context.getBean(PlanRevisionStore.class).latestOfEach(run.planDate()),
+                    context.getBean(PlanDelivery.class).current(run.planDate()));
+            // blocked routes need a person before anything else; a delivery retries by itself
+            return notSent && status == RunReport.OK ? DeliveryReport.DELIVERY_FAILED : status;
         } catch (PlanRuns.PlanRunException | CommandOptions.UsageException e) {
             throw e;
         } catch (Exception e) {

@@ -42,7 +42,8 @@ final class RunReport {
         }
         Path dir = run.runOutputDir();
         RunSummary summary = JsonMapper.builder().build().readValue(readSummary(dir), RunSummary.class);
-        out.printf("Plan for %s (attempt %d) COMPLETED in %.1f s%n", summary.planDate(), summary.attempt(), took.toMillis() / 1000.0);
+        // summary.json keeps the attempt that wrote it, which an unchanged re-run does not rewrite
+        out.printf("Plan for %s (attempt %d) COMPLETED in %.1f s%n", summary.planDate(), run.attempt(), took.toMillis() / 1000.0);
         out.printf("  orders   %d read, %d accepted, %d rejected%n", summary.orders().read(), summary.orders().accepted(),
                 summary.orders().rejected());
         out.printf("  vehicles %d in fleet, %d set aside, %d used%n", summary.vehicles().total(),
@@ -112,9 +113,13 @@ final class RunReport {
         }
     }
 
+    /** The run-wide files and each depot's folder ({@code D1/plan-D1.xlsx}); not the kept revisions or the rejects. */
     private static List<String> outputs(Path dir) {
-        try (var files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        try (var files = Files.walk(dir, 2)) {
+            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(name -> !name.startsWith("rejects/") && !name.startsWith("revisions/"))
+                    .sorted().toList();
         } catch (java.io.IOException e) {
             return List.of();
         }

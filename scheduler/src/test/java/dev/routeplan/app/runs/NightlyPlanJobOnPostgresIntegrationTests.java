@@ -66,7 +66,7 @@ class NightlyPlanJobOnPostgresIntegrationTests {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
         assertThat(jdbc.sql("select version from flyway_schema_history where success and version is not null order by installed_rank")
-                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6", "7");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
         assertThat(jdbc.sql("select count(*) from orders where plan_date = ? and window2_start is not null and window2_end is not null")
                 .param(date).query(Long.class).single()).as("two-window orders written by COPY").isEqualTo(25);
@@ -74,5 +74,8 @@ class NightlyPlanJobOnPostgresIntegrationTests {
         PlanAssertions.noRouteBreaksCapacityOrAWindow(jdbc, date, out);
         assertThat(jdbc.sql("select count(*) from order_rejects where plan_date = ?").param(date).query(Long.class).single())
                 .isEqualTo(4);
+        assertThat(jdbc.sql("select depot_id || ':' || revision from plan_revisions where plan_date = ? order by depot_id")
+                .param(date).query(String.class).list()).containsExactlyInAnyOrder("*:1", "D1:1", "D2:1", "D3:1");
+        assertThat(out.file("D1/plan-D1.xlsx")).isRegularFile();
     }
 }

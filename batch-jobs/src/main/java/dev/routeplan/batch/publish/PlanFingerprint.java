@@ -1,0 +1,68 @@
+package dev.routeplan.batch.publish;
+
+import dev.routeplan.reports.DepotPlanDocument;
+import dev.routeplan.reports.RouteDocument;
+import dev.routeplan.reports.compliance.ComplianceReport;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What a plan says, as a SHA-256 over a canonical text, to tell a changed plan from the same plan
+ * published again. The files' own bytes cannot tell: workbooks and PDFs carry the time they were
+ * written. So the text is built from the data the files are written from, leaving out only when
+ * (checked at) and by which attempt: every value is a record whose {@code toString} lists its
+ * fields in declaration order.
+ */
+final class PlanFingerprint {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    private PlanFingerprint() {
+    }
+
+    /** A depot's workbook and manifests: its routes with vehicles, stops and orders, unassigned orders, rule pack, efficiency. */
+    static String of(DepotPlanDocument document) {
+        StringBuilder text = new StringBuilder()
+                .append("date ").append(document.planDate()).append('\n')
+                .append("depot ").append(document.depot()).append('\n')
+                .append("rules ").append(document.rulePackId()).append(' ').append(document.rulePackVersion()).append('\n')
+                .append("efficiency ").append(document.efficiencyVsBaseline()).append('\n');
+        for (RouteDocument route : document.routes()) {
+            text.append("vehicle ").append(route.vehicle()).append('\n')
+                    .append("route ").append(route.route()).append('\n');
+            route.orders().forEach(order -> text.append("order ").append(order).append('\n'));
+        }
+        document.unassigned().forEach(u -> text.append("unassigned ").append(u).append('\n'));
+        return sha256(text.toString());
+    }
+
+    /**
+     * The run-wide files: each depot's fingerprint (routes.csv and unassigned.csv are made of the
+     * same data), the rejected rows, the compliance report without its time, and the summary
+     * without the attempt number.
+     */
+    static String ofRun(List<String> depotFingerprints, List<List<Object>> rejectRows, ComplianceReport report,
+                        RunSummary summary) {
+        ObjectNode reportTree = JSON.valueToTree(report);
+        reportTree.remove("checkedAt");
+        ObjectNode summaryTree = JSON.valueToTree(summary);
+        summaryTree.remove("attempt");
+        return sha256("depots " + depotFingerprints + "\nrejects " + rejectRows + "\nreport "
+                + JSON.writeValueAsString(reportTree) + "\nsummary " + JSON.writeValueAsString(summaryTree));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+}

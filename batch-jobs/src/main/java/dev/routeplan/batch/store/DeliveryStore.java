@@ -1,0 +1,93 @@
+package dev.routeplan.batch.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where each published revision has been delivered: one row per revision and channel, PENDING
+ * until it is sent, FAILED with the last error while it cannot be, then SENT. An operator reads
+ * this (the command line prints it) and a later run or {@code deliver} retries what is not SENT.
+ */
+public class DeliveryStore {
+
+    public static final String SFTP = "SFTP";
+    public static final String MAIL = "MAIL";
+    public static final String PENDING = "PENDING";
+    public static final String SENT = "SENT";
+    public static final String FAILED = "FAILED";
+
+    /** The delivery of one revision over one channel. */
+    public record Delivery(LocalDate planDate, String depotId, int revision, String channel, String target, String status,
+                           int attempts, String lastError, OffsetDateTime updatedAt) {
+
+        public boolean sent() {
+            return SENT.equals(status);
+        }
+    }
+
+    private final JdbcClient jdbc;
+
+    public DeliveryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Delivery> find(LocalDate planDate, String depotId, int revision, String channel) {
+        return jdbc.sql("select * from deliveries where plan_date = ? and depot_id = ? and revision = ? and channel = ?")
+                .params(planDate, depotId, revision, channel).query(DeliveryStore::map).optional();
+    }
+
+    /** The row of this revision and channel, created PENDING if there was none. */
+    public Delivery pending(LocalDate planDate, String depotId, int revision, String channel, String target) {
+        return find(planDate, depotId, revision, channel).orElseGet(() -> {
+            jdbc.sql("""
+                    insert into deliveries (plan_date, depot_id, revision, channel, target, status, attempts, updated_at)
+                    values (?, ?, ?, ?, ?, ?, 0, ?)""")
+                    .params(planDate, depotId, revision, channel, target, PENDING, OffsetDateTime.now()).update();
+            return find(planDate, depotId, revision, channel).orElseThrow();
+        });
+    }
+
+    public void sent(Delivery delivery, String target) {
+        update(delivery, target, SENT, null);
+    }
+
+    public void failed(Delivery delivery, String target, String error) {
+        update(delivery, target, FAILED, error.length() > 2000 ? error.substring(0, 2000) : error);
+    }
+
+    private void update(Delivery delivery, String target, String status, String error) {
+        jdbc.sql("""
+                update deliveries set target = ?, status = ?, attempts = attempts + 1, last_error = ?, updated_at = ?
+                where plan_date = ? and depot_id = ? and revision = ? and channel = ?""")
+                .params(target, status, error, OffsetDateTime.now(), delivery.planDate(), delivery.depotId(),
+                        delivery.revision(), delivery.channel())
+                .update();
+    }
+
+    /** Whether an earlier revision than {@code revision} went out over the channel: the next one is a revision to its readers. */
+    public boolean sentBefore(LocalDate planDate, String depotId, int revision, String channel) {
+        return jdbc.sql("""
+                select count(*) from deliveries
+                where plan_date = ? and depot_id = ? and revision < ? and channel = ? and status = 'SENT'""")
+                .params(planDate, depotId, revision, channel).query(Long.class).single() > 0;
+    }
+
+    /** Every delivery of the date, by depot ('*', the run-wide files, first), revision and channel. */
+    public List<Delivery> of(LocalDate planDate) {
+        return jdbc.sql("""
+                select * from deliveries where plan_date = ?
+                order by case when depot_id = '*' then 0 else 1 end, depot_id, revision, channel""")
+                .param(planDate).query(DeliveryStore::map).list();
+    }
+
+    private static Delivery map(ResultSet rs, int row) throws SQLException {
+        return new Delivery(rs.getObject("plan_date", LocalDate.class), rs.getString("depot_id"), rs.getInt("revision"),
+                rs.getString("channel"), rs.getString("target"), rs.getString("status"), rs.getInt("attempts"),
+                rs.getString("last_error"), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,247 @@
+package dev.routeplan.app.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.routeplan.batch.deliver.PlanDelivery;
+import dev.routeplan.batch.store.DeliveryStore;
+import dev.routeplan.batch.store.DeliveryStore.Delivery;
+import dev.routeplan.batch.store.PlanStore;
+import dev.routeplan.batch.store.Sha256;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The deliver step against an embedded Apache MINA SSHD server (host key checked) and GreenMail,
+ * both on loopback at random ports: new revisions go out once, unchanged ones never again, and an
+ * outage is recorded without failing the run, then delivered when the server is back.
+ */
+@PlanJobTest
+class PlanDeliveryTests {
+
+    static final Path ROOT = temporaryFolder();
+    static SshServer sftp = startSftp(0);
+    static final GreenMail MAIL = startMail();
+
+    @DynamicPropertySource
+    static void outbox(DynamicPropertyRegistry registry) throws Exception {
+        String knownHosts = knownHosts().toString();
+        registry.add("routeplan.outbox.enabled", () -> "true");
+        registry.add("routeplan.outbox.host", () -> "127.0.0.1");
+        registry.add("routeplan.outbox.port", () -> sftp.getPort());
+        registry.add("routeplan.outbox.user", () -> "dispatch");
+        registry.add("routeplan.outbox.password", () -> "test-only-secret");
+        registry.add("routeplan.outbox.known-hosts", () -> knownHosts);
+        registry.add("routeplan.outbox.max-attempts", () -> "2");
+        registry.add("routeplan.outbox.initial-backoff", () -> "10ms");
+        registry.add("routeplan.outbox.connect-timeout", () -> "2s");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("routeplan.mail.enabled", () -> "true");
+        registry.add("routeplan.mail.from", () -> "routeplan@example.test");
+        registry.add("routeplan.mail.recipients", () -> "compliance@example.test");
+    }
+
+    @AfterAll
+    static void stopServers() throws IOException {
+        sftp.stop(true);
+        MAIL.stop();
+    }
+
+    @Autowired
+    PlanRuns runs;
+    @Autowired
+    PlanStore plans;
+    @Autowired
+    DeliveryStore deliveries;
+    @Autowired
+    PlanDelivery planDelivery;
+    @Autowired
+    JobRepository jobRepository;
+    @Autowired
+    JobOperator jobOperator;
+    @Autowired
+    @Qualifier("publishStep")
+    Step publishStep;
+    @Autowired
+    @Qualifier("deliverStep")
+    Step deliverStep;
+    @TempDir
+    Path temp;
+
+    @Test
+    void sendsEachNewRevisionOnceAndMailsARevisedReportWhenThePlanChanges() throws Exception {
+        // given
+        LocalDate date = LocalDate.of(2026, 12, 12);
+        Path dir = temp.resolve("out").resolve(date.toString());
+
+        // when
+        JobExecution first = runs.run(date, PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
+
+        // then the files are in the outbox under their final names, and the report is mailed
+        assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Path outbox = ROOT.resolve("outbox").resolve(date.toString());
+        assertThat(remoteFiles(outbox)).contains("D1/plan-D1.xlsx", "D1/manifests-D1.pdf", "D3/plan-D3.xlsx",
+                "compliance-report.pdf", "routes.csv", "summary.json").noneMatch(name -> name.contains(".writing"));
+        assertThat(Sha256.of(outbox.resolve("D1/plan-D1.xlsx"))).isEqualTo(Sha256.of(dir.resolve("D1/plan-D1.xlsx")));
+        assertThat(mailsOf(date)).extracting(MimeMessage::getSubject).containsExactly("Compliance report " + date);
+        try (InputStream in = attachment(mailsOf(date).get(0)).getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(dir.resolve("compliance-report.pdf")));
+        }
+        assertThat(deliveries.of(date)).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStore.SENT));
+
+        // when the same plan is published again
+        JobExecution second = republish().after(first);
+
+        // then nothing goes out
+        assertThat(mailsOf(date)).hasSize(1);
+        assertThat(deliveries.of(date)).hasSize(5).allSatisfy(d -> assertThat(d.attempts()).isEqualTo(1));
+
+        // when a route of D1 is withdrawn and the plan published again
+        String withdrawn = plans.routes(date, "D1").stream().filter(r -> !r.route().stops().isEmpty()).findFirst()
+                .orElseThrow().route().vehicleId();
+        plans.setStatus(date, withdrawn, PlanStore.BLOCKED);
+        republish().after(second);
+
+        // then the officers get a revised report and the outbox the new D1 files
+        assertThat(mailsOf(date)).extracting(MimeMessage::getSubject)
+                .containsExactly("Compliance report " + date, "REVISED compliance report " + date + " (revision 2)");
+        assertThat(Sha256.of(outbox.resolve("D1/plan-D1.xlsx"))).isEqualTo(Sha256.of(dir.resolve("D1/plan-D1.xlsx")));
+        assertThat(planDelivery.current(date)).extracting(d -> d.depotId() + " r" + d.revision() + " " + d.channel() + " " + d.status())
+                .containsExactly("* r2 MAIL SENT", "* r2 SFTP SENT", "D1 r2 SFTP SENT", "D2 r1 SFTP SENT", "D3 r1 SFTP SENT");
+    }
+
+    @Test
+    void anSftpOutageIsRecordedWithoutFailingTheRunAndDeliveredWhenTheServerIsBack() throws Exception {
+        // given the outbox server is down
+        LocalDate date = LocalDate.of(2026, 12, 13);
+        int port = sftp.getPort();
+        sftp.stop(true);
+        try {
+            // when
+            JobExecution execution = runs.run(date, PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
+
+            // then the plans are published, the uploads FAILED with where and why, the mail went out
+            assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(temp.resolve("out").resolve(date.toString()).resolve("D1/plan-D1.xlsx")).isRegularFile();
+            List<Delivery> afterRun = deliveries.of(date);
+            assertThat(afterRun).filteredOn(d -> d.channel().equals(DeliveryStore.SFTP)).hasSize(4).allSatisfy(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryStore.FAILED);
+                assertThat(d.lastError()).contains("SFTP 127.0.0.1:" + port, "(after 2 attempts)");
+            });
+            assertThat(afterRun).filteredOn(d -> d.channel().equals(DeliveryStore.MAIL))
+                    .singleElement().extracting(Delivery::status).isEqualTo(DeliveryStore.SENT);
+        } finally {
+            sftp = startSftp(port);
+        }
+
+        // when the server is back and the operator delivers
+        List<Delivery> retried = planDelivery.deliver(date);
+
+        // then
+        assertThat(retried).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStore.SENT));
+        assertThat(retried).filteredOn(d -> d.channel().equals(DeliveryStore.SFTP))
+                .allSatisfy(d -> assertThat(d.attempts()).isEqualTo(2));
+        assertThat(ROOT.resolve("outbox").resolve(date.toString()).resolve("D2/manifests-D2.pdf")).isRegularFile();
+        assertThat(mailsOf(date)).hasSize(1);
+    }
+
+    private Republish republish() {
+        return new Republish(jobRepository, jobOperator, publishStep, deliverStep);
+    }
+
+    private static List<MimeMessage> mailsOf(LocalDate date) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().contains(date.toString());
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static Part attachment(MimeMessage message) throws Exception {
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                assertThat(part.getFileName()).isEqualTo("compliance-report.pdf");
+                return part;
+            }
+        }
+        throw new AssertionError("no attachment in " + message.getSubject());
+    }
+
+    private static List<String> remoteFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
+        }
+    }
+
+    private static Path knownHosts() throws Exception {
+        PublicKey key = sftp.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
+        Path file = ROOT.resolveSibling(ROOT.getFileName() + "-known_hosts");
+        Files.writeString(file, "[127.0.0.1]:" + sftp.getPort() + " " + PublicKeyEntry.toString(key) + "\n");
+        return file;
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("routeplan-outbox-root");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same host key file each time, so a restarted server is the one known_hosts lists. */
+    private static SshServer startSftp(int port) {
+        try {
+            SshServer server = SshServer.setUpDefaultServer();
+            server.setHost("127.0.0.1");
+            server.setPort(port);
+            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(ROOT.resolveSibling(ROOT.getFileName() + "-hostkey.ser")));
+            server.setPasswordAuthenticator((user, password, session) -> "dispatch".equals(user) && "test-only-secret".equals(password));
+            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+            server.setFileSystemFactory(new VirtualFileSystemFactory(ROOT));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
+    }
+}
