@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param circuityFactor road distance over straight-line distance in Delhi (haversine provider)
  * @param travel         which travel model plans and verifies routes
  * @param redis          the travel-matrix cache; off unless enabled
+ * @param mapOutline     the GeoJSON outline drawn under the route maps; falls back to the copy inside the jar when absent
  */
 @ConfigurationProperties("routeplan")
 public record RouteplanProperties(
@@ -26,7 +27,8 @@ public record RouteplanProperties(
         @DefaultValue("500") int chunkSize,
         @DefaultValue("1.35") double circuityFactor,
         @DefaultValue Travel travel,
-        @DefaultValue Redis redis) {
+        @DefaultValue Redis redis,
+        @DefaultValue("config/maps/delhi-outline.geojson") Path mapOutline) {
 
     public enum Provider { HAVERSINE, OSRM }
 

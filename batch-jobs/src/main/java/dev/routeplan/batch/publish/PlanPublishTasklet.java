@@ -17,11 +17,15 @@ import dev.routeplan.planning.domain.UnassignedOrder;
 import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.reports.DepotPlanDocument;
+import dev.routeplan.reports.RejectedRow;
 import dev.routeplan.reports.RouteDocument;
+import dev.routeplan.reports.RouteMapImage;
 import dev.routeplan.reports.compliance.ComplianceEvidenceWorkbookWriter;
 import dev.routeplan.reports.compliance.ComplianceReport;
 import dev.routeplan.reports.compliance.ComplianceReportPdfWriter;
 import dev.routeplan.reports.excel.PlanWorkbookWriter;
+import dev.routeplan.reports.excel.RunWorkbookWriter;
+import dev.routeplan.reports.map.MapOutline;
 import dev.routeplan.reports.pdf.ManifestPdfWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +39,9 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Publishes the date's plan: per depot into {@code OUTPUT/DATE/DEPOT/} the Excel workbook and the
- * PDF driver manifests of the routes that passed compliance; for the run into {@code OUTPUT/DATE/}
- * {@code routes.csv}, {@code unassigned.csv}, {@code rejects.csv}, {@code summary.json} and the
+ * Publishes the date's plan: per depot into {@code OUTPUT/DATE/DEPOT/} the route map, the Excel
+ * workbook and the PDF driver manifests of the routes that passed compliance; for the run into
+ * {@code OUTPUT/DATE/} the workbook of all depots, {@code routes.csv}, {@code unassigned.csv}, {@code rejects.csv}, {@code summary.json} and the
  * compliance report (PDF and evidence workbook). Orders of blocked routes are listed as unassigned
  * with the rules that blocked them, for manual action. Each depot, and the run-wide files, are
  * published as revisions ({@link PlanRevisions}): the same plan again writes nothing.
@@ -54,12 +58,14 @@ public class PlanPublishTasklet implements Tasklet {
     private final ComplianceReportAssembler complianceReports;
     private final PlanMetrics metrics;
     private final PlanRevisions revisions;
+    private final MapOutline mapOutline;
 
     public PlanPublishTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks,
                               RulePack rulePack, OutputFiles outputs, RunSummaryWriter summaries,
                               ComplianceReportAssembler complianceReports, PlanMetrics metrics,
-                              PlanRevisions revisions) {
+                              PlanRevisions revisions, MapOutline mapOutline) {
         this.revisions = revisions;
+        this.mapOutline = mapOutline;
         this.complianceReports = complianceReports;
         this.metrics = metrics;
         this.fleet = fleet;
@@ -84,6 +90,9 @@ public class PlanPublishTasklet implements Tasklet {
         List<DepotPlanDocument> documents = new ArrayList<>();
         List<String> depotFingerprints = new ArrayList<>();
         List<PlanRevisions.Published> published = new ArrayList<>();
+        DepotMaps maps = new DepotMaps(mapOutline);
+        List<RejectedRow> rejected = orders.rejects(run.planDate()).stream()
+                .map(r -> new RejectedRow(r.fileName(), r.rowNumber(), r.orderId(), r.reasonCodes(), r.message())).toList();
         for (Depot depot : fleet.depots(run.planDate())) {
             List<RouteDocument> passed = new ArrayList<>();
             List<UnassignedOrder> unassigned = new ArrayList<>(plans.unassigned(run.planDate(), depot.id()));
@@ -113,13 +122,16 @@ public class PlanPublishTasklet implements Tasklet {
             depotFingerprints.add(fingerprint);
             Path depotDir = dir.resolve(depot.id());
             published.add(revisions.publish(run, depot.id(), fingerprint, depotDir, () -> {
+                RouteMapImage map = maps.of(document);
+                outputs.write(run.planDate(), depotDir.resolve("route-map-" + depot.id() + ".png"), "ROUTE_MAP_PNG",
+                        out -> out.write(map.png()));
                 outputs.write(run.planDate(), depotDir.resolve("plan-" + depot.id() + ".xlsx"), "PLAN_XLSX",
-                        out -> new PlanWorkbookWriter().write(document, out));
+                        out -> new PlanWorkbookWriter().write(document, map, rejected, out));
                 outputs.write(run.planDate(), depotDir.resolve("manifests-" + depot.id() + ".pdf"), "MANIFEST_PDF",
-                        out -> new ManifestPdfWriter().write(document, out));
+                        out -> new ManifestPdfWriter().write(document, map, out));
             }));
         }
-        List<List<Object>> rejectRows = orders.rejects(run.planDate()).stream()
+        List<List<Object>> rejectRows = rejected.stream()
                 .map(r -> List.<Object>of(r.fileName(), r.rowNumber(), r.orderId() == null ? "" : r.orderId(),
                         String.join(";", r.reasonCodes()), r.message()))
                 .toList();
@@ -127,6 +139,8 @@ public class PlanPublishTasklet implements Tasklet {
         RunSummary summary = summaries.summarise(run, documents);
         String runFingerprint = PlanFingerprint.ofRun(depotFingerprints, rejectRows, report, summary);
         published.add(revisions.publish(run, PlanRevisionStore.RUN_WIDE, runFingerprint, dir, () -> {
+            outputs.write(run.planDate(), dir.resolve("plan-all-depots.xlsx"), "RUN_PLAN_XLSX",
+                    out -> new RunWorkbookWriter().write(documents, maps.of(documents), rejected, out));
             outputs.write(run.planDate(), dir.resolve("routes.csv"), "ROUTES_CSV", CsvOutput.of(
                     List.of("depot_id", "vehicle_id", "seq", "order_id", "arrival", "departure", "lat", "lon", "break_minutes"),
                     routeRows));

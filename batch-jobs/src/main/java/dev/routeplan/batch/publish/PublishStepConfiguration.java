@@ -1,6 +1,7 @@
 package dev.routeplan.batch.publish;
 
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.job.RouteplanProperties;
 import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.ComplianceStore;
@@ -30,14 +31,14 @@ public class PublishStepConfiguration {
     Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                      FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks, ArtifactStore artifacts,
                      RulePack rulePack, ConditionsStore conditions, PlanRevisionStore revisions, ProgressPrinter progress,
-                     ObjectProvider<MeterRegistry> meters) {
+                     ObjectProvider<MeterRegistry> meters, RouteplanProperties properties) {
         RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions,
                 JsonMapper.builder().build());
         return new StepBuilder("publish", jobRepository)
                 .tasklet(new PlanPublishTasklet(fleet, orders, plans, checks, rulePack, new OutputFiles(artifacts), summaries,
                         new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack),
                         new PlanMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry)),
-                        new PlanRevisions(revisions, artifacts)),
+                        new PlanRevisions(revisions, artifacts), DepotMaps.outline(properties.mapOutline())),
                         transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();

@@ -2,6 +2,7 @@ package dev.routeplan.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -94,12 +96,23 @@ class NightlyPlanJobFunctionalTests {
                     }
                 }
                 assertThat(sheetOrders).containsExactlyInAnyOrderElementsOf(orderIds);
+                assertThat(workbook.getAllPictures()).as("route map in the %s workbook", depot.getKey()).hasSize(1);
+                assertThat(workbook.getSheet("Rejected rows").getLastRowNum()).isEqualTo(4);
             }
+            BufferedImage map = ImageIO.read(out.file(depot.getKey() + "/route-map-" + depot.getKey() + ".png").toFile());
+            assertThat(map.getWidth()).isEqualTo(1600);
+            assertThat(map.getHeight()).isEqualTo(1200);
             try (PDDocument pdf = Loader.loadPDF(out.file(depot.getKey() + "/manifests-" + depot.getKey() + ".pdf").toFile())) {
                 String text = new PDFTextStripper().getText(pdf);
                 assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(vehicles.size());
                 assertThat(text).contains(vehicles).contains(orderIds);
             }
+        }
+        try (InputStream in = Files.newInputStream(out.file("plan-all-depots.xlsx"));
+             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Set<String> unassignedOrders = out.csv("unassigned.csv").stream().map(row -> row.get("order_id")).collect(Collectors.toSet());
+            assertThat(workbook.getAllPictures()).as("one route map per depot").hasSize(3);
+            assertThat(workbook.getSheet("Unassigned").getLastRowNum()).isEqualTo(Math.max(1, unassignedOrders.size()));
         }
     }
 
