@@ -4,6 +4,9 @@
 #   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [FILE...]
 #                                    the route solver on Solomon VRPTW instances (all 56 from $SOLOMON_DIR
 #                                    without FILE), checked independently, gaps to the best known solutions
+#   scripts/bench.sh tune [--seconds S] [--parallel N] [--variants a,b] [--wall-clock]
+#                                    the search variants of planning/benchmarks/tuning.properties side by side on
+#                                    its Solomon subset, S CPU seconds per solve (wall-clock with --wall-clock)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -82,12 +85,21 @@ bench_ingest() {
   echo "ingest_rows_per_s=$job_rate copy_rows_per_s=$copy_rate ratio=$(awk -v a="$job_rate" -v b="$copy_rate" 'BEGIN { printf "%.2f", a / b }')"
 }
 
-bench_solver() {
+# compiles planning (no install: the shared local repository is no place for a benchmark's build) and runs a class of it
+run_planning() {
   log "building planning"
-  ./mvnw -q -o -pl planning install -DskipTests
+  ./mvnw -q -o -pl planning compile
   local cp_file=$PWD/planning/target/solomon-classpath.txt
   ./mvnw -q -o -pl planning dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
-  java -cp "planning/target/classes:$(cat "$cp_file")" dev.routeplan.planning.benchmark.SolomonBenchmark "$@"
+  java -cp "planning/target/classes:$(cat "$cp_file")" "$@"
+}
+
+bench_solver() {
+  run_planning dev.routeplan.planning.benchmark.SolomonBenchmark "$@"
+}
+
+bench_tune() {
+  run_planning dev.routeplan.planning.benchmark.SolverTuning "$@"
 }
 
 # the nightly job end to end on a generated Delhi scenario, on the embedded database in a scratch folder
@@ -111,6 +123,7 @@ bench_delhi() {
 case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
   solver) shift; bench_solver "$@" ;;
+  tune) shift; bench_tune "$@" ;;
   delhi) shift; bench_delhi "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | delhi [ORDERS DEPOTS VEHICLES SECONDS]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS]" >&2; exit 2 ;;
 esac
