@@ -77,5 +77,9 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
                 throw new IllegalArgumentException("ruinShare must be in [0, 1), was " + ruinShare);
             }
         }
+
+        public Search withPortfolio(int solvers) {
+            return new Search(lateAcceptanceSize, nearbySize, ruinShare, ruinAverageRemoved, ruinMaxString, insertionNeighbours, solvers);
+        }
     }
 }
