@@ -66,7 +66,7 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
     public record Search(int lateAcceptanceSize, int nearbySize, double ruinShare, int ruinAverageRemoved, int ruinMaxString,
                          int insertionNeighbours, int portfolio) {
 
-        public static final Search DEFAULT = new Search(100, 40, 0, 10, 10, 20, 1);
+        public static final Search DEFAULT = new Search(100, 40, 0.3, 10, 10, 10, 1);
 
         public Search {
             if (lateAcceptanceSize < 1 || nearbySize < 1 || ruinAverageRemoved < 1 || ruinMaxString < 1
