@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Benchmarks, separate from the tests. Each prints its figures; the last line is machine-readable.
 #   scripts/bench.sh ingest [ROWS]   the job's ingest into PostgreSQL against psql \copy of the same file
-#   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [FILE...]
+#   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [--portfolio P] [FILE...]
 #                                    the route solver on Solomon VRPTW instances (all 56 from $SOLOMON_DIR
 #                                    without FILE), checked independently, gaps to the best known solutions
+#   scripts/bench.sh tune [--seconds S] [--parallel N] [--variants a,b] [--wall-clock]
+#                                    the search variants of planning/benchmarks/tuning.properties side by side on
+#                                    its Solomon subset, S CPU seconds per solve (wall-clock with --wall-clock)
 #   scripts/bench.sh publish [ORDERS DEPOTS VEHICLES]
 #                                    route maps, manifest PDFs, depot and run workbooks for a generated plan
 #                                    (10,400 orders, 10 depots, 800 vehicles: about 10,000 stops): wall time and peak heap per phase
@@ -88,19 +91,27 @@ bench_ingest() {
   echo "ingest_rows_per_s=$job_rate copy_rows_per_s=$copy_rate ratio=$(awk -v a="$job_rate" -v b="$copy_rate" 'BEGIN { printf "%.2f", a / b }')"
 }
 
-bench_solver() {
+# compiles planning (no install: the shared local repository is no place for a benchmark's build) and runs a class of it
+run_planning() {
   log "building planning"
-  ./mvnw -q -o -pl planning install -DskipTests
+  ./mvnw -q -o -pl planning compile
   local cp_file=$PWD/planning/target/solomon-classpath.txt
   ./mvnw -q -o -pl planning dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
-  java -cp "planning/target/classes:$(cat "$cp_file")" dev.routeplan.planning.benchmark.SolomonBenchmark "$@"
+  local jvm_options=()
+  while [[ ${1:-} == -X* ]]; do jvm_options+=("$1"); shift; done
+  java "${jvm_options[@]}" -cp "planning/target/classes:$(cat "$cp_file")" "$@"
+}
+
+bench_solver() {
+  run_planning dev.routeplan.planning.benchmark.SolomonBenchmark "$@"
+}
+
+bench_tune() {
+  run_planning dev.routeplan.planning.benchmark.SolverTuning "$@"
 }
 
 bench_handplan() {
-  ./mvnw -q -o -pl planning compile
-  local cp_file=$PWD/planning/target/handplan-classpath.txt
-  ./mvnw -q -o -pl planning dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
-  java -Xmx4g -cp "planning/target/classes:$(cat "$cp_file")" dev.routeplan.planning.benchmark.HandPlanBenchmark "$@"
+  run_planning -Xmx4g dev.routeplan.planning.benchmark.HandPlanBenchmark "$@"
 }
 
 # the nightly job end to end on a generated Delhi scenario, on the embedded database in a scratch folder
@@ -133,8 +144,9 @@ bench_publish() {
 case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
   solver) shift; bench_solver "$@" ;;
+  tune) shift; bench_tune "$@" ;;
   delhi) shift; bench_delhi "$@" ;;
   publish) shift; bench_publish "$@" ;;
   handplan) shift; bench_handplan "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES]" >&2; exit 2 ;;
 esac

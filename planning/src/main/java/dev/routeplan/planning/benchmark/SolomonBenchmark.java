@@ -24,8 +24,10 @@ import java.util.stream.Stream;
  * mean gap to the distance-only best known solutions.
  *
  * <pre>
- * SolomonBenchmark [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [FILE...]
+ * SolomonBenchmark [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [--portfolio P] [FILE...]
  * </pre>
+ * {@code --parallel} solves N instances at once; {@code --portfolio} runs P solvers with different
+ * seeds on each instance and keeps the best (so N x P threads in all).
  * Without FILE it runs every {@code *.txt} in {@code $SOLOMON_DIR} (default
  * {@code /work/shared/benchmarks/solomon/instances}); {@code bks.csv} and
  * {@code bks_distance_only_variants.csv} are read from its parent folder ({@code $SOLOMON_BKS_DIR}).
@@ -47,12 +49,14 @@ public final class SolomonBenchmark {
         double seconds = 10;
         int parallel = 1;
         String moveThreads = "NONE";
+        int portfolio = SolverSettings.Search.DEFAULT.portfolio();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--parallel" -> parallel = Integer.parseInt(args[++i]);
                 case "--move-threads" -> moveThreads = args[++i];
+                case "--portfolio" -> portfolio = Integer.parseInt(args[++i]);
                 default -> files.add(Path.of(args[i]));
             }
         }
@@ -64,7 +68,8 @@ public final class SolomonBenchmark {
         }
         Path bksDir = Path.of(System.getenv().getOrDefault("SOLOMON_BKS_DIR", dir.toAbsolutePath().getParent().toString()));
         Map<String, Reference> references = references(bksDir);
-        SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads);
+        SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads)
+                .withSearch(SolverSettings.Search.DEFAULT.withPortfolio(portfolio));
 
         ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
             Thread thread = new Thread(task, "solomon");

@@ -13,16 +13,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.optaplanner.core.api.score.stream.ConstraintStreamImplType;
+import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.api.solver.SolverFactory;
 import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionConfig;
 import org.optaplanner.core.config.heuristic.selector.common.nearby.NearbySelectionDistributionType;
 import org.optaplanner.core.config.heuristic.selector.list.DestinationSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.MoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import org.optaplanner.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import org.optaplanner.core.config.heuristic.selector.move.generic.list.SubListChangeMoveSelectorConfig;
@@ -65,9 +72,18 @@ public final class RouteSolver {
         if (begin.solution().getVisits().isEmpty()) {
             return new DepotPlan(problem.depot().id(), List.of(), begin.unassigned());
         }
-        SolverFactory<DepotRoutingSolution> solverFactory = SolverFactory.create(config(settings));
-        DepotRoutingSolution solved = solverFactory.buildSolver().solve(begin.solution());
-        return toPlan(problem, solved, begin.unassigned(), new LeftoverReasons(solverFactory));
+        int portfolio = settings.search().portfolio();
+        DepotRoutingSolution solved;
+        if (portfolio == 1) {
+            solved = solveOne(begin.solution(), settings, 0);
+        } else {
+            List<DepotRoutingSolution> copies = new ArrayList<>(List.of(begin.solution()));
+            for (int i = 1; i < portfolio; i++) {
+                copies.add(start(problem, start).solution());
+            }
+            solved = solvePortfolio(copies, settings);
+        }
+        return toPlan(problem, solved, begin.unassigned(), new LeftoverReasons(SolverFactory.create(config(settings))));
     }
 
     /** What the search starts from: the routable visits, seeded from {@code start} when given, and the orders set aside. */
@@ -82,6 +98,13 @@ public final class RouteSolver {
         ZoneHits zoneHits = new ZoneHits(points, problem.vehicles().stream().flatMap(v -> problem.zoneNoEntryFor(v).stream())
                 .toList());
 
+        List<UnassignedOrder> unassigned = new ArrayList<>();
+        return new Start(routingProblem(problem, matrix, zoneHits, start, unassigned), unassigned);
+    }
+
+    /** The depot's routes and the bucket, every routable visit unassigned or seeded from {@code start}; the rest go to {@code unassigned}. */
+    static DepotRoutingSolution routingProblem(DepotProblem problem, TravelMatrix matrix, ZoneHits zoneHits, DepotPlan start,
+                                                       List<UnassignedOrder> unassigned) {
         List<VehicleRoute> routes = new ArrayList<>();
         for (Vehicle vehicle : problem.vehicles()) {
             routes.add(VehicleRoute.of(vehicle, matrix, problem.depot().openingHours(), problem.noEntryFor(vehicle),
@@ -93,7 +116,6 @@ public final class RouteSolver {
         Set<String> servedAtStart = start == null ? Set.of() : start.routes().stream()
                 .flatMap(route -> route.stops().stream()).map(PlannedStop::orderId).collect(Collectors.toSet());
         List<Visit> routable = new ArrayList<>();
-        List<UnassignedOrder> unassigned = new ArrayList<>();
         for (int i = 0; i < problem.orders().size(); i++) {
             Visit visit = new Visit(problem.orders().get(i), i + 1, matrix);
             Optional<UnservableOrders.Reason> unservable = servedAtStart.contains(visit.getId())
@@ -108,7 +130,49 @@ public final class RouteSolver {
         if (start != null && !routable.isEmpty()) {
             seed(start, routes, bucket, routable);
         }
-        return new Start(new DepotRoutingSolution(entities, routable), unassigned);
+        return new DepotRoutingSolution(entities, routable);
+    }
+
+    private static DepotRoutingSolution solveOne(DepotRoutingSolution problem, SolverSettings settings, int seedOffset) {
+        Solver<DepotRoutingSolution> solver = SolverFactory.<DepotRoutingSolution>create(
+                config(settings).withRandomSeed(settings.randomSeed() + seedOffset)).buildSolver();
+        return settings.cpuTimed() ? CpuBudget.solve(solver, problem, settings.spentLimit()) : solver.solve(problem);
+    }
+
+    /**
+     * Several solvers side by side on copies of the problem, with different seeds, the best plan
+     * kept: late acceptance from different starting points ends in different local optima, and
+     * a second core is otherwise idle while one depot is planned.
+     */
+    private static DepotRoutingSolution solvePortfolio(List<DepotRoutingSolution> copies, SolverSettings settings) {
+        ExecutorService pool = Executors.newFixedThreadPool(copies.size(), task -> {
+            Thread thread = new Thread(task, "route-solver-portfolio");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<DepotRoutingSolution>> running = new ArrayList<>();
+            for (int i = 0; i < copies.size(); i++) {
+                DepotRoutingSolution copy = copies.get(i);
+                int offset = i;
+                running.add(pool.submit(() -> solveOne(copy, settings, offset)));
+            }
+            DepotRoutingSolution best = null;
+            for (Future<DepotRoutingSolution> future : running) {
+                DepotRoutingSolution solved = future.get();
+                if (best == null || solved.getScore().compareTo(best.getScore()) > 0) {
+                    best = solved;
+                }
+            }
+            return best;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a portfolio solver failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
@@ -158,9 +222,12 @@ public final class RouteSolver {
      * Construction, then late acceptance over list moves: single visits moved or swapped mostly
      * next to nearby visits (nearby selection), stretches of a route moved or swapped, and k-opt
      * within and between routes. Plain (not nearby) change moves stay in the mix so visits can
-     * still leave and enter the unplanned bucket.
+     * still leave and enter the unplanned bucket. A share of the moves are ruin and recreate
+     * ({@link RuinRecreateMove}), which lets the search leave the local optima the small moves
+     * stall in.
      */
     static SolverConfig config(SolverSettings settings) {
+        SolverSettings.Search search = settings.search();
         return new SolverConfig()
                 .withSolutionClass(DepotRoutingSolution.class)
                 .withEntityClasses(VehicleRoute.class, Visit.class)
@@ -169,45 +236,68 @@ public final class RouteSolver {
                 .withEnvironmentMode(EnvironmentMode.REPRODUCIBLE)
                 .withRandomSeed(settings.randomSeed())
                 .withMoveThreadCount(settings.moveThreadCount())
-                .withTerminationConfig(new TerminationConfig()
-                        .withSpentLimit(settings.spentLimit())
-                        .withUnimprovedSpentLimit(settings.unimprovedSpentLimit()))
+                .withTerminationConfig(termination(settings))
                 .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig()
-                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
+                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(search.lateAcceptanceSize()))
                         .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
-                        .withMoveSelectorConfig(new UnionMoveSelectorConfig(List.of(
-                                nearbyChange(), nearbySwap(),
-                                new ListChangeMoveSelectorConfig(),
-                                new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true),
-                                new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true),
-                                new KOptListMoveSelectorConfig()))));
+                        .withMoveSelectorConfig(moves(search)));
     }
 
-    static final int LATE_ACCEPTANCE_SIZE = 100;
+    /** On a CPU budget, {@link CpuBudget} ends the solve; the wall clock only guards against a solver thread that never runs. */
+    private static TerminationConfig termination(SolverSettings settings) {
+        if (settings.cpuTimed()) {
+            return new TerminationConfig().withSpentLimit(settings.spentLimit().multipliedBy(CpuBudget.WALL_CLOCK_GUARD));
+        }
+        return new TerminationConfig()
+                .withSpentLimit(settings.spentLimit())
+                .withUnimprovedSpentLimit(settings.unimprovedSpentLimit());
+    }
 
-    private static ListChangeMoveSelectorConfig nearbyChange() {
+    private static MoveSelectorConfig<?> moves(SolverSettings.Search search) {
+        UnionMoveSelectorConfig small = new UnionMoveSelectorConfig(List.of(
+                nearbyChange(search.nearbySize()), nearbySwap(search.nearbySize()),
+                new ListChangeMoveSelectorConfig(),
+                new SubListChangeMoveSelectorConfig().withSelectReversingMoveToo(true),
+                new SubListSwapMoveSelectorConfig().withSelectReversingMoveToo(true),
+                new KOptListMoveSelectorConfig()));
+        if (search.ruinShare() == 0) {
+            return small;
+        }
+        return new UnionMoveSelectorConfig(List.of(
+                small.withFixedProbabilityWeight(1 - search.ruinShare()),
+                ruinRecreate(search).withFixedProbabilityWeight(search.ruinShare())));
+    }
+
+    static MoveIteratorFactoryConfig ruinRecreate(SolverSettings.Search search) {
+        return new MoveIteratorFactoryConfig()
+                .withMoveIteratorFactoryClass(RuinRecreateMoveFactory.class)
+                .withMoveIteratorFactoryCustomProperties(Map.of(
+                        "averageRemoved", Integer.toString(search.ruinAverageRemoved()),
+                        "maxString", Integer.toString(search.ruinMaxString()),
+                        "insertionNeighbours", Integer.toString(search.insertionNeighbours())));
+    }
+
+    private static ListChangeMoveSelectorConfig nearbyChange(int nearbySize) {
         return new ListChangeMoveSelectorConfig()
                 .withValueSelectorConfig(new ValueSelectorConfig().withId("changeOrigin"))
                 .withDestinationSelectorConfig(new DestinationSelectorConfig()
-                        .withNearbySelectionConfig(nearbyTo("changeOrigin")));
+                        .withNearbySelectionConfig(nearbyTo("changeOrigin", nearbySize)));
     }
 
-    private static ListSwapMoveSelectorConfig nearbySwap() {
+    private static ListSwapMoveSelectorConfig nearbySwap(int nearbySize) {
         return new ListSwapMoveSelectorConfig()
                 .withValueSelectorConfig(new ValueSelectorConfig().withId("swapOrigin"))
                 .withSecondaryValueSelectorConfig(new ValueSelectorConfig()
-                        .withNearbySelectionConfig(nearbyTo("swapOrigin")));
+                        .withNearbySelectionConfig(nearbyTo("swapOrigin", nearbySize)));
     }
 
-    private static NearbySelectionConfig nearbyTo(String originId) {
+    private static NearbySelectionConfig nearbyTo(String originId, int nearbySize) {
         return new NearbySelectionConfig()
                 .withOriginValueSelectorConfig(new ValueSelectorConfig().withMimicSelectorRef(originId))
                 .withNearbyDistanceMeterClass(VisitNearbyDistanceMeter.class)
                 .withNearbySelectionDistributionType(NearbySelectionDistributionType.PARABOLIC_DISTRIBUTION)
-                .withParabolicDistributionSizeMaximum(NEARBY_SIZE);
+                .withParabolicDistributionSizeMaximum(nearbySize);
     }
-
-    static final int NEARBY_SIZE = 40;
 
     /** The solved routes; each order left in the bucket gets the reason its best place would break. */
     private static DepotPlan toPlan(DepotProblem problem, DepotRoutingSolution solved, List<UnassignedOrder> unassigned,

@@ -3,12 +3,16 @@ package dev.routeplan.planning.solver;
 import java.time.Duration;
 
 /**
- * How long the solver may think about one depot. {@code randomSeed} makes a run repeatable
- * for a given amount of work; time-based termination still varies with machine load.
+ * How long the solver may think about one depot, and how it searches. {@code randomSeed} makes a
+ * run repeatable for a given amount of work; time-based termination still varies with machine load.
  * {@code moveThreadCount} is OptaPlanner's: {@code NONE} (the default) evaluates moves on the
- * solver thread, {@code AUTO} or a number adds move threads.
+ * solver thread, {@code AUTO} or a number adds move threads. {@code search} holds the local
+ * search's knobs; {@link Search#DEFAULT} is the variant chosen with {@code SolverTuning}.
+ * {@code cpuTimed} measures {@code spentLimit} in CPU time of each solving thread instead of on
+ * the wall clock (and ignores {@code unimprovedSpentLimit}): for comparing variants on a busy machine.
  */
-public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit, long randomSeed, String moveThreadCount) {
+public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit, long randomSeed, String moveThreadCount,
+                             Search search, boolean cpuTimed) {
 
     public SolverSettings {
         if (spentLimit.isNegative() || spentLimit.isZero()) {
@@ -17,7 +21,7 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
     }
 
     public SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit, long randomSeed) {
-        this(spentLimit, unimprovedSpentLimit, randomSeed, "NONE");
+        this(spentLimit, unimprovedSpentLimit, randomSeed, "NONE", Search.DEFAULT, false);
     }
 
     /** A budget of {@code seconds}, stopping early once a third of it passes without improvement. */
@@ -33,7 +37,49 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
         return new SolverSettings(spent, spent, 42L);
     }
 
+    /** A budget of {@code seconds} of CPU time for each solving thread, used in full: for comparing variants on a busy machine. */
+    public static SolverSettings cpuSeconds(double seconds) {
+        return new SolverSettings(fullSeconds(seconds).spentLimit(), fullSeconds(seconds).spentLimit(), 42L, "NONE", Search.DEFAULT,
+                true);
+    }
+
     public SolverSettings withMoveThreadCount(String count) {
-        return new SolverSettings(spentLimit, unimprovedSpentLimit, randomSeed, count);
+        return new SolverSettings(spentLimit, unimprovedSpentLimit, randomSeed, count, search, cpuTimed);
+    }
+
+    public SolverSettings withSearch(Search other) {
+        return new SolverSettings(spentLimit, unimprovedSpentLimit, randomSeed, moveThreadCount, other, cpuTimed);
+    }
+
+    /**
+     * The local search's knobs.
+     *
+     * @param lateAcceptanceSize      how many steps back late acceptance compares with
+     * @param nearbySize              how many nearest visits the nearby change and swap moves draw from (parabolic)
+     * @param ruinShare               the share of selected moves that are ruin-and-recreate moves (0 turns them off)
+     * @param ruinAverageRemoved      how many visits a ruin removes on average
+     * @param ruinMaxString           the longest string of consecutive visits a ruin takes out of one route
+     * @param insertionNeighbours     next to how many of its nearest visits a removed visit is tried when recreating
+     * @param portfolio               how many solvers run side by side on the depot with different seeds, the best
+     *                                plan kept (1: a single solver)
+     */
+    public record Search(int lateAcceptanceSize, int nearbySize, double ruinShare, int ruinAverageRemoved, int ruinMaxString,
+                         int insertionNeighbours, int portfolio) {
+
+        public static final Search DEFAULT = new Search(100, 40, 0.3, 10, 10, 10, 1);
+
+        public Search {
+            if (lateAcceptanceSize < 1 || nearbySize < 1 || ruinAverageRemoved < 1 || ruinMaxString < 1
+                    || insertionNeighbours < 1 || portfolio < 1) {
+                throw new IllegalArgumentException("search sizes must be positive: " + this);
+            }
+            if (ruinShare < 0 || ruinShare >= 1) {
+                throw new IllegalArgumentException("ruinShare must be in [0, 1), was " + ruinShare);
+            }
+        }
+
+        public Search withPortfolio(int solvers) {
+            return new Search(lateAcceptanceSize, nearbySize, ruinShare, ruinAverageRemoved, ruinMaxString, insertionNeighbours, solvers);
+        }
     }
 }

@@ -130,6 +130,15 @@ public class VehicleRoute {
         return !isUnplannedBucket() && !visits.isEmpty();
     }
 
+    /**
+     * What makes this route's vehicle plan differently from another's; two empty routes with the
+     * same profile are interchangeable, so recreating a plan need try only one of them.
+     */
+    List<Object> profile() {
+        return List.of(vehicle.vehicleClass(), vehicle.capacityKg(), vehicle.capacityM3(), vehicle.costPerKm(),
+                vehicle.fixedCost(), earliestDeparture, latestReturn, noEntry, zoneNoEntry);
+    }
+
     long earliestDeparture() {
         return earliestDeparture;
     }

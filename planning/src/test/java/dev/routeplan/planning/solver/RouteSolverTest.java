@@ -53,6 +53,19 @@ class RouteSolverTest {
     }
 
     @Test
+    void routesEveryOrderWhenSeveralSolversRaceOnTheDepot() {
+        List<Order> orders = dayOrders(12, 150);
+        SolverSettings twoSolvers = SolverSettings.ofSeconds(2).withSearch(SolverSettings.Search.DEFAULT.withPortfolio(2));
+
+        DepotPlan plan = solver.solve(new DepotProblem(PLAN_DATE, OKHLA, List.of(lgv("LGV-1", 1000), lgv("LGV-2", 1000)), orders,
+                Map.of()), twoSolvers);
+
+        assertThat(plan.unassigned()).isEmpty();
+        assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).hasSize(12);
+        assertThat(plan.routes()).allSatisfy(route -> assertThat(loadKg(route, orders)).isLessThanOrEqualTo(1000));
+    }
+
+    @Test
     void setsAsideAnOrderHeavierThanEveryVehicle() {
         List<Order> orders = new ArrayList<>(dayOrders(3, 100));
         orders.add(order("HEAVY", 28.60, 77.20, 1500, MORNING));
