@@ -50,6 +50,7 @@ public final class SolomonBenchmark {
         int parallel = 1;
         String moveThreads = "NONE";
         int portfolio = SolverSettings.Search.DEFAULT.portfolio();
+        double ruinShare = SolverSettings.Search.RUIN_AND_RECREATE.ruinShare();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -57,6 +58,7 @@ public final class SolomonBenchmark {
                 case "--parallel" -> parallel = Integer.parseInt(args[++i]);
                 case "--move-threads" -> moveThreads = args[++i];
                 case "--portfolio" -> portfolio = Integer.parseInt(args[++i]);
+                case "--ruin-share" -> ruinShare = Double.parseDouble(args[++i]);
                 default -> files.add(Path.of(args[i]));
             }
         }
@@ -69,7 +71,7 @@ public final class SolomonBenchmark {
         Path bksDir = Path.of(System.getenv().getOrDefault("SOLOMON_BKS_DIR", dir.toAbsolutePath().getParent().toString()));
         Map<String, Reference> references = references(bksDir);
         SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads)
-                .withSearch(SolverSettings.Search.DEFAULT.withPortfolio(portfolio));
+                .withSearch(SolverSettings.Search.RUIN_AND_RECREATE.withPortfolio(portfolio).withRuinShare(ruinShare));
 
         ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
             Thread thread = new Thread(task, "solomon");

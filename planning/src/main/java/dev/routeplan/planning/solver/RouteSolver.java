@@ -63,7 +63,7 @@ public final class RouteSolver {
 
     /**
      * Solves starting from {@code start} (e.g. the dispatcher's hand plan): its routes seed the
-     * search and its unplanned orders start in the bucket, so the result serves at least what the
+     * search and the construction heuristic places only its unplanned orders, so the result serves at least what the
      * start served and the search spends its time improving instead of constructing. On a large
      * depot that matters: construction alone can use most of the budget.
      */
@@ -176,9 +176,8 @@ public final class RouteSolver {
     }
 
     /**
-     * Puts the start's routes on their vehicles, stop for stop, and every other routable visit in
-     * the bucket, so that no list value is left unassigned and the construction heuristic has
-     * nothing to do. OptaPlanner does not trigger our listener on a starting solution: the shadow
+     * Puts the start's routes on their vehicles, stop for stop, and leaves every other routable
+     * visit on no list, for the construction heuristic to place. OptaPlanner does not trigger our listener on a starting solution: the shadow
      * variables are set here as the listener would set them.
      */
     private static void seed(DepotPlan start, List<VehicleRoute> routes, VehicleRoute bucket, List<Visit> routable) {
@@ -198,7 +197,8 @@ public final class RouteSolver {
                 }
             }
         }
-        bucket.getVisits().addAll(unseeded.values());
+        // the orders the start leaves out stay unassigned: the construction heuristic then inserts each where it
+        // serves best, or parks it in the bucket; left in the bucket, only random moves would find them a place
         for (VehicleRoute route : routes) {
             link(route);
             ArrivalTimeListener.recompute(route, (visit, arrival, rest) -> {
