@@ -10,6 +10,7 @@ import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -304,6 +305,7 @@ public final class RouteSolver {
                                     LeftoverReasons reasons) {
         List<PlannedRoute> planned = new ArrayList<>();
         List<UnassignedOrder> left = new ArrayList<>(unassigned);
+        parkUnplacedVisits(solved);
         for (VehicleRoute route : solved.getRoutes()) {
             if (route.isUnplannedBucket()) {
                 List<UnservableOrders.Reason> why = reasons.reasonsFor(route.getVisits(), solved.getRoutes());
@@ -316,6 +318,20 @@ public final class RouteSolver {
             }
         }
         return new DepotPlan(problem.depot().id(), planned, left);
+    }
+
+    /**
+     * A budget that runs out during construction leaves visits on no list: they join the bucket,
+     * so that every order ends up routed or unassigned with a reason, never lost.
+     */
+    private static void parkUnplacedVisits(DepotRoutingSolution solved) {
+        Set<Visit> placed = new HashSet<>();
+        solved.getRoutes().forEach(route -> placed.addAll(route.getVisits()));
+        List<Visit> unplaced = solved.getVisits().stream().filter(visit -> !placed.contains(visit)).toList();
+        if (!unplaced.isEmpty()) {
+            solved.getRoutes().stream().filter(VehicleRoute::isUnplannedBucket).findFirst().orElseThrow()
+                    .getVisits().addAll(unplaced);
+        }
     }
 
     private static PlannedRoute toPlannedRoute(VehicleRoute route, String depotId) {

@@ -59,8 +59,8 @@ class RestartAfterOptimiseFailureTests {
         PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
         PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);
         assertThat(jdbc.sql("select count(*) from artifacts where plan_date = ?").param(date).query(Long.class).single())
-                .as("a workbook and manifests per depot, 4 run files, the compliance report and evidence, "
+                .as("a workbook, manifests and route map per depot, 5 run files, the compliance report and evidence, "
                         + "the sample file's rejects as CSV and XLSX")
-                .isEqualTo(3 * 2 + 4 + 2 + 2);
+                .isEqualTo(3 * 3 + 5 + 2 + 2);
     }
 }
