@@ -77,7 +77,7 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
          * The winner of {@code scripts/bench.sh tune} on the Solomon subset: ruin and recreate on
          * 30 % of the moves, reinsertion next to the 10 nearest visits.
          */
-        public static final Search RUIN_AND_RECREATE = new Search(100, 40, 0.3, 10, 10, 10, 1);
+        public static final Search RUIN_AND_RECREATE = DEFAULT.withRuinShare(0.3);
 
         public Search {
             if (lateAcceptanceSize < 1 || nearbySize < 1 || ruinAverageRemoved < 1 || ruinMaxString < 1
