@@ -131,12 +131,19 @@ class HandPlanSeedTests {
         assertThat(served(constructed)).isGreaterThan(served(hand));
     }
 
-    /** Full assert recomputes every shadow variable and the score from scratch after each move and fails on any difference. */
+    /**
+     * Full assert recomputes every shadow variable and the score from scratch after each move and
+     * fails on any difference. The seed is completed by construction first, in the normal mode:
+     * under full assert a time budget can end inside construction, which would test the budget.
+     */
     @Test
     void searchingFromTheSeedUnderFullAssertFindsNoStaleShadowVariableNorScoreCorruption() {
+        DepotRoutingSolution constructed = SolverFactory.<DepotRoutingSolution>create(RouteSolver.config(SolverSettings.ofSeconds(5))
+                        .withPhases(new ConstructionHeuristicPhaseConfig()))
+                .buildSolver().solve(start);
         DepotRoutingSolution searched = SolverFactory.<DepotRoutingSolution>create(RouteSolver.config(SolverSettings.fullSeconds(2))
                         .withEnvironmentMode(EnvironmentMode.FULL_ASSERT))
-                .buildSolver().solve(start);
+                .buildSolver().solve(constructed);
 
         assertThat(searched.getScore().hardScore(0)).isZero();
         assertThat(served(searched)).isGreaterThanOrEqualTo(served(hand));
