@@ -1,37 +1,54 @@
 package dev.routeplan.planning.solver;
 
+import java.util.List;
 import java.util.Objects;
-import org.optaplanner.core.api.domain.variable.VariableListener;
+import org.optaplanner.core.api.domain.variable.ListVariableListener;
 import org.optaplanner.core.api.score.director.ScoreDirector;
 
 /**
- * Keeps arrival times and the driver's breaks up to date when a visit moves: recomputes the route
- * it is on. A break (a rest at the premises after service) is taken where going on to the next
- * stop would run past the continuous-work limit.
+ * Keeps arrival times and the driver's breaks up to date when a route's list of visits changes.
+ * A break (a rest at the premises after service) is taken where going on to the next stop would
+ * run past the continuous-work limit.
+ *
+ * <p>Why incremental: a move changes a few neighbouring visits, but recomputing the whole route on
+ * every change made the timeline most of the solver's time on long routes. Each visit remembers the
+ * neighbours its times were computed with ({@link Visit#isTimedBetween}); the recomputation starts
+ * at the first visit whose neighbours changed and stops after the last one, as soon as a visit's
+ * arrival, break and continuous work come out as they were: everything after it is then unchanged too.
+ * The ranges OptaPlanner passes are not used, because several changes to one route may be queued
+ * before the listener runs, and an earlier change's range no longer points at its visits.
  */
-public class ArrivalTimeListener implements VariableListener<DepotRoutingSolution, Visit> {
+public class ArrivalTimeListener implements ListVariableListener<DepotRoutingSolution, VehicleRoute, Visit> {
 
     @Override
-    public void beforeVariableChanged(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
+    public void beforeListVariableChanged(ScoreDirector<DepotRoutingSolution> scoreDirector, VehicleRoute route, int from, int to) {
         // nothing to do before the change
     }
 
     @Override
-    public void afterVariableChanged(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
-        VehicleRoute route = visit.getRoute();
-        if (route == null || route.isUnplannedBucket()) {
-            if (visit.getArrival() != null || visit.getRest() != null) {
-                scoreDirector.beforeVariableChanged(visit, "arrival");
-                scoreDirector.beforeVariableChanged(visit, "rest");
-                visit.setArrival(null);
-                visit.setRest(null);
-                scoreDirector.afterVariableChanged(visit, "arrival");
-                scoreDirector.afterVariableChanged(visit, "rest");
-            }
+    public void afterListVariableChanged(ScoreDirector<DepotRoutingSolution> scoreDirector, VehicleRoute route, int from, int to) {
+        if (route.isUnplannedBucket()) {
+            route.getVisits().forEach(visit -> unplace(scoreDirector, visit));
             return;
         }
-        // the whole route: a break at one stop depends on the leg to the next, so any change may move it
-        recompute(route, (current, arrival, rest) -> update(scoreDirector, current, arrival, rest));
+        update(route, (visit, arrival, rest) -> set(scoreDirector, visit, arrival, rest));
+    }
+
+    @Override
+    public void afterListVariableElementUnassigned(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
+        unplace(scoreDirector, visit);
+    }
+
+    private static void unplace(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
+        visit.forgetTiming();
+        if (visit.getArrival() != null || visit.getRest() != null) {
+            scoreDirector.beforeVariableChanged(visit, "arrival");
+            scoreDirector.beforeVariableChanged(visit, "rest");
+            visit.setArrival(null);
+            visit.setRest(null);
+            scoreDirector.afterVariableChanged(visit, "arrival");
+            scoreDirector.afterVariableChanged(visit, "rest");
+        }
     }
 
     /** What the listener sets, handed to whoever applies it: the score director while solving, or a seed. */
@@ -40,12 +57,34 @@ public class ArrivalTimeListener implements VariableListener<DepotRoutingSolutio
         void set(Visit visit, long arrival, long rest);
     }
 
+    /** Times every visit of the route from scratch: for a seed or a trial route, which no listener has seen. */
     static void recompute(VehicleRoute route, Times times) {
+        route.getVisits().forEach(Visit::forgetTiming);
+        update(route, times);
+    }
+
+    /** Retimes the stretch of the route whose neighbours changed, and after it as far as the times change. */
+    private static void update(VehicleRoute route, Times times) {
+        List<Visit> visits = route.getVisits();
+        int size = visits.size();
+        int first = 0;
+        while (first < size && timedInPlace(route, visits, first)) {
+            first++;
+        }
+        if (first == size) {
+            return;
+        }
+        int last = size - 1;
+        while (timedInPlace(route, visits, last)) {
+            last--;
+        }
         DriverLimits limits = route.limits();
         long breakLength = Math.max(1, limits.breakSeconds());
-        Visit previous = null;
-        long block = 0;
-        for (Visit current : route.getVisits()) {
+        Visit previous = first == 0 ? null : visits.get(first - 1);
+        long block = previous == null ? 0 : previous.workBlock();
+        for (int i = first; i < size; i++) {
+            Visit current = visits.get(i);
+            Visit next = i + 1 < size ? visits.get(i + 1) : null;
             long leaving = previous == null ? current.departureFromDepotFor(route) : previous.departure();
             long arrival = leaving + (previous == null
                     ? route.secondsFromDepot(current, leaving)
@@ -55,19 +94,27 @@ public class ArrivalTimeListener implements VariableListener<DepotRoutingSolutio
             block += arrival - leaving;
             block = serviceStart - arrival >= breakLength ? 0 : block + serviceStart - arrival;
             block += current.serviceSeconds();
-            Visit next = current.getNext();
             long ahead = next == null ? route.secondsToDepot(current, serviceEnd)
                     : route.secondsBetween(current, next, serviceEnd) + next.serviceSeconds();
             long rest = limits.breaksPlanned() && block + ahead > limits.maxContinuousWorkSeconds() ? limits.breakSeconds() : 0;
             if (rest > 0) {
                 block = 0;
             }
+            if (i > last && current.hasTimes(arrival, rest, block)) {
+                return;
+            }
             times.set(current, arrival, rest);
+            current.timedBetween(route, previous, next, leaving, block);
             previous = current;
         }
     }
 
-    private static void update(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit, long arrival, long rest) {
+    private static boolean timedInPlace(VehicleRoute route, List<Visit> visits, int index) {
+        return visits.get(index).isTimedBetween(route, index == 0 ? null : visits.get(index - 1),
+                index + 1 < visits.size() ? visits.get(index + 1) : null);
+    }
+
+    private static void set(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit, long arrival, long rest) {
         if (!Objects.equals(arrival, visit.getArrival()) || !Objects.equals(rest, visit.getRest())) {
             scoreDirector.beforeVariableChanged(visit, "arrival");
             scoreDirector.beforeVariableChanged(visit, "rest");
@@ -79,22 +126,22 @@ public class ArrivalTimeListener implements VariableListener<DepotRoutingSolutio
     }
 
     @Override
-    public void beforeEntityAdded(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
-        // arrival is set once the visit is placed on a route
+    public void beforeEntityAdded(ScoreDirector<DepotRoutingSolution> scoreDirector, VehicleRoute route) {
+        // a route's visits are timed when its list changes
     }
 
     @Override
-    public void afterEntityAdded(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
-        afterVariableChanged(scoreDirector, visit);
+    public void afterEntityAdded(ScoreDirector<DepotRoutingSolution> scoreDirector, VehicleRoute route) {
+        // as above
     }
 
     @Override
-    public void beforeEntityRemoved(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
+    public void beforeEntityRemoved(ScoreDirector<DepotRoutingSolution> scoreDirector, VehicleRoute route) {
         // nothing to undo
     }
 
     @Override
-    public void afterEntityRemoved(ScoreDirector<DepotRoutingSolution> scoreDirector, Visit visit) {
+    public void afterEntityRemoved(ScoreDirector<DepotRoutingSolution> scoreDirector, VehicleRoute route) {
         // nothing to undo
     }
 }

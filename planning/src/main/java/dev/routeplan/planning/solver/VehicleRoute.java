@@ -156,8 +156,9 @@ public class VehicleRoute {
         return matrix.seconds(vehicle.vehicleClass(), visit.locationIndex(), DEPOT, leaving);
     }
 
+    /** When the vehicle leaves the depot, as the listener timed the first stop ({@link DepotDeparture}). */
     long departureFromDepot() {
-        return visits.isEmpty() ? earliestDeparture : visits.get(0).departureFromDepotFor(this);
+        return visits.isEmpty() ? earliestDeparture : visits.get(0).leftPrevious();
     }
 
     long returnToDepot() {

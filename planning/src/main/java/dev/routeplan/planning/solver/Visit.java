@@ -30,13 +30,22 @@ public class Visit {
     private Visit previous;
     @NextElementShadowVariable(sourceVariableName = "visits")
     private Visit next;
-    @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceVariableName = "route")
-    @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceVariableName = "previous")
-    @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceVariableName = "next")
+    @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceEntityClass = VehicleRoute.class,
+            sourceVariableName = "visits")
     private Long arrival;
     // a break the driver takes at the premises after service; decided with the arrival times
     @PiggybackShadowVariable(shadowVariableName = "arrival")
     private Long rest;
+
+    // what the listener computed the times with and from, so that it retimes only what a move changed;
+    // plain fields, not shadow variables: no constraint reads them
+    private VehicleRoute timedRoute;
+    private Visit timedPrevious;
+    private Visit timedNext;
+    private long leftPrevious;
+    private long workBlock;
+    // derived from the arrival whenever it is set: the constraints ask for it many times per move
+    private long serviceStart;
 
     public Visit() {
         // for OptaPlanner's solution cloner
@@ -126,6 +135,7 @@ public class Visit {
 
     public void setArrival(Long arrival) {
         this.arrival = arrival;
+        this.serviceStart = arrival == null ? 0 : serviceStartFor(arrival);
     }
 
     public Long getRest() {
@@ -142,7 +152,7 @@ public class Visit {
 
     /** Service starts when the vehicle is there and a window has opened (the second, if it came after the first). */
     long serviceStart() {
-        return arrival == null ? 0 : serviceStartFor(arrival);
+        return serviceStart;
     }
 
     long serviceEnd() {
@@ -164,6 +174,40 @@ public class Visit {
 
     boolean isPlanned() {
         return route != null && !route.isUnplannedBucket();
+    }
+
+    /** Whether the listener timed this visit on {@code route} between these two neighbours (null: the depot). */
+    boolean isTimedBetween(VehicleRoute onRoute, Visit before, Visit after) {
+        return arrival != null && timedRoute == onRoute && timedPrevious == before && timedNext == after;
+    }
+
+    boolean hasTimes(long arrivalSeconds, long restSeconds, long block) {
+        return arrival != null && arrival == arrivalSeconds && rest != null && rest == restSeconds && workBlock == block;
+    }
+
+    /** Records where the listener timed this visit: between which neighbours, leaving the last stop (or the depot) when. */
+    void timedBetween(VehicleRoute onRoute, Visit before, Visit after, long leaving, long block) {
+        timedRoute = onRoute;
+        timedPrevious = before;
+        timedNext = after;
+        leftPrevious = leaving;
+        workBlock = block;
+    }
+
+    void forgetTiming() {
+        timedRoute = null;
+        timedPrevious = null;
+        timedNext = null;
+    }
+
+    /** Continuous work since the driver's last break, on leaving this visit. */
+    long workBlock() {
+        return workBlock;
+    }
+
+    /** When the vehicle left the stop before this one, or the depot for the first stop. */
+    long leftPrevious() {
+        return leftPrevious;
     }
 
     /** When a route that starts with this visit leaves the depot ({@link DepotDeparture}). */

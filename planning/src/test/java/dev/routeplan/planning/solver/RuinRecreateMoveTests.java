@@ -102,7 +102,7 @@ class RuinRecreateMoveTests {
 
     /** The depot's problem after construction: every visit on a route or in the bucket, shadows set. */
     @SuppressWarnings("unchecked")
-    private static InnerScoreDirector<DepotRoutingSolution, BendableLongScore> scoreDirectorOnAFirstPlan() {
+    static InnerScoreDirector<DepotRoutingSolution, BendableLongScore> scoreDirectorOnAFirstPlan() {
         SolverConfig config = RouteSolver.config(SolverSettings.ofSeconds(60))
                 .withTerminationConfig(new TerminationConfig().withSecondsSpentLimit(60L))
                 .withPhases(new ConstructionHeuristicPhaseConfig());
@@ -116,13 +116,14 @@ class RuinRecreateMoveTests {
         return scoreDirector;
     }
 
-    private static DepotRoutingSolution problem() {
+    static DepotRoutingSolution problem() {
         Vehicle hgv = vehicle("HGV-1", VehicleClass.HGV, 1200, TimeWindow.of("06:00", "22:00"));
         List<Vehicle> fleet = List.of(lgv("LGV-1", 900), lgv("LGV-2", 900), hgv);
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < 36; i++) {
             TimeWindow window = i % 3 == 0 ? TimeWindow.of("14:00", "18:00") : TimeWindow.of("09:00", "13:00");
-            orders.add(order("O" + i, 28.50 + 0.013 * (i % 6), 77.18 + 0.015 * (i / 6), 90, window));
+            Order order = order("O" + i, 28.50 + 0.013 * (i % 6), 77.18 + 0.015 * (i / 6), 90, window);
+            orders.add(i % 3 != 0 && i % 4 == 1 ? RouteSolverTest.withWindows(order, TimeWindow.of("15:30", "17:00")) : order);
         }
         DepotProblem depot = new DepotProblem(PLAN_DATE, OKHLA, fleet, orders,
                 Map.of(hgv.id(), List.of(new NoEntryInterval("DL-NOENTRY-HGV", 7 * HOUR, 11 * HOUR))), Map.of(), DUTY);
