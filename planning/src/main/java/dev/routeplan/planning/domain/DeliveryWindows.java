@@ -15,16 +15,28 @@ import java.util.stream.Collectors;
  * if the vehicle is early. A vehicle that arrives after the first window closed waits for the
  * second; one that arrives after the last window closed is late.
  */
-public record DeliveryWindows(List<TimeWindow> windows) {
+public final class DeliveryWindows {
 
-    public DeliveryWindows {
+    private final List<TimeWindow> windows;
+    // the windows' bounds in seconds, worked out once: the solver asks when service starts for every
+    // visit of every move it scores
+    private final long[] starts;
+    private final long[] ends;
+
+    public DeliveryWindows(List<TimeWindow> windows) {
         if (windows == null || windows.isEmpty() || windows.size() > 2) {
             throw new IllegalArgumentException("an order has one or two time windows");
         }
-        windows = windows.stream().sorted(Comparator.comparingLong(TimeWindow::startSeconds)).toList();
-        if (windows.size() == 2 && windows.get(1).startSeconds() < windows.get(0).endSeconds()) {
-            throw new IllegalArgumentException("time windows " + windows.get(0) + " and " + windows.get(1) + " overlap");
+        this.windows = windows.stream().sorted(Comparator.comparingLong(TimeWindow::startSeconds)).toList();
+        if (this.windows.size() == 2 && this.windows.get(1).startSeconds() < this.windows.get(0).endSeconds()) {
+            throw new IllegalArgumentException("time windows " + this.windows.get(0) + " and " + this.windows.get(1) + " overlap");
         }
+        this.starts = this.windows.stream().mapToLong(TimeWindow::startSeconds).toArray();
+        this.ends = this.windows.stream().mapToLong(TimeWindow::endSeconds).toArray();
+    }
+
+    public List<TimeWindow> windows() {
+        return windows;
     }
 
     public static DeliveryWindows of(TimeWindow window) {
@@ -53,23 +65,26 @@ public record DeliveryWindows(List<TimeWindow> windows) {
 
     /** The window service falls in for a vehicle arriving at {@code arrival}: the earliest not yet closed, else the last. */
     public TimeWindow windowFor(long arrival) {
-        // a loop, not a stream: the solver asks this for every visit of every move it scores
-        for (TimeWindow window : windows) {
-            if (arrival < window.endSeconds()) {
-                return window;
+        return windows.get(indexFor(arrival));
+    }
+
+    private int indexFor(long arrival) {
+        for (int i = 0; i < ends.length; i++) {
+            if (arrival < ends[i]) {
+                return i;
             }
         }
-        return last();
+        return ends.length - 1;
     }
 
     /** When service starts for a vehicle arriving at {@code arrival}: on arrival, or when its window opens. */
     public long serviceStart(long arrival) {
-        return Math.max(arrival, windowFor(arrival).startSeconds());
+        return Math.max(arrival, starts[indexFor(arrival)]);
     }
 
     /** Seconds by which an arrival misses the last window: 0 if service can start in one of them. */
     public long lateness(long arrival) {
-        return Math.max(0, arrival - last().endSeconds() + 1);
+        return Math.max(0, arrival - ends[ends.length - 1] + 1);
     }
 
     /** True if service starting at {@code serviceStart} lies inside one of the windows. */
@@ -79,6 +94,16 @@ public record DeliveryWindows(List<TimeWindow> windows) {
 
     public boolean crossesMidnight() {
         return windows.stream().anyMatch(TimeWindow::crossesMidnight);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DeliveryWindows that && windows.equals(that.windows);
+    }
+
+    @Override
+    public int hashCode() {
+        return windows.hashCode();
     }
 
     /** As planners write them: {@code 09:00-11:00, 16:00-18:00}. */
