@@ -100,7 +100,14 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
         return removed;
     }
 
-    /** Greedy reinsertion in one of SISR's orders, each visit at its best-scoring position next to a near visit. */
+    /**
+     * Greedy reinsertion in one of SISR's orders, each visit at its best-scoring position next to a
+     * near visit. Inserting a visit changes the cost by the extra distance (and the vehicle's fixed
+     * cost on an empty route), which is cheap to work out, and the hard score only if a rule breaks.
+     * So the positions are tried with the real score in order of extra cost, and the first that
+     * scores better than leaving the visit out is the best one: most visits need a few trials
+     * instead of one for each of twenty-odd positions.
+     */
     private void recreate(Random random, List<Visit> removed, Visit[] byLocation, List<VehicleRoute> routes, VehicleRoute bucket,
                           ScoreDirector<DepotRoutingSolution> scoreDirector, List<VisitShift> done) {
         order(random, removed);
@@ -108,29 +115,66 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
         InnerScoreDirector<DepotRoutingSolution, BendableLongScore> scorer =
                 (InnerScoreDirector<DepotRoutingSolution, BendableLongScore>) scoreDirector;
         for (Visit visit : removed) {
-            BendableLongScore best = scorer.calculateScore();
-            VisitShift bestShift = null;
+            BendableLongScore leftOut = scorer.calculateScore();
             int inBucket = bucket.getVisits().indexOf(visit);
-            for (Position position : positions(visit, byLocation, routes)) {
-                if (random.nextDouble() < BLINK_RATE) {
-                    continue;
-                }
+            List<Position> positions = positions(visit, byLocation, routes);
+            positions.removeIf(position -> random.nextDouble() < BLINK_RATE || !position.mayFit(visit));
+            positions.sort(Comparator.comparingDouble(position -> position.extraCost(visit)));
+            for (Position position : positions) {
                 VisitShift shift = new VisitShift(bucket, inBucket, position.route(), position.index());
                 shift.apply(scoreDirector);
-                BendableLongScore score = scorer.calculateScore();
-                shift.reversed().apply(scoreDirector);
-                if (score.compareTo(best) > 0) {
-                    best = score;
-                    bestShift = shift;
+                if (scorer.calculateScore().compareTo(leftOut) > 0) {
+                    done.add(shift);
+                    break;
                 }
-            }
-            if (bestShift != null) {
-                shift(bestShift, scoreDirector, done);
+                shift.reversed().apply(scoreDirector);
             }
         }
     }
 
-    private record Position(VehicleRoute route, int index) {
+    /** Where a removed visit may go back: before the visit at {@code index} of the route, or at its end. */
+    record Position(VehicleRoute route, int index) {
+
+        private Visit before() {
+            return index == 0 ? null : route.getVisits().get(index - 1);
+        }
+
+        private Visit after() {
+            return index == route.getVisits().size() ? null : route.getVisits().get(index);
+        }
+
+        /** What serving the visit here adds to the route's cost: the detour, and the fixed cost if the route was empty. */
+        double extraCost(Visit visit) {
+            TravelMatrix matrix = visit.matrix();
+            int from = before() == null ? VehicleRoute.DEPOT : before().locationIndex();
+            int to = after() == null ? VehicleRoute.DEPOT : after().locationIndex();
+            double detourKm = matrix.km(from, visit.locationIndex()) + matrix.km(visit.locationIndex(), to) - matrix.km(from, to);
+            return detourKm * route.vehicle().costPerKm() + (route.getVisits().isEmpty() ? route.vehicle().fixedCost() : 0);
+        }
+
+        /**
+         * False when the visit surely breaks a rule here: the vehicle is too full, or even leaving the
+         * stop before as early as it could (before any break) it is late for the visit, for the stop
+         * after, or back at the depot after its shift. A cheap screen, so the real score is asked less
+         * often; with hourly speeds a later start can now and then arrive earlier, and such a place is missed.
+         */
+        boolean mayFit(Visit visit) {
+            if (route.weightExcessGrams(visit.weightGrams()) > 0 || route.volumeExcessLitres(visit.volumeLitres()) > 0) {
+                return false;
+            }
+            Visit before = before();
+            long leaving = before == null ? route.earliestDeparture() : before.serviceEnd();
+            long arrival = leaving + (before == null ? route.secondsFromDepot(visit, leaving) : route.secondsBetween(before, visit, leaving));
+            if (visit.windows().lateness(arrival) > 0) {
+                return false;
+            }
+            long departure = visit.serviceStartFor(arrival) + visit.serviceSeconds();
+            Visit after = after();
+            if (after == null) {
+                return departure + route.secondsToDepot(visit, departure) <= route.latestReturn();
+            }
+            return after.windows().lateness(departure + route.secondsBetween(visit, after, departure)) == 0;
+        }
     }
 
     /** Before and after each of the visit's nearest planned visits, and the start of one empty route of each kind. */

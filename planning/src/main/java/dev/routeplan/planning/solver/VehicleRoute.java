@@ -186,12 +186,27 @@ public class VehicleRoute {
     }
 
     long weightExcessGrams() {
-        long load = visits.stream().mapToLong(Visit::weightGrams).sum();
+        return weightExcessGrams(0);
+    }
+
+    /** By how much the load would be over the vehicle's weight capacity with {@code extraGrams} more on board. */
+    long weightExcessGrams(long extraGrams) {
+        long load = extraGrams;
+        for (Visit visit : visits) {
+            load += visit.weightGrams();
+        }
         return Math.max(0, load - Math.round(vehicle.capacityKg() * 1000));
     }
 
     long volumeExcessLitres() {
-        long load = visits.stream().mapToLong(Visit::volumeLitres).sum();
+        return volumeExcessLitres(0);
+    }
+
+    long volumeExcessLitres(long extraLitres) {
+        long load = extraLitres;
+        for (Visit visit : visits) {
+            load += visit.volumeLitres();
+        }
         return Math.max(0, load - Math.round(vehicle.capacityM3() * 1000));
     }
 
