@@ -214,6 +214,7 @@ public final class RouteSolver {
         List<Visit> list = route.getVisits();
         for (int i = 0; i < list.size(); i++) {
             list.get(i).setRoute(route);
+            list.get(i).setIndex(i);
             list.get(i).setPrevious(i == 0 ? null : list.get(i - 1));
             list.get(i).setNext(i == list.size() - 1 ? null : list.get(i + 1));
         }

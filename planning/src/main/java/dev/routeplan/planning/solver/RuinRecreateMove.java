@@ -38,15 +38,17 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
 
     private final long seed;
     private final VisitNeighbours neighbours;
+    private final RouteKinds kinds;
     private final Sizes sizes;
 
     /** How many visits a ruin removes on average, its longest string, and next to how many nearest visits one goes back. */
     record Sizes(int averageRemoved, int maxString, int insertionNeighbours) {
     }
 
-    RuinRecreateMove(long seed, VisitNeighbours neighbours, Sizes sizes) {
+    RuinRecreateMove(long seed, VisitNeighbours neighbours, RouteKinds kinds, Sizes sizes) {
         this.seed = seed;
         this.neighbours = neighbours;
+        this.kinds = kinds;
         this.sizes = sizes;
     }
 
@@ -90,7 +92,7 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
             VehicleRoute route = visit.getRoute();
             List<Visit> list = route.getVisits();
             int length = 1 + random.nextInt((int) Math.min(list.size(), longestString));
-            int first = Math.max(0, Math.min(list.indexOf(visit) - random.nextInt(length), list.size() - length));
+            int first = Math.max(0, Math.min(visit.getIndex() - random.nextInt(length), list.size() - length));
             for (int k = 0; k < length; k++) {
                 removed.add(list.get(first));
                 shift(new VisitShift(route, first, bucket, bucket.getVisits().size()), scoreDirector, done);
@@ -116,7 +118,7 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
                 (InnerScoreDirector<DepotRoutingSolution, BendableLongScore>) scoreDirector;
         for (Visit visit : removed) {
             BendableLongScore leftOut = scorer.calculateScore();
-            int inBucket = bucket.getVisits().indexOf(visit);
+            int inBucket = visit.getIndex();
             List<Position> positions = positions(visit, byLocation, routes);
             positions.removeIf(position -> random.nextDouble() < BLINK_RATE || !position.mayFit(visit));
             positions.sort(Comparator.comparingDouble(position -> position.extraCost(visit)));
@@ -184,17 +186,12 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
         for (int i = 0; i < Math.min(near.length, sizes.insertionNeighbours()); i++) {
             Visit other = byLocation[near[i]];
             if (other != null && other.isPlanned()) {
-                int index = other.getRoute().getVisits().indexOf(other);
+                int index = other.getIndex();
                 positions.add(new Position(other.getRoute(), index));
                 positions.add(new Position(other.getRoute(), index + 1));
             }
         }
-        Set<List<Object>> profiles = new HashSet<>();
-        for (VehicleRoute route : routes) {
-            if (!route.isUnplannedBucket() && route.getVisits().isEmpty() && profiles.add(route.profile())) {
-                positions.add(new Position(route, 0));
-            }
-        }
+        kinds.oneEmptyOfEachKind(routes).forEach(route -> positions.add(new Position(route, 0)));
         return new ArrayList<>(positions);
     }
 
@@ -218,7 +215,7 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
 
     @Override
     public Move<DepotRoutingSolution> rebase(ScoreDirector<DepotRoutingSolution> destinationScoreDirector) {
-        return new RuinRecreateMove(seed, neighbours, sizes);
+        return new RuinRecreateMove(seed, neighbours, kinds, sizes);
     }
 
     @Override

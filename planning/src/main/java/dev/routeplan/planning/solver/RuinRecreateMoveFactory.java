@@ -19,6 +19,7 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<DepotRouting
     private int maxString = SolverSettings.Search.DEFAULT.ruinMaxString();
     private int insertionNeighbours = SolverSettings.Search.DEFAULT.insertionNeighbours();
     private VisitNeighbours neighbours;
+    private RouteKinds kinds;
 
     public void setAverageRemoved(int averageRemoved) {
         this.averageRemoved = averageRemoved;
@@ -36,6 +37,7 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<DepotRouting
     public void phaseStarted(ScoreDirector<DepotRoutingSolution> scoreDirector) {
         neighbours = VisitNeighbours.of(scoreDirector.getWorkingSolution().getVisits(),
                 Math.max(NEIGHBOURS_KEPT, insertionNeighbours));
+        kinds = RouteKinds.of(scoreDirector.getWorkingSolution().getRoutes());
     }
 
     @Override
@@ -60,7 +62,7 @@ public class RuinRecreateMoveFactory implements MoveIteratorFactory<DepotRouting
 
             @Override
             public RuinRecreateMove next() {
-                return new RuinRecreateMove(random.nextLong(), neighbours, sizes);
+                return new RuinRecreateMove(random.nextLong(), neighbours, kinds, sizes);
             }
         };
     }

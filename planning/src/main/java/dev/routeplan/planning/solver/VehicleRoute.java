@@ -79,6 +79,7 @@ public class VehicleRoute {
         for (int i = 0; i < trial.visits.size(); i++) {
             Visit visit = trial.visits.get(i);
             visit.setRoute(trial);
+            visit.setIndex(i);
             visit.setPrevious(i == 0 ? null : trial.visits.get(i - 1));
             visit.setNext(i == trial.visits.size() - 1 ? null : trial.visits.get(i + 1));
         }

@@ -4,6 +4,7 @@ import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Order;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.variable.IndexShadowVariable;
 import org.optaplanner.core.api.domain.variable.InverseRelationShadowVariable;
 import org.optaplanner.core.api.domain.variable.NextElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.PiggybackShadowVariable;
@@ -30,6 +31,8 @@ public class Visit {
     private Visit previous;
     @NextElementShadowVariable(sourceVariableName = "visits")
     private Visit next;
+    @IndexShadowVariable(sourceVariableName = "visits")
+    private Integer index;
     @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceEntityClass = VehicleRoute.class,
             sourceVariableName = "visits")
     private Long arrival;
@@ -127,6 +130,14 @@ public class Visit {
 
     public void setNext(Visit next) {
         this.next = next;
+    }
+
+    public Integer getIndex() {
+        return index;
+    }
+
+    public void setIndex(Integer index) {
+        this.index = index;
     }
 
     public Long getArrival() {

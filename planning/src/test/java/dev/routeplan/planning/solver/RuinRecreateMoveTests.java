@@ -95,10 +95,11 @@ class RuinRecreateMoveTests {
     }
 
     private static RuinRecreateMove move(long seed) {
-        return new RuinRecreateMove(seed, VisitNeighbours.of(problemVisits, 30), SIZES);
+        return new RuinRecreateMove(seed, VisitNeighbours.of(problemVisits, 30), RouteKinds.of(problemRoutes), SIZES);
     }
 
     private static List<Visit> problemVisits;
+    private static List<VehicleRoute> problemRoutes;
 
     /** The depot's problem after construction: every visit on a route or in the bucket, shadows set. */
     @SuppressWarnings("unchecked")
@@ -113,6 +114,7 @@ class RuinRecreateMoveTests {
                                 .getScoreDirectorFactory().buildScoreDirector();
         scoreDirector.setWorkingSolution(constructed);
         problemVisits = scoreDirector.getWorkingSolution().getVisits();
+        problemRoutes = scoreDirector.getWorkingSolution().getRoutes();
         return scoreDirector;
     }
 
