@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks, separate from the tests. Each prints its figures; the last line is machine-readable.
 #   scripts/bench.sh ingest [ROWS]   the job's ingest into PostgreSQL against psql \copy of the same file
-#   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [--portfolio P] [--ruin-share R] [FILE...]
+#   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [--portfolio P] [--ruin-share R]
+#                           [--insertion-neighbours K] [FILE...]
 #                                    the route solver on Solomon VRPTW instances (all 56 from $SOLOMON_DIR
 #                                    without FILE), checked independently, gaps to the best known solutions
 #   scripts/bench.sh tune [--seconds S] [--parallel N] [--variants a,b] [--wall-clock]

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * mean gap to the distance-only best known solutions.
  *
  * <pre>
- * SolomonBenchmark [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [--portfolio P] [FILE...]
+ * SolomonBenchmark [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [--portfolio P] [--ruin-share R]
+ *                  [--insertion-neighbours K] [FILE...]
  * </pre>
  * {@code --parallel} solves N instances at once; {@code --portfolio} runs P solvers with different
  * seeds on each instance and keeps the best (so N x P threads in all).
@@ -51,6 +52,7 @@ public final class SolomonBenchmark {
         String moveThreads = "NONE";
         int portfolio = SolverSettings.Search.DEFAULT.portfolio();
         double ruinShare = SolverSettings.Search.RUIN_AND_RECREATE.ruinShare();
+        int insertionNeighbours = SolverSettings.Search.RUIN_AND_RECREATE.insertionNeighbours();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,6 +61,7 @@ public final class SolomonBenchmark {
                 case "--move-threads" -> moveThreads = args[++i];
                 case "--portfolio" -> portfolio = Integer.parseInt(args[++i]);
                 case "--ruin-share" -> ruinShare = Double.parseDouble(args[++i]);
+                case "--insertion-neighbours" -> insertionNeighbours = Integer.parseInt(args[++i]);
                 default -> files.add(Path.of(args[i]));
             }
         }
@@ -71,7 +74,8 @@ public final class SolomonBenchmark {
         Path bksDir = Path.of(System.getenv().getOrDefault("SOLOMON_BKS_DIR", dir.toAbsolutePath().getParent().toString()));
         Map<String, Reference> references = references(bksDir);
         SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads)
-                .withSearch(SolverSettings.Search.RUIN_AND_RECREATE.withPortfolio(portfolio).withRuinShare(ruinShare));
+                .withSearch(SolverSettings.Search.RUIN_AND_RECREATE.withPortfolio(portfolio).withRuinShare(ruinShare)
+                        .withInsertionNeighbours(insertionNeighbours));
 
         ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
             Thread thread = new Thread(task, "solomon");

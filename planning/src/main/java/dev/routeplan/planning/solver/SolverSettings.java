@@ -74,10 +74,11 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
         public static final Search DEFAULT = new Search(100, 40, 0, 10, 10, 10, 1);
 
         /**
-         * The winner of {@code scripts/bench.sh tune} on the Solomon subset: ruin and recreate on
-         * 30 % of the moves, reinsertion next to the 10 nearest visits.
+         * The winner of {@code scripts/bench.sh tune} on the Solomon subset (runs 6 and 7 of
+         * {@code planning/benchmarks/tuning-results.md}): ruin and recreate on half the moves,
+         * reinsertion next to the 20 nearest visits.
          */
-        public static final Search RUIN_AND_RECREATE = DEFAULT.withRuinShare(0.3);
+        public static final Search RUIN_AND_RECREATE = DEFAULT.withRuinShare(0.5).withInsertionNeighbours(20);
 
         public Search {
             if (lateAcceptanceSize < 1 || nearbySize < 1 || ruinAverageRemoved < 1 || ruinMaxString < 1
@@ -91,6 +92,10 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
 
         public Search withRuinShare(double share) {
             return new Search(lateAcceptanceSize, nearbySize, share, ruinAverageRemoved, ruinMaxString, insertionNeighbours, portfolio);
+        }
+
+        public Search withInsertionNeighbours(int neighbours) {
+            return new Search(lateAcceptanceSize, nearbySize, ruinShare, ruinAverageRemoved, ruinMaxString, neighbours, portfolio);
         }
 
         public Search withPortfolio(int solvers) {
