@@ -51,8 +51,8 @@ public final class SolomonBenchmark {
         int parallel = 1;
         String moveThreads = "NONE";
         int portfolio = SolverSettings.Search.DEFAULT.portfolio();
-        double ruinShare = SolverSettings.Search.RUIN_AND_RECREATE.ruinShare();
-        int insertionNeighbours = SolverSettings.Search.RUIN_AND_RECREATE.insertionNeighbours();
+        double ruinShare = SolverSettings.Search.DEFAULT.ruinShare();
+        int insertionNeighbours = SolverSettings.Search.DEFAULT.insertionNeighbours();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -74,7 +74,7 @@ public final class SolomonBenchmark {
         Path bksDir = Path.of(System.getenv().getOrDefault("SOLOMON_BKS_DIR", dir.toAbsolutePath().getParent().toString()));
         Map<String, Reference> references = references(bksDir);
         SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads)
-                .withSearch(SolverSettings.Search.RUIN_AND_RECREATE.withPortfolio(portfolio).withRuinShare(ruinShare)
+                .withSearch(SolverSettings.Search.DEFAULT.withPortfolio(portfolio).withRuinShare(ruinShare)
                         .withInsertionNeighbours(insertionNeighbours));
 
         ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {

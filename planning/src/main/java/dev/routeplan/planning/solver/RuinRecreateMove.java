@@ -69,7 +69,10 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
         return new VisitShiftsUndo(done);
     }
 
-    /** SISR's ruin: strings of consecutive visits from routes near a random seed visit, one string per route. */
+    /**
+     * SISR's ruin: strings of consecutive visits from routes near a random seed visit, one string per
+     * route; with them, the visits in the unplanned bucket among the seed's neighbours walked.
+     */
     private List<Visit> ruin(Random random, DepotRoutingSolution solution, Visit[] byLocation, VehicleRoute bucket,
                              ScoreDirector<DepotRoutingSolution> scoreDirector, List<VisitShift> done) {
         List<Visit> planned = solution.getVisits().stream().filter(Visit::isPlanned).toList();
@@ -84,8 +87,12 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
         Visit start = planned.get(random.nextInt(planned.size()));
         Set<VehicleRoute> ruined = new HashSet<>();
         int[] near = neighbours.of(start.locationIndex());
+        List<Visit> leftOut = new ArrayList<>();
         for (int i = -1; i < near.length && ruined.size() < strings; i++) {
             Visit visit = i < 0 ? start : byLocation[near[i]];
+            if (visit != null && visit.isInUnplannedBucket() && !removed.contains(visit)) {
+                leftOut.add(visit);
+            }
             if (visit == null || !visit.isPlanned() || ruined.contains(visit.getRoute())) {
                 continue;
             }
@@ -99,6 +106,9 @@ final class RuinRecreateMove implements Move<DepotRoutingSolution> {
             }
             ruined.add(route);
         }
+        // orders left out near the ruin get a go at the room it made, as in SISR, where the recreate
+        // inserts every absent customer; without this only the small moves bring them back
+        removed.addAll(leftOut);
         return removed;
     }
 

@@ -67,18 +67,13 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
                          int insertionNeighbours, int portfolio) {
 
         /**
-         * The nightly job's search. Ruin and recreate stays off here: on the sample depots (about
-         * 100 orders, 10 s each) it served 274 of 300 orders against 294 without it, each of its
-         * moves scoring every insertion it tries.
+         * The search of the nightly job and of the Solomon benchmark: late acceptance, with ruin and
+         * recreate on half the moves and reinsertion next to the 20 nearest visits, the winner of
+         * {@code scripts/bench.sh tune} (runs 6 and 7 of {@code planning/benchmarks/tuning-results.md}).
+         * On a generated 1,000-order depot with 50 vehicles (60 s, seeded with the hand plan) it served
+         * 765 orders at 3.49 km each, against 732 at 5.08 with ruin and recreate off.
          */
-        public static final Search DEFAULT = new Search(100, 40, 0, 10, 10, 10, 1);
-
-        /**
-         * The winner of {@code scripts/bench.sh tune} on the Solomon subset (runs 6 and 7 of
-         * {@code planning/benchmarks/tuning-results.md}): ruin and recreate on half the moves,
-         * reinsertion next to the 20 nearest visits.
-         */
-        public static final Search RUIN_AND_RECREATE = DEFAULT.withRuinShare(0.5).withInsertionNeighbours(20);
+        public static final Search DEFAULT = new Search(100, 40, 0.5, 10, 10, 20, 1);
 
         public Search {
             if (lateAcceptanceSize < 1 || nearbySize < 1 || ruinAverageRemoved < 1 || ruinMaxString < 1

@@ -38,7 +38,7 @@ class ArrivalTimeListenerTests {
     void timesEveryVisitOfEveryBestPlanOfASearchWithAllItsMoves() {
         // sub-list, k-opt and ruin-and-recreate moves change several visits at once; a stale time
         // would live on into the next best plan
-        SolverConfig config = RouteSolver.config(SolverSettings.fullSeconds(60).withSearch(SolverSettings.Search.RUIN_AND_RECREATE));
+        SolverConfig config = RouteSolver.config(SolverSettings.fullSeconds(60).withSearch(SolverSettings.Search.DEFAULT));
         config.getPhaseConfigList().get(1).setTerminationConfig(new TerminationConfig().withStepCountLimit(3000));
         Solver<DepotRoutingSolution> solver = SolverFactory.<DepotRoutingSolution>create(config).buildSolver();
         List<String> checked = new ArrayList<>();
