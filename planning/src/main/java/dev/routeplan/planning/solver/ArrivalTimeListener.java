@@ -18,8 +18,9 @@ import org.optaplanner.core.impl.score.director.InnerScoreDirector;
  * neighbours its times were computed with ({@link Visit#isTimedBetween}); the recomputation starts
  * at the first visit whose neighbours changed and stops after the last one, as soon as a visit's
  * arrival, break and continuous work come out as they were: everything after it is then unchanged too.
- * The ranges OptaPlanner passes are not used, because several changes to one route may be queued
- * before the listener runs, and an earlier change's range no longer points at its visits.
+ * The listener finds the changed stretch itself instead of trusting the ranges OptaPlanner passes:
+ * a move may report several changes to one route before the listener runs, and comparing each
+ * visit's neighbours costs little next to retiming it.
  */
 public class ArrivalTimeListener implements ListVariableListener<DepotRoutingSolution, VehicleRoute, Visit> {
 
