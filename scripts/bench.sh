@@ -5,6 +5,9 @@
 #                           [--insertion-neighbours K] [FILE...]
 #                                    the route solver on Solomon VRPTW instances (all 56 from $SOLOMON_DIR
 #                                    without FILE), checked independently, gaps to the best known solutions
+#   scripts/bench.sh peers [--seconds S] [--parallel N] [FILE...]
+#                                    jsprit 1.8 on the same Solomon instances, one thread each, checked and tabled as
+#                                    `solver` is (the peers module; not part of the application)
 #   scripts/bench.sh tune [--seconds S] [--parallel N] [--variants a,b] [--wall-clock]
 #                                    the search variants of planning/benchmarks/tuning.properties side by side on
 #                                    its Solomon subset, S CPU seconds per solve (wall-clock with --wall-clock)
@@ -107,6 +110,14 @@ bench_solver() {
   run_planning dev.routeplan.planning.benchmark.SolomonBenchmark "$@"
 }
 
+bench_peers() {
+  log "building peers"
+  local cp_file=$PWD/peers/target/peers-classpath.txt
+  # one reactor run: planning resolves to its freshly compiled classes; the last module written (peers) leaves the file
+  ./mvnw -q -o -pl peers -am compile dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+  java -cp "peers/target/classes:$(cat "$cp_file")" dev.routeplan.peers.JspritSolomon "$@"
+}
+
 bench_tune() {
   run_planning dev.routeplan.planning.benchmark.SolverTuning "$@"
 }
@@ -146,8 +157,9 @@ case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
   solver) shift; bench_solver "$@" ;;
   tune) shift; bench_tune "$@" ;;
+  peers) shift; bench_peers "$@" ;;
   delhi) shift; bench_delhi "$@" ;;
   publish) shift; bench_publish "$@" ;;
   handplan) shift; bench_handplan "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | peers [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES]" >&2; exit 2 ;;
 esac

@@ -39,8 +39,7 @@ public final class SolomonBenchmark {
     private static final Pattern CLASS = Pattern.compile("^(RC|R|C)([12])", Pattern.CASE_INSENSITIVE);
     private static final List<String> CLASSES = List.of("C1", "C2", "R1", "R2", "RC1", "RC2");
 
-    record Outcome(String instance, int vehicles, double distance, double seconds, boolean feasible, int unassigned,
-                   List<String> violations) {
+    record Outcome(String instance, int vehicles, double distance, double seconds, boolean feasible, List<String> violations) {
     }
 
     record Reference(double truncated, Double exactDouble) {
@@ -65,6 +64,25 @@ public final class SolomonBenchmark {
                 default -> files.add(Path.of(args[i]));
             }
         }
+        SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads)
+                .withSearch(SolverSettings.Search.DEFAULT.withPortfolio(portfolio).withRuinShare(ruinShare)
+                        .withInsertionNeighbours(insertionNeighbours));
+        report(files, parallel, instance -> new SolomonProblem(instance).solve(settings).routes());
+    }
+
+    /** What is benchmarked: routes of customer ids for an instance, each route leaving and ending at the depot. */
+    @FunctionalInterface
+    public interface Solver {
+        List<List<Integer>> solve(SolomonInstance instance);
+    }
+
+    /**
+     * Solves the instance files with {@code solver} ({@code $SOLOMON_DIR}'s 56 when {@code files} is
+     * empty), {@code parallel} at a time, checks each result independently and prints a JSON line per
+     * instance and the table of gaps. The routeplan solver and the peers ({@code peers} module) go
+     * through here, so they are measured and checked alike.
+     */
+    public static void report(List<Path> files, int parallel, Solver solver) throws Exception {
         Path dir = Path.of(System.getenv().getOrDefault("SOLOMON_DIR", DEFAULT_DIR));
         if (files.isEmpty()) {
             try (Stream<Path> listing = Files.list(dir)) {
@@ -73,10 +91,6 @@ public final class SolomonBenchmark {
         }
         Path bksDir = Path.of(System.getenv().getOrDefault("SOLOMON_BKS_DIR", dir.toAbsolutePath().getParent().toString()));
         Map<String, Reference> references = references(bksDir);
-        SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads)
-                .withSearch(SolverSettings.Search.DEFAULT.withPortfolio(portfolio).withRuinShare(ruinShare)
-                        .withInsertionNeighbours(insertionNeighbours));
-
         ExecutorService pool = Executors.newFixedThreadPool(parallel, task -> {
             Thread thread = new Thread(task, "solomon");
             thread.setDaemon(true); // a failed solve must not keep the JVM alive
@@ -84,7 +98,7 @@ public final class SolomonBenchmark {
         });
         List<Future<Outcome>> running = new ArrayList<>();
         for (Path file : files) {
-            running.add(pool.submit(() -> run(file, settings)));
+            running.add(pool.submit(() -> run(file, solver)));
         }
         List<Outcome> outcomes = new ArrayList<>();
         for (Future<Outcome> future : running) {
@@ -97,13 +111,13 @@ public final class SolomonBenchmark {
         System.out.print(table(outcomes, references));
     }
 
-    static Outcome run(Path file, SolverSettings settings) {
+    static Outcome run(Path file, Solver solver) {
         SolomonInstance instance = SolomonReader.read(file);
         long start = System.nanoTime();
-        SolomonProblem.Solution solution = new SolomonProblem(instance).solve(settings);
+        List<List<Integer>> routes = solver.solve(instance);
         double took = (System.nanoTime() - start) / 1e9;
-        SolomonValidator.Result check = SolomonValidator.validate(instance, solution.routes());
-        return new Outcome(instance.name().toUpperCase(Locale.ROOT), check.routes(), check.distance(), took, check.feasible(), solution.unassigned(),
+        SolomonValidator.Result check = SolomonValidator.validate(instance, routes);
+        return new Outcome(instance.name().toUpperCase(Locale.ROOT), check.routes(), check.distance(), took, check.feasible(),
                 check.violations());
     }
 

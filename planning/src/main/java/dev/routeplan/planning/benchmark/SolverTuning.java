@@ -78,7 +78,8 @@ public final class SolverTuning {
             for (Variant variant : variants) {
                 SolverSettings settings = (cpu ? SolverSettings.cpuSeconds(seconds) : SolverSettings.fullSeconds(seconds))
                         .withSearch(variant.search());
-                running.get(variant.name()).add(pool.submit(() -> SolomonBenchmark.run(file, settings)));
+                SolomonBenchmark.Solver solver = solomon -> new SolomonProblem(solomon).solve(settings).routes();
+                running.get(variant.name()).add(pool.submit(() -> SolomonBenchmark.run(file, solver)));
             }
         }
         Map<String, List<SolomonBenchmark.Outcome>> outcomes = new LinkedHashMap<>();
