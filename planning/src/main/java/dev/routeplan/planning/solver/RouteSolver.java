@@ -178,8 +178,8 @@ public final class RouteSolver {
 
     /**
      * Puts the start's routes on their vehicles, stop for stop, and leaves every other routable
-     * visit on no list, for the construction heuristic to place. OptaPlanner does not trigger our listener on a starting solution: the shadow
-     * variables are set here as the listener would set them.
+     * visit on no list, for the construction heuristic to place. OptaPlanner does not trigger our
+     * listener on a starting solution, so the routes set their shadow variables themselves.
      */
     private static void seed(DepotPlan start, List<VehicleRoute> routes, VehicleRoute bucket, List<Visit> routable) {
         Map<String, Visit> unseeded = new LinkedHashMap<>();
@@ -200,24 +200,8 @@ public final class RouteSolver {
         }
         // the orders the start leaves out stay unassigned: the construction heuristic then inserts each where it
         // serves best, or parks it in the bucket; left in the bucket, only random moves would find them a place
-        for (VehicleRoute route : routes) {
-            link(route);
-            ArrivalTimeListener.recompute(route, (visit, arrival, rest) -> {
-                visit.setArrival(arrival);
-                visit.setRest(rest);
-            });
-        }
-        link(bucket);
-    }
-
-    private static void link(VehicleRoute route) {
-        List<Visit> list = route.getVisits();
-        for (int i = 0; i < list.size(); i++) {
-            list.get(i).setRoute(route);
-            list.get(i).setIndex(i);
-            list.get(i).setPrevious(i == 0 ? null : list.get(i - 1));
-            list.get(i).setNext(i == list.size() - 1 ? null : list.get(i + 1));
-        }
+        routes.forEach(VehicleRoute::linkAndTime);
+        bucket.linkAndTime();
     }
 
     /**

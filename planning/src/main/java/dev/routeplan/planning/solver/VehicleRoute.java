@@ -76,18 +76,25 @@ public class VehicleRoute {
         VehicleRoute trial = new VehicleRoute(id, vehicle, matrix, earliestDeparture, latestReturn, depotHours, noEntry,
                 zoneNoEntry, zoneHits, limits);
         trial.visits = new ArrayList<>(trialVisits);
-        for (int i = 0; i < trial.visits.size(); i++) {
-            Visit visit = trial.visits.get(i);
-            visit.setRoute(trial);
-            visit.setIndex(i);
-            visit.setPrevious(i == 0 ? null : trial.visits.get(i - 1));
-            visit.setNext(i == trial.visits.size() - 1 ? null : trial.visits.get(i + 1));
-        }
-        ArrivalTimeListener.recompute(trial, (visit, arrival, rest) -> {
-            visit.setArrival(arrival);
-            visit.setRest(rest);
-        });
+        trial.linkAndTime();
         return trial;
+    }
+
+    /**
+     * Sets the visits' shadow variables as OptaPlanner and our listener would, for a route no score
+     * director has seen: a seed, which OptaPlanner does not time, or a trial route.
+     */
+    void linkAndTime() {
+        for (int i = 0; i < visits.size(); i++) {
+            visits.get(i).setRoute(this);
+            visits.get(i).setIndex(i);
+        }
+        if (!isUnplannedBucket()) {
+            ArrivalTimeListener.recompute(this, (visit, arrival, rest) -> {
+                visit.setArrival(arrival);
+                visit.setRest(rest);
+            });
+        }
     }
 
     long latestReturn() {

@@ -6,9 +6,7 @@ import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.IndexShadowVariable;
 import org.optaplanner.core.api.domain.variable.InverseRelationShadowVariable;
-import org.optaplanner.core.api.domain.variable.NextElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.PiggybackShadowVariable;
-import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
 import org.optaplanner.core.api.domain.variable.ShadowVariable;
 
 /** An order to be served, as the solver sees it. An entity only because of its shadow variables. */
@@ -27,10 +25,6 @@ public class Visit {
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
     private VehicleRoute route;
-    @PreviousElementShadowVariable(sourceVariableName = "visits")
-    private Visit previous;
-    @NextElementShadowVariable(sourceVariableName = "visits")
-    private Visit next;
     @IndexShadowVariable(sourceVariableName = "visits")
     private Integer index;
     @ShadowVariable(variableListenerClass = ArrivalTimeListener.class, sourceEntityClass = VehicleRoute.class,
@@ -114,22 +108,6 @@ public class Visit {
 
     public void setRoute(VehicleRoute route) {
         this.route = route;
-    }
-
-    public Visit getPrevious() {
-        return previous;
-    }
-
-    public void setPrevious(Visit previous) {
-        this.previous = previous;
-    }
-
-    public Visit getNext() {
-        return next;
-    }
-
-    public void setNext(Visit next) {
-        this.next = next;
     }
 
     public Integer getIndex() {
