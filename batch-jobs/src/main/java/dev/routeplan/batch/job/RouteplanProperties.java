@@ -76,6 +76,7 @@ public record RouteplanProperties(
      * @param ttl       how long a cached matrix is kept
      * @param timeout   connect and read timeout; a slower Redis counts as down and the matrix is computed
      * @param keyPrefix prefix of every cache key
+     * @param retryAfter  how long a Redis that failed is left alone before one call tries it again
      */
     public record Redis(
             @DefaultValue("false") boolean enabled,
@@ -83,6 +84,7 @@ public record RouteplanProperties(
             @DefaultValue("6379") int port,
             @DefaultValue("7d") Duration ttl,
             @DefaultValue("500ms") Duration timeout,
-            @DefaultValue("routeplan:travel:") String keyPrefix) {
+            @DefaultValue("routeplan:travel:") String keyPrefix,
+            @DefaultValue("30s") Duration retryAfter) {
     }
 }

@@ -45,7 +45,7 @@ public class TravelConfiguration {
         RouteplanProperties.Redis settings = properties.redis();
         log.info("travel matrices ({}) cached in Redis at {}:{} for {}", model.fingerprint(), settings.host(),
                 settings.port(), settings.ttl());
-        return new CachedTravelModel(model, redis, settings.ttl(), settings.keyPrefix(),
+        return new CachedTravelModel(model, redis, settings.ttl(), settings.keyPrefix(), settings.retryAfter(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
