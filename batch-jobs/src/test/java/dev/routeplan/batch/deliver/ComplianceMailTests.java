@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -77,6 +79,39 @@ class ComplianceMailTests {
                 .isInstanceOf(DeliveryException.class)
                 .hasMessageStartingWith("mail \"Compliance report 2026-12-01\" to [officer@example.test, depot-lead@example.test]: ")
                 .hasMessageEndingWith("(after 2 attempts)");
+    }
+
+    @Test
+    void retriesUntilTheMailServerIsBack() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path report = Files.write(temp.resolve("compliance-report.pdf"), PDF);
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(port);
+        ComplianceMail mail = new ComplianceMail(sender, new ComplianceMailProperties(true, "routeplan@example.test",
+                List.of("officer@example.test"), 4, Duration.ofMillis(400)));
+        GreenMail late = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        Thread start = new Thread(() -> {
+            try {
+                Thread.sleep(200);   // the first try has failed by then, the retry waits 400 ms
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            late.start();
+        });
+        start.start();
+        try {
+            mail.send(PLAN_DATE, 1, false, report);
+            start.join();
+
+            assertThat(late.getReceivedMessages()).extracting(MimeMessage::getSubject).containsExactly("Compliance report 2026-12-01");
+        } finally {
+            start.join();
+            late.stop();
+        }
     }
 
     private static ComplianceMail mail(int port) {

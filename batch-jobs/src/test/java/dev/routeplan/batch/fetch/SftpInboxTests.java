@@ -53,15 +53,21 @@ class SftpInboxTests {
         remoteRoot = Files.createDirectories(temp.resolve("remote"));
         staging = temp.resolve("staging");
         clientKey = generateKeyPair();
-        server = SshServer.setUpDefaultServer();
+        server = serverOn(0);
+        server.start();
+    }
+
+    /** The test's server, not started yet; the host key stays the same across servers of one test. */
+    private SshServer serverOn(int port) {
+        SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
-        server.setPort(0);
+        server.setPort(port);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(temp.resolve("hostkey.ser")));
         server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && KeyUtils.compareKeys(key, clientKey.getPublic()));
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.setFileSystemFactory(new VirtualFileSystemFactory(remoteRoot));
-        server.start();
+        return server;
     }
 
     @AfterEach
@@ -189,6 +195,33 @@ class SftpInboxTests {
                 .hasMessageStartingWith("SFTP 127.0.0.1:" + closedPort + " folder /inbox/2026-12-01: ")
                 .hasMessageContaining("Connection refused")
                 .hasMessageEndingWith("(after 2 attempts)");
+    }
+
+    @Test
+    void retriesUntilTheServerIsBack() throws Exception {
+        SftpInbox inbox = knownHostSettings().maxAttempts(4).initialBackoff(Duration.ofMillis(400)).build();
+        int port = server.getPort();
+        server.stop(true);
+        remoteFile("inbox/2026-12-01/orders.csv", "order_id\nO1");
+        SshServer restarted = serverOn(port);
+        Thread restart = new Thread(() -> {
+            try {
+                Thread.sleep(200);   // the first try has failed by then, the retry waits 400 ms
+                restarted.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        restart.start();
+
+        try {
+            List<DownloadedFile> files = inbox.download(PLAN_DATE, staging);
+
+            assertThat(files).extracting(DownloadedFile::remoteName).containsExactly("orders.csv");
+        } finally {
+            restart.join();
+            server = restarted;   // stopped after the test
+        }
     }
 
     @Test
