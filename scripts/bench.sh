@@ -3,8 +3,10 @@
 #   scripts/bench.sh ingest [ROWS]   the job's ingest into PostgreSQL against psql \copy of the same file
 #   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [--portfolio P] [--ruin-share R]
 #                           [--insertion-neighbours K] [FILE...]
-#                                    the route solver on Solomon VRPTW instances (all 56 from $SOLOMON_DIR
-#                                    without FILE), checked independently, gaps to the best known solutions
+#                                    the route solver on Solomon-format VRPTW instances (all 56 from $SOLOMON_DIR
+#                                    without FILE; a bare name such as C101 is looked up there), checked
+#                                    independently, gaps to the best known solutions; an instance that fails is
+#                                    a JSON line with its error and the run goes on
 #   scripts/bench.sh peers [--seconds S] [--parallel N] [FILE...]
 #                                    jsprit 1.8 on the same Solomon instances, one thread each, checked and tabled as
 #                                    `solver` is (the peers module; not part of the application)
