@@ -126,7 +126,7 @@ public final class SolomonBenchmark {
     }
 
     /** A FILE argument: the path as given when it exists, else that name in {@code $SOLOMON_DIR}, else with {@code .txt}. */
-    static Path instanceFile(String argument) {
+    public static Path instanceFile(String argument) {
         Path given = Path.of(argument);
         if (Files.exists(given)) {
             return given;
