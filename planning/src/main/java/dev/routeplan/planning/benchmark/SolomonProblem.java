@@ -11,7 +11,7 @@ import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
-import dev.routeplan.planning.solver.DepotProblem;
+import dev.routeplan.planning.problem.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
 import java.time.LocalDate;
