@@ -14,6 +14,8 @@ import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.domain.ZoneNoEntry;
+import dev.routeplan.planning.problem.DriverLimits;
+import dev.routeplan.planning.problem.ZoneHits;
 import dev.routeplan.planning.travel.HaversineTravelModel;
 import java.util.ArrayList;
 import java.util.List;
