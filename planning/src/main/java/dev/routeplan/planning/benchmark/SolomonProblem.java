@@ -80,7 +80,7 @@ public final class SolomonProblem {
     }
 
     private static GeoPoint point(SolomonInstance.Node node) {
-        return new GeoPoint(node.y(), node.x());
+        return PlaneTravel.point(node.x(), node.y());
     }
 
     private static TimeWindow window(long startSeconds, long endSeconds) {
