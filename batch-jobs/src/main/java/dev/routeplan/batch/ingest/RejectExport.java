@@ -1,5 +1,6 @@
 package dev.routeplan.batch.ingest;
 
+import dev.routeplan.batch.store.ArtifactKind;
 import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.OrderReject;
 import dev.routeplan.reports.excel.SafeCellText;
@@ -47,7 +48,7 @@ public class RejectExport {
         }
         List<String> header = new ArrayList<>(HEADER);
         header.addAll(OrderFileItemReader.COLUMNS);
-        outputs.write(planDate, dir.resolve(fileName + ".rejects.csv"), "REJECTS_CSV", out -> {
+        outputs.write(planDate, dir.resolve(fileName + ".rejects.csv"), ArtifactKind.REJECTS_CSV, out -> {
             var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
             printer.printRecord(header);
@@ -56,7 +57,7 @@ public class RejectExport {
             }
             printer.flush();
         });
-        outputs.write(planDate, dir.resolve(fileName + ".rejects.xlsx"), "REJECTS_XLSX", out -> {
+        outputs.write(planDate, dir.resolve(fileName + ".rejects.xlsx"), ArtifactKind.REJECTS_XLSX, out -> {
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
                 Sheet sheet = workbook.createSheet("Rejected rows");
                 writeRow(sheet.createRow(0), header);

@@ -1,5 +1,7 @@
 package dev.routeplan.batch.publish;
 
+import dev.routeplan.batch.store.ArtifactKind;
+import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.OutputFiles;
@@ -98,7 +100,7 @@ public class PlanPublishTasklet implements Tasklet {
             List<UnassignedOrder> unassigned = new ArrayList<>(plans.unassigned(run.planDate(), depot.id()));
             for (StoredRoute stored : plans.routes(run.planDate(), depot.id())) {
                 List<Order> stopOrders = stored.route().stops().stream().map(s -> ordersById.get(s.orderId())).toList();
-                if (PlanStore.PASSED.equals(stored.status())) {
+                if (stored.status() == RouteStatus.PASSED) {
                     passed.add(new RouteDocument(vehicles.get(stored.route().vehicleId()), stored.route(), stopOrders));
                     for (PlannedStop stop : stored.route().stops()) {
                         Order order = ordersById.get(stop.orderId());
@@ -123,11 +125,11 @@ public class PlanPublishTasklet implements Tasklet {
             Path depotDir = dir.resolve(depot.id());
             published.add(revisions.publish(run, depot.id(), fingerprint, depotDir, () -> {
                 RouteMapImage map = maps.of(document);
-                outputs.write(run.planDate(), depotDir.resolve("route-map-" + depot.id() + ".png"), "ROUTE_MAP_PNG",
+                outputs.write(run.planDate(), depotDir.resolve("route-map-" + depot.id() + ".png"), ArtifactKind.ROUTE_MAP_PNG,
                         out -> out.write(map.png()));
-                outputs.write(run.planDate(), depotDir.resolve("plan-" + depot.id() + ".xlsx"), "PLAN_XLSX",
+                outputs.write(run.planDate(), depotDir.resolve("plan-" + depot.id() + ".xlsx"), ArtifactKind.PLAN_XLSX,
                         out -> new PlanWorkbookWriter().write(document, map, rejected, out));
-                outputs.write(run.planDate(), depotDir.resolve("manifests-" + depot.id() + ".pdf"), "MANIFEST_PDF",
+                outputs.write(run.planDate(), depotDir.resolve("manifests-" + depot.id() + ".pdf"), ArtifactKind.MANIFEST_PDF,
                         out -> new ManifestPdfWriter().write(document, map, out));
             }));
         }
@@ -139,20 +141,20 @@ public class PlanPublishTasklet implements Tasklet {
         RunSummary summary = summaries.summarise(run, documents);
         String runFingerprint = PlanFingerprint.ofRun(depotFingerprints, rejectRows, report, summary);
         published.add(revisions.publish(run, PlanRevisionStore.RUN_WIDE, runFingerprint, dir, () -> {
-            outputs.write(run.planDate(), dir.resolve("plan-all-depots.xlsx"), "RUN_PLAN_XLSX",
+            outputs.write(run.planDate(), dir.resolve("plan-all-depots.xlsx"), ArtifactKind.RUN_PLAN_XLSX,
                     out -> new RunWorkbookWriter().write(documents, maps.of(documents), rejected, out));
-            outputs.write(run.planDate(), dir.resolve("routes.csv"), "ROUTES_CSV", CsvOutput.of(
+            outputs.write(run.planDate(), dir.resolve("routes.csv"), ArtifactKind.ROUTES_CSV, CsvOutput.of(
                     List.of("depot_id", "vehicle_id", "seq", "order_id", "arrival", "departure", "lat", "lon", "break_minutes"),
                     routeRows));
-            outputs.write(run.planDate(), dir.resolve("unassigned.csv"), "UNASSIGNED_CSV", CsvOutput.of(
+            outputs.write(run.planDate(), dir.resolve("unassigned.csv"), ArtifactKind.UNASSIGNED_CSV, CsvOutput.of(
                     List.of("order_id", "depot_id", "reason", "detail"), unassignedRows));
-            outputs.write(run.planDate(), dir.resolve("rejects.csv"), "REJECTS_CSV", CsvOutput.of(
+            outputs.write(run.planDate(), dir.resolve("rejects.csv"), ArtifactKind.REJECTS_CSV, CsvOutput.of(
                     List.of("file", "row", "order_id", "reason_codes", "message"), rejectRows));
-            outputs.write(run.planDate(), dir.resolve("compliance-report.pdf"), "COMPLIANCE_PDF",
+            outputs.write(run.planDate(), dir.resolve("compliance-report.pdf"), ArtifactKind.COMPLIANCE_PDF,
                     out -> new ComplianceReportPdfWriter().write(report, out));
-            outputs.write(run.planDate(), dir.resolve("compliance-evidence.xlsx"), "COMPLIANCE_XLSX",
+            outputs.write(run.planDate(), dir.resolve("compliance-evidence.xlsx"), ArtifactKind.COMPLIANCE_XLSX,
                     out -> new ComplianceEvidenceWorkbookWriter().write(report, out));
-            outputs.write(run.planDate(), dir.resolve("summary.json"), "SUMMARY_JSON", out -> summaries.write(summary, out));
+            outputs.write(run.planDate(), dir.resolve("summary.json"), ArtifactKind.SUMMARY_JSON, out -> summaries.write(summary, out));
         }));
         metrics.record(summary);
         List<PlanRevisions.Published> changed = published.stream().filter(PlanRevisions.Published::changed).toList();
