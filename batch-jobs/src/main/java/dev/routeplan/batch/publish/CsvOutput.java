@@ -17,16 +17,16 @@ final class CsvOutput {
     private CsvOutput() {
     }
 
-    static OutputFiles.Content of(List<String> header, List<List<Object>> rows) {
+    static OutputFiles.Content of(List<String> header, List<? extends CsvRow> rows) {
         return out -> write(out, header, rows);
     }
 
-    private static void write(OutputStream out, List<String> header, List<List<Object>> rows) throws IOException {
+    private static void write(OutputStream out, List<String> header, List<? extends CsvRow> rows) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
         printer.printRecord(header);
-        for (List<Object> row : rows) {
-            printer.printRecord(row.stream().map(v -> v instanceof String s ? SafeCellText.of(s) : v).toList());
+        for (CsvRow row : rows) {
+            printer.printRecord(row.fields().stream().map(v -> v instanceof String s ? SafeCellText.of(s) : v).toList());
         }
         printer.flush();
     }
