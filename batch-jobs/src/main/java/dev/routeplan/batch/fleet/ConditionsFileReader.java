@@ -2,8 +2,8 @@ package dev.routeplan.batch.fleet;
 
 import dev.routeplan.batch.ingest.CsvFiles;
 import dev.routeplan.batch.ingest.InputFileException;
-import dev.routeplan.planning.compliance.GrapStageChange;
-import dev.routeplan.planning.compliance.NoEntryPermit;
+import dev.routeplan.planning.compliance.pack.GrapStageChange;
+import dev.routeplan.planning.compliance.verify.NoEntryPermit;
 import dev.routeplan.planning.domain.PlanClock;
 import dev.routeplan.planning.domain.TimeWindow;
 import java.io.IOException;

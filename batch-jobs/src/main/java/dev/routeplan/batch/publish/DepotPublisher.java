@@ -6,7 +6,7 @@ import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.batch.store.PlanStore.StoredRoute;
-import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlanClock;
