@@ -1,5 +1,7 @@
 package dev.routeplan.batch.fleet;
 
+import dev.routeplan.batch.fetch.ProcessedRemoteFiles;
+import dev.routeplan.batch.fetch.RemoteInbox;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
@@ -19,10 +21,12 @@ public class FleetStepConfiguration {
     @Bean
     Step fleetStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                    FleetStore fleet, VehicleEligibility eligibility, ConditionsStore conditions,
-                   ProgressPrinter progress) {
+                   RemoteInbox remoteInbox, ProgressPrinter progress) {
         return new StepBuilder("fleet", jobRepository)
                 .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions), transactionManager)
+                // after-step listeners run last-registered first: move the remote files, then print the summary
                 .listener((StepExecutionListener) progress)
+                .listener(ProcessedRemoteFiles.referenceFiles(files, remoteInbox))
                 .build();
     }
 }
