@@ -1,22 +1,18 @@
 package dev.routeplan.batch.ingest;
 
+import dev.routeplan.batch.store.ArtifactKind;
 import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.OrderReject;
-import dev.routeplan.reports.excel.SafeCellText;
+import dev.routeplan.planning.csv.CsvTable;
+import dev.routeplan.reports.excel.RejectsWorkbookWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * Gives the sender back the rows of their file that were not taken in, as CSV and XLSX: the row
@@ -47,32 +43,10 @@ public class RejectExport {
         }
         List<String> header = new ArrayList<>(HEADER);
         header.addAll(OrderFileItemReader.COLUMNS);
-        outputs.write(planDate, dir.resolve(fileName + ".rejects.csv"), "REJECTS_CSV", out -> {
-            var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
-            printer.printRecord(header);
-            for (List<String> row : rows) {
-                printer.printRecord(row.stream().map(SafeCellText::of).toList());
-            }
-            printer.flush();
-        });
-        outputs.write(planDate, dir.resolve(fileName + ".rejects.xlsx"), "REJECTS_XLSX", out -> {
-            try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
-                Sheet sheet = workbook.createSheet("Rejected rows");
-                writeRow(sheet.createRow(0), header);
-                for (int i = 0; i < rows.size(); i++) {
-                    writeRow(sheet.createRow(i + 1), rows.get(i));
-                }
-                sheet.createFreezePane(0, 1);
-                workbook.write(out);
-            }
-        });
-    }
-
-    private static void writeRow(Row row, List<String> values) {
-        for (int c = 0; c < values.size(); c++) {
-            row.createCell(c).setCellValue(SafeCellText.of(values.get(c)));
-        }
+        outputs.write(planDate, dir.resolve(fileName + ".rejects.csv"), ArtifactKind.REJECTS_CSV,
+                out -> CsvTable.writeOutput(out, header, rows));
+        outputs.write(planDate, dir.resolve(fileName + ".rejects.xlsx"), ArtifactKind.REJECTS_XLSX,
+                out -> new RejectsWorkbookWriter().write(header, rows, out));
     }
 
     private static List<String> originalFields(String raw) throws IOException {

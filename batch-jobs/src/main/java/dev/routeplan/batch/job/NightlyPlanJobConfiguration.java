@@ -50,7 +50,10 @@ public class NightlyPlanJobConfiguration {
         return new JobBuilder(INGEST_JOB_NAME, jobRepository).start(fetchStep).next(fleetStep).next(ingestStep).build();
     }
 
-    /** Runs partitions (files, depots) side by side; one thread per core by default. */
+    /**
+     * Runs depot partitions side by side, {@code routeplan.partition-threads} at a time (2 unless set):
+     * each solve keeps a core busy for its whole time budget.
+     */
     @Bean
     TaskExecutor partitionExecutor(RouteplanProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -65,6 +68,14 @@ public class NightlyPlanJobConfiguration {
     @Bean
     ProgressPrinter progressPrinter(ObjectProvider<PrintStream> console) {
         return new ProgressPrinter(console.getIfAvailable(() -> System.out));
+    }
+
+    @Bean
+    DepotPartitionedSteps depotPartitionedSteps(JobRepository jobRepository, DepotPartitioner depotPartitioner,
+                                                TaskExecutor partitionExecutor, RouteplanProperties properties,
+                                                ProgressPrinter progress) {
+        return new DepotPartitionedSteps(jobRepository, depotPartitioner, partitionExecutor, properties.partitionThreads(),
+                progress);
     }
 
     @Bean

@@ -24,11 +24,14 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans one depot (one partition): builds the problem from the stored orders and eligible
  * vehicles, asks the rule pack when each vehicle may not ply, solves, and replaces the depot's
- * routes, stops and unassigned orders in one transaction.
+ * routes, stops and unassigned orders in one transaction. Loading and writing each take a short
+ * transaction; the solve between them holds no connection, so a long time budget does not drain
+ * the pool.
  */
 public class OptimiseDepotTasklet implements Tasklet {
 
@@ -39,9 +42,11 @@ public class OptimiseDepotTasklet implements Tasklet {
     private final RouteSolver solver;
     private final ConditionsStore conditions;
     private final TravelTimeProvider travel;
+    private final TransactionTemplate transactions;
 
     public OptimiseDepotTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
-                                ConditionsStore conditions, TravelTimeProvider travel) {
+                                ConditionsStore conditions, TravelTimeProvider travel, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.travel = travel;
         this.conditions = conditions;
         this.fleet = fleet;
@@ -56,19 +61,15 @@ public class OptimiseDepotTasklet implements Tasklet {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         PlanRunParameters run = PlanRunParameters.from(step.getJobParameters());
         String depotId = step.getExecutionContext().getString(DepotPartitioner.DEPOT_ID);
-        Depot depot = fleet.depot(run.planDate(), depotId);
-        List<Vehicle> vehicles = fleet.eligibleVehicles(run.planDate(), depotId);
-        // plan for the highest stage of the day: the verifier judges each segment at its own stage
-        GrapCalendar grap = conditions.grapCalendar(run.planDate(), run.grapStage());
-        int stage = grap.highestStage(run.planDate(), 0, 2 * TimeWindow.SECONDS_PER_DAY);
-        DepotProblem problem = DepotProblems.forDepot(rulePack, run.planDate(), stage, depot, vehicles,
-                orders.orders(run.planDate(), depotId));
+        DepotProblem problem = transactions.execute(status -> load(run, depotId));
         // the dispatcher's hand plan is both the yardstick and the solver's starting point
         DepotPlan baseline = new BaselinePlanner().plan(problem, travel);
         DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()), baseline);
-        plans.replace(run.planDate(), plan);
-        plans.replaceBaseline(run.planDate(), depotId, baseline.distanceKm(),
-                baseline.routes().stream().mapToInt(r -> r.stops().size()).sum());
+        transactions.executeWithoutResult(status -> {
+            plans.replace(run.planDate(), plan);
+            plans.replaceBaseline(run.planDate(), depotId, baseline.distanceKm(),
+                    baseline.routes().stream().mapToInt(r -> r.stops().size()).sum());
+        });
         int stops = plan.routes().stream().mapToInt(r -> r.stops().size()).sum();
         contribution.incrementWriteCount(stops);
         step.getExecutionContext().putString("summary", String.format(
@@ -76,5 +77,14 @@ public class OptimiseDepotTasklet implements Tasklet {
                 depotId, problem.orders().size(), plan.routes().size(), stops, plan.distanceKm(), plan.unassigned().size(),
                 baseline.distanceKm(), baseline.routes().stream().mapToInt(r -> r.stops().size()).sum()));
         return RepeatStatus.FINISHED;
+    }
+
+    private DepotProblem load(PlanRunParameters run, String depotId) {
+        Depot depot = fleet.depot(run.planDate(), depotId);
+        List<Vehicle> vehicles = fleet.eligibleVehicles(run.planDate(), depotId);
+        // plan for the highest stage of the day: the verifier judges each segment at its own stage
+        GrapCalendar grap = conditions.grapCalendar(run.planDate(), run.grapStage());
+        int stage = grap.highestStage(run.planDate(), 0, 2 * TimeWindow.SECONDS_PER_DAY);
+        return DepotProblems.forDepot(rulePack, run.planDate(), stage, depot, vehicles, orders.orders(run.planDate(), depotId));
     }
 }

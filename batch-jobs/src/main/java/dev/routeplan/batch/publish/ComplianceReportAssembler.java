@@ -1,5 +1,6 @@
 package dev.routeplan.batch.publish;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.ComplianceStore.StoredCheck;
@@ -55,7 +56,7 @@ public class ComplianceReportAssembler {
                         .map(c -> new CheckLine(c.ruleId(), title(c.ruleId()), c.verdict(), c.severity(), c.message(),
                                 c.evidenceJson()))
                         .toList();
-                String status = PlanStore.BLOCKED.equals(stored.status()) ? RouteCompliance.BLOCKED : RouteCompliance.PASSED;
+                RouteStatus status = stored.status() == RouteStatus.BLOCKED ? RouteStatus.BLOCKED : RouteStatus.PASSED;
                 routes.add(new RouteCompliance(vehicleId, vehicles.get(vehicleId).vehicleClass().name(), status, lines));
             }
             depots.add(new DepotCompliance(depot.id(), depot.name(), routes));

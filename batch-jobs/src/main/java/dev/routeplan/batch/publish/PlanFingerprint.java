@@ -48,13 +48,15 @@ final class PlanFingerprint {
      * same data), the rejected rows, the compliance report without its time, and the summary
      * without the attempt number.
      */
-    static String ofRun(List<String> depotFingerprints, List<List<Object>> rejectRows, ComplianceReport report,
+    static String ofRun(List<String> depotFingerprints, List<RejectCsvRow> rejectRows, ComplianceReport report,
                         RunSummary summary) {
+        // the rows as lists of their values, the text the fingerprints of published revisions were made from
+        List<List<Object>> rejects = rejectRows.stream().map(RejectCsvRow::fields).toList();
         ObjectNode reportTree = JSON.valueToTree(report);
         reportTree.remove("checkedAt");
         ObjectNode summaryTree = JSON.valueToTree(summary);
         summaryTree.remove("attempt");
-        return sha256("depots " + depotFingerprints + "\nrejects " + rejectRows + "\nreport "
+        return sha256("depots " + depotFingerprints + "\nrejects " + rejects + "\nreport "
                 + JSON.writeValueAsString(reportTree) + "\nsummary " + JSON.writeValueAsString(summaryTree));
     }
 

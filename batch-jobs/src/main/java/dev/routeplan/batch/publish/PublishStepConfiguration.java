@@ -34,11 +34,15 @@ public class PublishStepConfiguration {
                      ObjectProvider<MeterRegistry> meters, RouteplanProperties properties) {
         RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions,
                 JsonMapper.builder().build());
+        OutputFiles outputs = new OutputFiles(artifacts);
+        PlanRevisions planRevisions = new PlanRevisions(revisions, artifacts);
         return new StepBuilder("publish", jobRepository)
-                .tasklet(new PlanPublishTasklet(fleet, orders, plans, checks, rulePack, new OutputFiles(artifacts), summaries,
-                        new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack),
+                .tasklet(new PlanPublishTasklet(fleet, orders,
+                        new DepotPublisher(plans, checks, rulePack, outputs, planRevisions),
+                        new RunPublisher(outputs, summaries, new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack),
+                                planRevisions),
                         new PlanMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry)),
-                        new PlanRevisions(revisions, artifacts), DepotMaps.outline(properties.mapOutline())),
+                        DepotMaps.outline(properties.mapOutline())),
                         transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();

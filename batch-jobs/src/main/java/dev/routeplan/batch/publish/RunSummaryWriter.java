@@ -1,5 +1,6 @@
 package dev.routeplan.batch.publish;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.ConditionsStore;
@@ -52,7 +53,7 @@ public class RunSummaryWriter {
         long used = 0;
         for (DepotPlanDocument doc : documents) {
             List<StoredRoute> routes = plans.routes(date, doc.depot().id());
-            long depotBlocked = routes.stream().filter(r -> PlanStore.BLOCKED.equals(r.status())).count();
+            long depotBlocked = routes.stream().filter(r -> r.status() == RouteStatus.BLOCKED).count();
             long depotStops = doc.routes().stream().mapToLong(r -> r.route().stops().size()).sum();
             double depotKm = doc.routes().stream().mapToDouble(r -> r.route().distanceKm()).sum();
             depots.add(new RunSummary.DepotSummary(doc.depot().id(), doc.depot().name(), doc.routes().size(), depotStops,

@@ -13,10 +13,10 @@ public class ArtifactStore {
         this.jdbc = jdbc;
     }
 
-    public void register(LocalDate planDate, String path, String kind, long sizeBytes, String sha256) {
+    public void register(LocalDate planDate, String path, ArtifactKind kind, long sizeBytes, String sha256) {
         jdbc.sql("delete from artifacts where plan_date = ? and path = ?").params(planDate, path).update();
         jdbc.sql("insert into artifacts (plan_date, path, kind, size_bytes, sha256, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(planDate, path, kind, sizeBytes, sha256, OffsetDateTime.now()).update();
+                .params(planDate, path, kind.name(), sizeBytes, sha256, OffsetDateTime.now()).update();
     }
 
     /** A published file kept under another name (an earlier revision moved aside) stays registered there. */

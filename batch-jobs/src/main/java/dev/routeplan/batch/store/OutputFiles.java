@@ -26,7 +26,7 @@ public class OutputFiles {
         this.artifacts = artifacts;
     }
 
-    public Path write(LocalDate planDate, Path target, String kind, Content content) throws IOException {
+    public Path write(LocalDate planDate, Path target, ArtifactKind kind, Content content) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try {

@@ -1,5 +1,6 @@
 package dev.routeplan.batch.store;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.PlannedStop;
@@ -12,12 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Routes, stops and unassigned orders of a plan date, replaced whole per depot so a re-run never duplicates. */
 public class PlanStore {
 
-    public static final String PLANNED = "PLANNED";
-    public static final String PASSED = "PASSED";
-    public static final String BLOCKED = "BLOCKED";
-
     /** A stored route with its compliance status. */
-    public record StoredRoute(PlannedRoute route, String status) {
+    public record StoredRoute(PlannedRoute route, RouteStatus status) {
     }
 
     private final JdbcClient jdbc;
@@ -36,7 +33,7 @@ public class PlanStore {
             jdbc.sql("""
                     insert into routes (plan_date, vehicle_id, depot_id, departure_seconds, return_seconds, distance_km, status)
                     values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(planDate, r.vehicleId(), depot, r.departureSeconds(), r.returnSeconds(), r.distanceKm(), PLANNED)
+                    .params(planDate, r.vehicleId(), depot, r.departureSeconds(), r.returnSeconds(), r.distanceKm(), RouteStatus.PLANNED.name())
                     .update();
             for (PlannedStop s : r.stops()) {
                 jdbc.sql("""
@@ -58,7 +55,7 @@ public class PlanStore {
                 .params(planDate, depotId)
                 .query((rs, row) -> new StoredRoute(new PlannedRoute(rs.getString("vehicle_id"), rs.getString("depot_id"),
                         rs.getLong("departure_seconds"), rs.getLong("return_seconds"), rs.getDouble("distance_km"),
-                        stops(planDate, rs.getString("vehicle_id"))), rs.getString("status")))
+                        stops(planDate, rs.getString("vehicle_id"))), RouteStatus.valueOf(rs.getString("status"))))
                 .list();
     }
 
@@ -97,7 +94,7 @@ public class PlanStore {
                 .optional();
     }
 
-    public void setStatus(LocalDate planDate, String vehicleId, String status) {
-        jdbc.sql("update routes set status = ? where plan_date = ? and vehicle_id = ?").params(status, planDate, vehicleId).update();
+    public void setStatus(LocalDate planDate, String vehicleId, RouteStatus status) {
+        jdbc.sql("update routes set status = ? where plan_date = ? and vehicle_id = ?").params(status.name(), planDate, vehicleId).update();
     }
 }

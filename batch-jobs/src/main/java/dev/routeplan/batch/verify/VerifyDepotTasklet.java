@@ -1,5 +1,6 @@
 package dev.routeplan.batch.verify;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.batch.job.DepotPartitioner;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.AuditStore;
@@ -63,7 +64,7 @@ public class VerifyDepotTasklet implements Tasklet {
                         route.grapStageAtDeparture()));
             }
             plans.setStatus(run.planDate(), route.verdict().vehicleId(),
-                    route.verdict().blocked() ? PlanStore.BLOCKED : PlanStore.PASSED);
+                    route.verdict().blocked() ? RouteStatus.BLOCKED : RouteStatus.PASSED);
             blocked += route.verdict().blocked() ? 1 : 0;
         }
         checks.replace(run.planDate(), depotId, new PackStamp(rulePack.id(), rulePack.version(), rulePack.sha256()), rows);

@@ -1,8 +1,6 @@
 package dev.routeplan.batch.verify;
 
-import dev.routeplan.batch.job.DepotPartitioner;
-import dev.routeplan.batch.job.ProgressPrinter;
-import dev.routeplan.batch.job.RouteplanProperties;
+import dev.routeplan.batch.job.DepotPartitionedSteps;
 import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ComplianceStore;
 import dev.routeplan.batch.store.ConditionsStore;
@@ -11,13 +9,9 @@ import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.travel.TravelTimeProvider;
-import org.springframework.batch.core.listener.StepExecutionListener;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,31 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
 public class VerifyStepConfiguration {
 
     @Bean
-    Step verifyStep(JobRepository jobRepository, Step verifyDepotStep, DepotPartitioner depotPartitioner,
-                    TaskExecutor partitionExecutor, RouteplanProperties properties, ProgressPrinter progress) {
-        return new StepBuilder("verify", jobRepository)
-                .partitioner("verifyDepot", depotPartitioner)
-                .step(verifyDepotStep)
-                .taskExecutor(partitionExecutor)
-                .gridSize(properties.partitionThreads())
-                .listener((StepExecutionListener) progress)
-                .build();
-    }
-
-    @Bean
     StoredPlanVerifier storedPlanVerifier(FleetStore fleet, OrderStore orders, PlanStore plans, ConditionsStore conditions,
                                           TravelTimeProvider travel) {
         return new StoredPlanVerifier(fleet, orders, plans, conditions, travel);
     }
 
     @Bean
-    Step verifyDepotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         StoredPlanVerifier verifier, PlanStore plans, ComplianceStore checks, ConditionsStore conditions,
-                         AuditStore audit, RulePack rulePack, ProgressPrinter progress) {
-        return new StepBuilder("verifyDepot", jobRepository)
-                .tasklet(new VerifyDepotTasklet(verifier, plans, checks, conditions, audit, rulePack,
-                        JsonMapper.builder().build()), transactionManager)
-                .listener((StepExecutionListener) progress)
-                .build();
+    Step verifyStep(DepotPartitionedSteps depotSteps, PlatformTransactionManager transactionManager,
+                    StoredPlanVerifier verifier, PlanStore plans, ComplianceStore checks, ConditionsStore conditions,
+                    AuditStore audit, RulePack rulePack) {
+        return depotSteps.step("verify", new VerifyDepotTasklet(verifier, plans, checks, conditions, audit, rulePack,
+                JsonMapper.builder().build()), transactionManager);
     }
 }

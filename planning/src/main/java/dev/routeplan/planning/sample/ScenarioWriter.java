@@ -1,5 +1,6 @@
 package dev.routeplan.planning.sample;
 
+import dev.routeplan.planning.csv.CsvTable;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.TimeWindow;
@@ -11,13 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Writes a {@link Scenario} as the three input files {@code depots.csv}, {@code fleet.csv} and
- * {@code orders.csv} (an order's second window, if any, in the last two columns): UTF-8 without BOM, LF line ends, a header row, fields quoted per RFC 4180
- * when they hold a comma, quote or line break. Times {@code HH:mm}, dates ISO, decimals with a dot.
+ * {@code orders.csv} (an order's second window, if any, in the last two columns) in the project's one
+ * CSV format ({@link CsvTable}). Times {@code HH:mm}, dates ISO, decimals with a dot.
  */
 public final class ScenarioWriter {
 
@@ -49,56 +51,39 @@ public final class ScenarioWriter {
     }
 
     public static String depotsCsv(List<Depot> depots) {
-        StringBuilder csv = new StringBuilder(line(DEPOTS_HEADER));
+        List<List<String>> rows = new ArrayList<>();
         for (Depot d : depots) {
-            csv.append(line(List.of(d.id(), d.name(), decimal(d.location().lat(), 6), decimal(d.location().lon(), 6),
-                    time(d.openingHours().start()), time(d.openingHours().end()))));
+            rows.add(List.of(d.id(), d.name(), decimal(d.location().lat(), 6), decimal(d.location().lon(), 6),
+                    time(d.openingHours().start()), time(d.openingHours().end())));
         }
-        return csv.toString();
+        return CsvTable.text(DEPOTS_HEADER, rows);
     }
 
     public static String fleetCsv(List<Vehicle> fleet) {
-        StringBuilder csv = new StringBuilder(line(FLEET_HEADER));
+        List<List<String>> rows = new ArrayList<>();
         for (Vehicle v : fleet) {
             TimeWindow shift = v.shift();
-            csv.append(line(List.of(v.id(), v.depotId(), v.vehicleClass().name(), v.fuel().name(),
+            rows.add(List.of(v.id(), v.depotId(), v.vehicleClass().name(), v.fuel().name(),
                     v.emissionNorm().name(), v.registrationDate().toString(), v.registrationState(),
                     String.valueOf(v.gvwKg()), String.valueOf(v.axles()), decimal(v.capacityKg(), 0),
                     decimal(v.capacityM3(), 1), time(shift.start()), time(shift.end()), decimal(v.costPerKm(), 2),
                     decimal(v.fixedCost(), 0), v.driverId(), v.pucValidUntil().toString(),
-                    v.permitValidUntil().toString())));
+                    v.permitValidUntil().toString()));
         }
-        return csv.toString();
+        return CsvTable.text(FLEET_HEADER, rows);
     }
 
     public static String ordersCsv(List<Order> orders) {
-        StringBuilder csv = new StringBuilder(line(ORDERS_HEADER));
+        List<List<String>> rows = new ArrayList<>();
         for (Order o : orders) {
-            csv.append(line(List.of(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(),
+            rows.add(List.of(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(),
                     decimal(o.location().lat(), 6), decimal(o.location().lon(), 6), decimal(o.weightKg(), 1),
                     decimal(o.volumeM3(), 3), time(o.windows().first().start()), time(o.windows().first().end()),
                     String.valueOf(o.serviceMinutes()), String.valueOf(o.priority()), o.depotId(), o.goodsType(),
                     o.windows().second().map(w -> time(w.start())).orElse(""),
-                    o.windows().second().map(w -> time(w.end())).orElse(""))));
+                    o.windows().second().map(w -> time(w.end())).orElse("")));
         }
-        return csv.toString();
-    }
-
-    /** One CSV record with its line end; the only place fields are quoted. */
-    static String line(List<String> fields) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String field = fields.get(i) == null ? "" : fields.get(i);
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0) {
-                line.append('"').append(field.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(field);
-            }
-        }
-        return line.append('\n').toString();
+        return CsvTable.text(ORDERS_HEADER, rows);
     }
 
     private static String decimal(double value, int decimals) {

@@ -247,12 +247,6 @@ class ScenarioGeneratorTests {
         });
     }
 
-    @Test
-    void writerQuotesFieldsPerRfc4180() {
-        assertThat(ScenarioWriter.line(List.of("ORD-1", "Shop 7, \"Laxmi Complex\", Saket", "", "plain")))
-                .isEqualTo("ORD-1,\"Shop 7, \"\"Laxmi Complex\"\", Saket\",,plain\n");
-    }
-
     private static boolean legalOn(Vehicle v, LocalDate planDate) {
         int age = Period.between(v.registrationDate(), planDate).getYears();
         boolean ageOk = switch (v.fuel()) {

@@ -25,7 +25,7 @@ final class ChecksSheet {
                     table.row()
                             .text(depot.depotId())
                             .text(route.vehicleId())
-                            .text(route.status())
+                            .text(route.status().name())
                             .text(check.ruleId())
                             .text(check.title())
                             .text(check.verdict())

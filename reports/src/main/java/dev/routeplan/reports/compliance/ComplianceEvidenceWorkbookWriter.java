@@ -14,7 +14,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  *
  * <p>Streams through {@link SXSSFWorkbook}, so a night with tens of thousands of checks never
  * holds the whole workbook in memory. Every text cell goes through
- * {@link dev.routeplan.reports.excel.SafeCellText} (messages and evidence can start like a
+ * {@link dev.routeplan.planning.csv.SafeCellText} (messages and evidence can start like a
  * formula). Stateless and safe to share between threads.
  */
 public final class ComplianceEvidenceWorkbookWriter {

@@ -79,7 +79,7 @@ final class ComplianceRows {
             DepotCompliance depot = blocked.get(i).depot();
             RouteCompliance route = blocked.get(i).route();
             String heading = text(route.vehicleId()) + " · " + text(route.vehicleClass()) + " · " + text(depot.depotName())
-                    + " (" + text(depot.depotId()) + ") · " + text(route.status());
+                    + " (" + text(depot.depotId()) + ") · " + text(route.status().name());
             List<CheckLine> failing = route.failingChecks();
             if (failing.isEmpty()) {
                 Map<String, Object> row = row("BLOCKED", "BLOCKED_NO_FAIL", SUMMARY_PAGES, "blocked " + i);
@@ -121,7 +121,7 @@ final class ComplianceRows {
                 row.putAll(facts);
                 row.put("vehicleId", text(route.vehicleId()));
                 row.put("vehicleClass", text(route.vehicleClass()));
-                row.put("status", text(route.status()));
+                row.put("status", text(route.status().name()));
                 row.put("checks", Integer.toString(route.checks().size()));
                 row.put("pass", Long.toString(route.count(CheckLine.PASS)));
                 row.put("fail", Long.toString(route.count(CheckLine.FAIL)));

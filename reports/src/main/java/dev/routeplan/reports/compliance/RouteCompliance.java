@@ -1,27 +1,25 @@
 package dev.routeplan.reports.compliance;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import java.util.List;
 
 /** A vehicle's route for the night and every check run against it; BLOCKED routes are not published. */
 public record RouteCompliance(
         String vehicleId,
         String vehicleClass,
-        String status,
+        RouteStatus status,
         List<CheckLine> checks) {
-
-    public static final String PASSED = "PASSED";
-    public static final String BLOCKED = "BLOCKED";
 
     public RouteCompliance {
         checks = checks == null ? List.of() : List.copyOf(checks);
     }
 
     public boolean blocked() {
-        return BLOCKED.equals(status);
+        return status == RouteStatus.BLOCKED;
     }
 
     public boolean passed() {
-        return PASSED.equals(status);
+        return status == RouteStatus.PASSED;
     }
 
     /** How many of this route's checks ended with {@code verdict} (one of the {@link CheckLine} constants). */

@@ -1,5 +1,6 @@
 package dev.routeplan.reports.excel;
 
+import dev.routeplan.planning.csv.SafeCellText;
 import dev.routeplan.reports.RouteMapImage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

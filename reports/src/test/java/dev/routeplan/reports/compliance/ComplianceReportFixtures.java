@@ -1,5 +1,6 @@
 package dev.routeplan.reports.compliance;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -65,18 +66,18 @@ final class ComplianceReportFixtures {
             polyline.append((char) ('a' + i % 26));
         }
         String evidence = "{\"polyline\":\"" + polyline + "END\",\"enteredAt\":\"" + BLOCKED_AT + "\"}";
-        RouteCompliance truck = new RouteCompliance(BLOCKED_TRUCK, "HGV", RouteCompliance.BLOCKED, List.of(
+        RouteCompliance truck = new RouteCompliance(BLOCKED_TRUCK, "HGV", RouteStatus.BLOCKED, List.of(
                 check(NO_ENTRY, "No-entry hours for HGVs", CheckLine.FAIL, "Enters the no-entry zone", evidence)));
         return new ComplianceReport(PLAN_DATE, "IV", GRAP_SOURCE, RULE_PACK, RULE_PACK_VERSION, RULE_PACK_SHA256,
                 CHECKED_AT, List.of(new DepotCompliance(OKHLA, "Okhla Phase II Depot", List.of(truck))));
     }
 
     static DepotCompliance okhla() {
-        RouteCompliance van = new RouteCompliance(DAY_VAN, "LGV", RouteCompliance.PASSED, List.of(
+        RouteCompliance van = new RouteCompliance(DAY_VAN, "LGV", RouteStatus.PASSED, List.of(
                 check(NO_ENTRY, "No-entry hours for HGVs", CheckLine.NOT_APPLICABLE, "Not an HGV", null),
                 check(GRAP_DIESEL, "GRAP IV: no BS-IV diesel goods vehicles", CheckLine.PASS, "CNG, BS6", "{\"fuel\":\"CNG\"}"),
                 check(PERMIT, "Entry permit on record", CheckLine.PASS, "Permit DLP-2025-118 valid", "{\"permit\":\"DLP-2025-118\"}")));
-        RouteCompliance truck = new RouteCompliance(BLOCKED_TRUCK, "HGV", RouteCompliance.BLOCKED, List.of(
+        RouteCompliance truck = new RouteCompliance(BLOCKED_TRUCK, "HGV", RouteStatus.BLOCKED, List.of(
                 check(NO_ENTRY, "No-entry hours for HGVs", CheckLine.FAIL,
                         "Enters the no-entry zone before its window closes", NO_ENTRY_EVIDENCE),
                 check(GRAP_DIESEL, "GRAP IV: no BS-IV diesel goods vehicles", CheckLine.PASS, "Diesel, BS6", "{\"fuel\":\"DIESEL\"}"),
@@ -85,7 +86,7 @@ final class ComplianceReportFixtures {
     }
 
     static DepotCompliance narela() {
-        RouteCompliance milk = new RouteCompliance(MILK_TRUCK, "HGV", RouteCompliance.PASSED, List.of(
+        RouteCompliance milk = new RouteCompliance(MILK_TRUCK, "HGV", RouteStatus.PASSED, List.of(
                 check(NO_ENTRY, "No-entry hours for HGVs", CheckLine.EXEMPT, "Exempt: ESSENTIAL_GOODS (milk)",
                         EXEMPTION_EVIDENCE),
                 check(GRAP_DIESEL, "GRAP IV: no BS-IV diesel goods vehicles", CheckLine.PASS, "CNG, BS6", "{\"fuel\":\"CNG\"}"),

@@ -1,5 +1,6 @@
 package dev.routeplan.app.compliance;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.batch.fleet.ConditionsFileReader;
 import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ConditionsStore;
@@ -29,10 +30,10 @@ import org.springframework.stereotype.Service;
 public class Reverification {
 
     /** What one route's verdict would be now, against how it was stored. */
-    public record RouteChange(String depotId, String vehicleId, String storedStatus, boolean illegalNow,
+    public record RouteChange(String depotId, String vehicleId, RouteStatus storedStatus, boolean illegalNow,
                               List<String> failures) {
         public boolean newlyIllegal() {
-            return illegalNow && PlanStore.PASSED.equals(storedStatus);
+            return illegalNow && storedStatus == RouteStatus.PASSED;
         }
     }
 
@@ -80,7 +81,7 @@ public class Reverification {
                 RouteChange change = new RouteChange(depotId, checked.verdict().vehicleId(), checked.stored().status(),
                         checked.verdict().blocked(), failures);
                 if (withdraw && change.newlyIllegal()) {
-                    plans.setStatus(date, change.vehicleId(), PlanStore.BLOCKED);
+                    plans.setStatus(date, change.vehicleId(), RouteStatus.BLOCKED);
                     withdrawn++;
                 }
                 changes.add(change);

@@ -1,5 +1,6 @@
 package dev.routeplan.app.runs;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -131,7 +132,7 @@ class PlanDeliveryTests {
         // when a route of D1 is withdrawn and the plan published again
         String withdrawn = plans.routes(date, "D1").stream().filter(r -> !r.route().stops().isEmpty()).findFirst()
                 .orElseThrow().route().vehicleId();
-        plans.setStatus(date, withdrawn, PlanStore.BLOCKED);
+        plans.setStatus(date, withdrawn, RouteStatus.BLOCKED);
         republish().after(second);
 
         // then the officers get a revised report and the outbox the new D1 files

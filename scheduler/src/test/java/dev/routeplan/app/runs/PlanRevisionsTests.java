@@ -1,5 +1,6 @@
 package dev.routeplan.app.runs;
 
+import dev.routeplan.planning.domain.RouteStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.batch.store.PlanRevisionStore;
@@ -79,7 +80,7 @@ class PlanRevisionsTests {
         String d2Workbook = before.get(dir.resolve("D2/plan-D2.xlsx"));   // with its modification time
         String withdrawn = plans.routes(date, "D1").stream().filter(r -> !r.route().stops().isEmpty()).findFirst()
                 .orElseThrow().route().vehicleId();
-        plans.setStatus(date, withdrawn, PlanStore.BLOCKED);   // as `verify --withdraw` does
+        plans.setStatus(date, withdrawn, RouteStatus.BLOCKED);   // as `verify --withdraw` does
 
         // when
         republish().after(first);

@@ -1,4 +1,4 @@
-package dev.routeplan.reports.excel;
+package dev.routeplan.planning.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package dev.routeplan.reports.excel;
+package dev.routeplan.planning.csv;
 
 /**
- * The one gate every text cell of a plan workbook goes through.
+ * The one gate every text cell of a published workbook or CSV file goes through.
  *
  * <p>Customer names, addresses and details come from customers' own order files. A value such
  * as {@code =HYPERLINK("http://evil","Click")} is harmless while it sits in a string cell, but
