@@ -7,6 +7,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+/** The arrows of docs/architecture.md: modules depend downwards only, and each library stays in its one place. */
 @AnalyzeClasses(packages = "dev.routeplan", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleBoundariesTests {
 
@@ -14,7 +15,23 @@ class ModuleBoundariesTests {
     static final ArchRule planningAndReportsStayFreeOfSpring = noClasses()
             .that().resideInAnyPackage("dev.routeplan.planning..", "dev.routeplan.reports..")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..")
-            .because("planning and reports are plain Java libraries (ARCHITECTURE.md)");
+            .because("planning and reports are plain Java libraries");
+
+    @ArchTest
+    static final ArchRule planningDoesNotReachUp = noClasses()
+            .that().resideInAPackage("dev.routeplan.planning..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.routeplan.reports..", "dev.routeplan.batch..",
+                    "dev.routeplan.app..");
+
+    @ArchTest
+    static final ArchRule reportsNeverImportsTheJobsOrTheApp = noClasses()
+            .that().resideInAPackage("dev.routeplan.reports..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.routeplan.batch..", "dev.routeplan.app..");
+
+    @ArchTest
+    static final ArchRule jobsNeverImportTheApp = noClasses()
+            .that().resideInAPackage("dev.routeplan.batch..")
+            .should().dependOnClassesThat().resideInAPackage("dev.routeplan.app..");
 
     @ArchTest
     static final ArchRule solverLibraryStaysInOnePackage = noClasses()
@@ -23,8 +40,30 @@ class ModuleBoundariesTests {
             .because("swapping or upgrading the solver library must touch one package only");
 
     @ArchTest
-    static final ArchRule planningDoesNotReachUp = noClasses()
-            .that().resideInAPackage("dev.routeplan.planning..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.routeplan.reports..", "dev.routeplan.batch..",
-                    "dev.routeplan.app..");
+    static final ArchRule onlyReportsWritesExcelOrPdf = noClasses()
+            .that().resideOutsideOfPackage("dev.routeplan.reports..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi.xssf.streaming..",
+                    "net.sf.jasperreports..", "org.apache.pdfbox..", "com.lowagie..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.poi.ss.usermodel.Workbook")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("org.apache.poi.xssf.usermodel.XSSFWorkbook")
+            .because("every workbook and PDF is written in reports; the order reader may still read XLSX");
+
+    @ArchTest
+    static final ArchRule theProblemIsReadNotSolved = noClasses()
+            .that().resideInAnyPackage("dev.routeplan.planning.problem..", "dev.routeplan.planning.baseline..",
+                    "dev.routeplan.planning.compliance..")
+            .should().dependOnClassesThat().resideInAPackage("dev.routeplan.planning.solver..")
+            .because("the solver, the hand planner and the verifier all read the problem; none reads the solver");
+
+    @ArchTest
+    static final ArchRule theVerifierStaysIndependentOfThePlanners = noClasses()
+            .that().resideInAPackage("dev.routeplan.planning.compliance..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.routeplan.planning.problem..",
+                    "dev.routeplan.planning.baseline..")
+            .because("the verifier recomputes every route itself, so a planner's mistake cannot pass it");
+
+    @ArchTest
+    static final ArchRule theRulePackDoesNotKnowItsChecks = noClasses()
+            .that().resideInAPackage("dev.routeplan.planning.compliance.pack..")
+            .should().dependOnClassesThat().resideInAPackage("dev.routeplan.planning.compliance.verify..");
 }

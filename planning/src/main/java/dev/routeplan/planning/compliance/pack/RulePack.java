@@ -1,6 +1,5 @@
 package dev.routeplan.planning.compliance.pack;
 
-import dev.routeplan.planning.compliance.verify.ComplianceVerifier;
 import dev.routeplan.planning.domain.NoEntryInterval;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
@@ -97,7 +96,7 @@ public record RulePack(
      *
      * <p>Only NCT-wide rules: rules on smaller zones (markets, roads) depend on where the vehicle
      * is, which an interval cannot say, and entry rules depend on the route's cargo and GRAP
-     * calendar. For now those are checked by the {@link ComplianceVerifier} only, after solving.
+     * calendar. For now those are checked by the compliance verifier ({@code compliance.verify}) only, after solving.
      *
      * @param cargoCategories goods types of the orders on the route; they prove ESSENTIAL_GOODS
      *                        only if all are essential
