@@ -46,10 +46,11 @@ public class VerifyStepConfiguration {
     @Bean
     Step verifyDepotStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                          StoredPlanVerifier verifier, PlanStore plans, ComplianceStore checks, ConditionsStore conditions,
-                         AuditStore audit, RulePack rulePack, ProgressPrinter progress) {
+                         AuditStore audit, RulePack rulePack, ProgressPrinter progress,
+                         JsonMapper json) {
         return new StepBuilder("verifyDepot", jobRepository)
-                .tasklet(new VerifyDepotTasklet(verifier, plans, checks, conditions, audit, rulePack,
-                        JsonMapper.builder().build()), transactionManager)
+                .tasklet(new VerifyDepotTasklet(verifier, plans, checks, conditions, audit, rulePack, json),
+                        transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();
     }
