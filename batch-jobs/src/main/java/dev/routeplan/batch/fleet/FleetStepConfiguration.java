@@ -1,5 +1,7 @@
 package dev.routeplan.batch.fleet;
 
+import dev.routeplan.batch.ingest.IngestProperties;
+import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
@@ -19,9 +21,10 @@ public class FleetStepConfiguration {
     @Bean
     Step fleetStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                    FleetStore fleet, VehicleEligibility eligibility, ConditionsStore conditions,
-                   ProgressPrinter progress) {
+                   ProgressPrinter progress, IngestProperties ingest) {
         return new StepBuilder("fleet", jobRepository)
-                .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions), transactionManager)
+                .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions,
+                        new InputTables(ingest.maxFileBytes())), transactionManager)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

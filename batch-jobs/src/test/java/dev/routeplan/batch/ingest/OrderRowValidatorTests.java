@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 
 class OrderRowValidatorTests {
@@ -217,6 +218,6 @@ class OrderRowValidatorTests {
         values.put("depot_id", "D1");
         values.put("goods_type", "grocery");
         values.putAll(overrides);
-        return new OrderRow(THIS_FILE, "orders.csv", 7, values, CsvFiles.raw(values.values()));
+        return new OrderRow(THIS_FILE, "orders.csv", 7, values, CSVFormat.RFC4180.format(values.values().toArray()));
     }
 }

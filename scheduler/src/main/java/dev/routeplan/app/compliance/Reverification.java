@@ -11,6 +11,7 @@ import dev.routeplan.planning.compliance.RuleCheck;
 import dev.routeplan.planning.compliance.RulePack;
 import dev.routeplan.planning.compliance.RulePackLoader;
 import dev.routeplan.batch.fleet.ConditionsFileReader;
+import dev.routeplan.batch.ingest.format.InputTables;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -99,7 +100,7 @@ public class Reverification {
             return GrapCalendar.constant(grapStage, "what-if --grap-stage " + grapStage);
         }
         GrapCalendar calendar = file == null ? conditions.grapCalendar(date, null)
-                : new GrapCalendar(new ConditionsFileReader().grapCalendar(file, file.getFileName().toString()),
+                : new GrapCalendar(new ConditionsFileReader(InputTables.withDefaultLimit()).grapCalendar(file, file.getFileName().toString()),
                         file.getFileName() + " given to verify");
         return at == null ? calendar
                 : GrapCalendar.constant(calendar.stageAt(at), "stage in force at " + at + " (" + calendar.source() + ")");
