@@ -102,7 +102,7 @@ class OrderRowValidatorTests {
         IngestOutcome outcome = validator.process(row(Map.of("window2_start", "16:00", "window2_end", "26:00")));
 
         assertThat(outcome.rejected().reasonCodes()).containsExactly("INVALID_TIME");
-        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: window2_end \"26:00\" is not a time HH:mm");
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: window2_end \"26:00\" is not a time H:mm or 24:00");
     }
 
     @Test
