@@ -52,6 +52,11 @@ public final class ClockTime {
         return String.format("%02d:%02d", s / 3600, s % 3600 / 60);
     }
 
+    /** As {@link #format(long)}, but the end of the day (86,400) is {@code 24:00}, as a window's end is written. */
+    public static String formatEnd(long secondsAfterMidnight) {
+        return secondsAfterMidnight == TimeWindow.SECONDS_PER_DAY ? "24:00" : format(secondsAfterMidnight);
+    }
+
     /** {@code HH:mm}, as {@link #parse} reads it back. */
     public static String format(LocalTime time) {
         return format(time.toSecondOfDay());

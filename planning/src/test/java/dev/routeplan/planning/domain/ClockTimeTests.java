@@ -36,5 +36,8 @@ class ClockTimeTests {
     void formatsTheTimeOfDayWithTwoDigitHours() {
         assertThat(ClockTime.format(LocalTime.of(7, 5))).isEqualTo("07:05");
         assertThat(ClockTime.format(86_400 + 3_600)).isEqualTo("01:00");
+        assertThat(ClockTime.format(86_400)).isEqualTo("00:00");
+        assertThat(ClockTime.formatEnd(86_400)).isEqualTo("24:00");
+        assertThat(ClockTime.formatEnd(86_400 + 6 * 3_600)).isEqualTo("06:00");
     }
 }
