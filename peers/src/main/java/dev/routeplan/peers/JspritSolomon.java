@@ -43,7 +43,7 @@ public final class JspritSolomon {
             switch (args[i]) {
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--parallel" -> parallel = Integer.parseInt(args[++i]);
-                default -> files.add(Path.of(args[i]));
+                default -> files.add(SolomonBenchmark.instanceFile(args[i]));
             }
         }
         long millis = Math.round(seconds * 1000);

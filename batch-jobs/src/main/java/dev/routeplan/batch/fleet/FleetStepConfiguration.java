@@ -6,7 +6,7 @@ import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
-import dev.routeplan.planning.compliance.VehicleEligibility;
+import dev.routeplan.planning.compliance.pack.VehicleEligibility;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;

@@ -1,9 +1,9 @@
 package dev.routeplan.batch.job;
 
 import dev.routeplan.batch.travel.TravelConfiguration;
-import dev.routeplan.planning.compliance.RulePack;
-import dev.routeplan.planning.compliance.RulePackLoader;
-import dev.routeplan.planning.compliance.VehicleEligibility;
+import dev.routeplan.planning.compliance.pack.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePackLoader;
+import dev.routeplan.planning.compliance.pack.VehicleEligibility;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.io.IOException;

@@ -7,14 +7,14 @@ import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.baseline.BaselinePlanner;
-import dev.routeplan.planning.compliance.GrapCalendar;
-import dev.routeplan.planning.compliance.RulePack;
-import dev.routeplan.planning.compliance.SolverInputs;
+import dev.routeplan.planning.compliance.pack.GrapCalendar;
+import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
-import dev.routeplan.planning.solver.DepotProblem;
+import dev.routeplan.planning.problem.DepotProblem;
+import dev.routeplan.planning.problem.DepotProblems;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
 import dev.routeplan.planning.travel.TravelTimeProvider;
@@ -61,7 +61,7 @@ public class OptimiseDepotTasklet implements Tasklet {
         // plan for the highest stage of the day: the verifier judges each segment at its own stage
         GrapCalendar grap = conditions.grapCalendar(run.planDate(), run.grapStage());
         int stage = grap.highestStage(run.planDate(), 0, 2 * TimeWindow.SECONDS_PER_DAY);
-        DepotProblem problem = SolverInputs.forDepot(rulePack, run.planDate(), stage, depot, vehicles,
+        DepotProblem problem = DepotProblems.forDepot(rulePack, run.planDate(), stage, depot, vehicles,
                 orders.orders(run.planDate(), depotId));
         // the dispatcher's hand plan is both the yardstick and the solver's starting point
         DepotPlan baseline = new BaselinePlanner().plan(problem, travel);

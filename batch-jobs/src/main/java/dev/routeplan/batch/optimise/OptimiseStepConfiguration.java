@@ -7,7 +7,7 @@ import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
-import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import org.springframework.batch.core.listener.StepExecutionListener;

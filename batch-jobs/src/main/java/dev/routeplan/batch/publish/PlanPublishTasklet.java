@@ -2,13 +2,13 @@ package dev.routeplan.batch.publish;
 
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ComplianceStore;
-import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.batch.store.PlanStore.StoredRoute;
-import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlanClock;

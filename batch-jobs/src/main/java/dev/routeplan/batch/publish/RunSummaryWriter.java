@@ -8,7 +8,7 @@ import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.batch.store.PlanStore.StoredRoute;
-import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.reports.DepotPlanDocument;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package dev.routeplan.batch.store;
 
-import dev.routeplan.planning.compliance.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePack;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,8 +1,8 @@
 package dev.routeplan.batch.store;
 
-import dev.routeplan.planning.compliance.GrapCalendar;
-import dev.routeplan.planning.compliance.GrapStageChange;
-import dev.routeplan.planning.compliance.NoEntryPermit;
+import dev.routeplan.planning.compliance.pack.GrapCalendar;
+import dev.routeplan.planning.compliance.pack.GrapStageChange;
+import dev.routeplan.planning.compliance.verify.NoEntryPermit;
 import dev.routeplan.planning.domain.TimeWindow;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -2,17 +2,17 @@ package dev.routeplan.planning.benchmark;
 
 import dev.routeplan.planning.baseline.BaselinePlanner;
 import dev.routeplan.planning.baseline.EfficiencyGain;
-import dev.routeplan.planning.compliance.RulePack;
-import dev.routeplan.planning.compliance.RulePackLoader;
-import dev.routeplan.planning.compliance.SolverInputs;
-import dev.routeplan.planning.compliance.VehicleEligibility;
+import dev.routeplan.planning.compliance.pack.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePackLoader;
+import dev.routeplan.planning.compliance.pack.VehicleEligibility;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.problem.DepotProblem;
+import dev.routeplan.planning.problem.DepotProblems;
 import dev.routeplan.planning.sample.Scenario;
 import dev.routeplan.planning.sample.ScenarioGenerator;
 import dev.routeplan.planning.sample.ScenarioSpec;
-import dev.routeplan.planning.solver.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
 import dev.routeplan.planning.travel.HaversineTravelModel;
@@ -48,7 +48,7 @@ public final class HandPlanBenchmark {
 
         Scenario scenario = ScenarioGenerator.generate(new ScenarioSpec(seed, orders, 1, vehicles));
         VehicleEligibility eligibility = new VehicleEligibility(pack);
-        DepotProblem problem = SolverInputs.forDepot(pack, PLAN_DATE, 0, scenario.depots().get(0),
+        DepotProblem problem = DepotProblems.forDepot(pack, PLAN_DATE, 0, scenario.depots().get(0),
                 scenario.fleet().stream().filter(v -> eligibility.check(v, PLAN_DATE).isEmpty()).toList(), scenario.orders());
         RouteSolver solver = new RouteSolver(travel);
         DepotPlan hand = new BaselinePlanner().plan(problem, travel);

@@ -30,7 +30,10 @@ import java.util.stream.Stream;
  * {@code --parallel} solves N instances at once; {@code --portfolio} runs P solvers with different
  * seeds on each instance and keeps the best (so N x P threads in all).
  * Without FILE it runs every {@code *.txt} in {@code $SOLOMON_DIR} (default
- * {@code /work/shared/benchmarks/solomon/instances}); {@code bks.csv} and
+ * {@code /work/shared/benchmarks/solomon/instances}); a FILE that does not exist is looked up there
+ * too, with or without {@code .txt} ({@code C101}). Any Solomon-format file is read (Gehring &amp;
+ * Homberger's too); an instance that cannot be read or solved is a JSON line with its error, and
+ * the run goes on with the others. {@code bks.csv} and
  * {@code bks_distance_only_variants.csv} are read from its parent folder ({@code $SOLOMON_BKS_DIR}).
  */
 public final class SolomonBenchmark {
@@ -39,7 +42,18 @@ public final class SolomonBenchmark {
     private static final Pattern CLASS = Pattern.compile("^(RC|R|C)([12])", Pattern.CASE_INSENSITIVE);
     private static final List<String> CLASSES = List.of("C1", "C2", "R1", "R2", "RC1", "RC2");
 
-    record Outcome(String instance, int vehicles, double distance, double seconds, boolean feasible, List<String> violations) {
+    /** One instance's result; {@code error} is why it could not be read or solved (null when it was). */
+    record Outcome(String instance, int vehicles, double distance, double seconds, boolean feasible, List<String> violations,
+                   String error) {
+
+        static Outcome failed(String instance, Exception cause) {
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            return new Outcome(instance, 0, 0, 0, false, List.of(), message);
+        }
+
+        boolean failed() {
+            return error != null;
+        }
     }
 
     record Reference(double truncated, Double exactDouble) {
@@ -61,7 +75,7 @@ public final class SolomonBenchmark {
                 case "--portfolio" -> portfolio = Integer.parseInt(args[++i]);
                 case "--ruin-share" -> ruinShare = Double.parseDouble(args[++i]);
                 case "--insertion-neighbours" -> insertionNeighbours = Integer.parseInt(args[++i]);
-                default -> files.add(Path.of(args[i]));
+                default -> files.add(instanceFile(args[i]));
             }
         }
         SolverSettings settings = SolverSettings.fullSeconds(seconds).withMoveThreadCount(moveThreads)
@@ -111,17 +125,39 @@ public final class SolomonBenchmark {
         System.out.print(table(outcomes, references));
     }
 
+    /** A FILE argument: the path as given when it exists, else that name in {@code $SOLOMON_DIR}, else with {@code .txt}. */
+    public static Path instanceFile(String argument) {
+        Path given = Path.of(argument);
+        if (Files.exists(given)) {
+            return given;
+        }
+        Path dir = Path.of(System.getenv().getOrDefault("SOLOMON_DIR", DEFAULT_DIR));
+        Path named = dir.resolve(argument);
+        Path withSuffix = dir.resolve(argument + ".txt");
+        return Files.exists(named) ? named : Files.exists(withSuffix) ? withSuffix : given;
+    }
+
+    /** Reads, solves and checks one instance; a failure of any of these is the outcome's error, not the run's. */
     static Outcome run(Path file, Solver solver) {
-        SolomonInstance instance = SolomonReader.read(file);
-        long start = System.nanoTime();
-        List<List<Integer>> routes = solver.solve(instance);
-        double took = (System.nanoTime() - start) / 1e9;
-        SolomonValidator.Result check = SolomonValidator.validate(instance, routes);
-        return new Outcome(instance.name().toUpperCase(Locale.ROOT), check.routes(), check.distance(), took, check.feasible(),
-                check.violations());
+        String name = file.getFileName().toString().replaceFirst("(?i)\\.txt$", "");
+        try {
+            SolomonInstance instance = SolomonReader.read(file);
+            name = instance.name();
+            long start = System.nanoTime();
+            List<List<Integer>> routes = solver.solve(instance);
+            double took = (System.nanoTime() - start) / 1e9;
+            SolomonValidator.Result check = SolomonValidator.validate(instance, routes);
+            return new Outcome(name.toUpperCase(Locale.ROOT), check.routes(), check.distance(), took, check.feasible(),
+                    check.violations(), null);
+        } catch (RuntimeException e) {
+            return Outcome.failed(name.toUpperCase(Locale.ROOT), e);
+        }
     }
 
     static String json(Outcome o, Reference ref) {
+        if (o.failed()) {
+            return String.format(Locale.ROOT, "{\"instance\":\"%s\",\"error\":\"%s\"}", escape(o.instance()), escape(o.error()));
+        }
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "{\"instance\":\"%s\",\"vehicles\":%d,\"distance\":%.2f,\"seconds\":%.1f,\"feasible\":%b",
                 o.instance(), o.vehicles(), o.distance(), o.seconds(), o.feasible()));
@@ -134,7 +170,21 @@ public final class SolomonBenchmark {
         return s.append('}').toString();
     }
 
-    static String table(List<Outcome> outcomes, Map<String, Reference> references) {
+    private static String escape(String text) {
+        StringBuilder s = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                default -> s.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return s.toString();
+    }
+
+    /** The gaps per class over the instances that were solved; those that failed are only counted. */
+    static String table(List<Outcome> all, Map<String, Reference> references) {
+        List<Outcome> outcomes = all.stream().filter(o -> !o.failed()).toList();
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "%-5s %3s %10s %14s %18s %10s %8s%n", "class", "n", "distance", "gap_bks_trunc%",
                 "gap_lkh3_double%", "infeasible", "seconds"));
@@ -159,6 +209,10 @@ public final class SolomonBenchmark {
                     in.size() - feasible.size(), in.stream().mapToDouble(Outcome::seconds).sum()));
         }
         s.append("gaps are means over feasible results; gap_lkh3_double only where the LKH-3 tour is feasible in double precision\n");
+        long failed = all.size() - outcomes.size();
+        if (failed > 0) {
+            s.append(failed).append(failed == 1 ? " instance" : " instances").append(" failed to read or solve (their JSON lines say why)\n");
+        }
         return s.toString();
     }
 

@@ -11,7 +11,7 @@ import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
-import dev.routeplan.planning.solver.DepotProblem;
+import dev.routeplan.planning.problem.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
 import java.time.LocalDate;
@@ -80,7 +80,7 @@ public final class SolomonProblem {
     }
 
     private static GeoPoint point(SolomonInstance.Node node) {
-        return new GeoPoint(node.y(), node.x());
+        return PlaneTravel.point(node.x(), node.y());
     }
 
     private static TimeWindow window(long startSeconds, long endSeconds) {

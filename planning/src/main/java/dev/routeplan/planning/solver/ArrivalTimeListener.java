@@ -1,5 +1,6 @@
 package dev.routeplan.planning.solver;
 
+import dev.routeplan.planning.problem.DriverLimits;
 import java.util.List;
 import java.util.Objects;
 import org.optaplanner.core.api.domain.variable.ListVariableListener;

@@ -2,6 +2,7 @@ package dev.routeplan.planning.solver;
 
 import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Order;
+import dev.routeplan.planning.problem.DepotDeparture;
 import org.optaplanner.core.api.domain.entity.PlanningEntity;
 import org.optaplanner.core.api.domain.lookup.PlanningId;
 import org.optaplanner.core.api.domain.variable.IndexShadowVariable;

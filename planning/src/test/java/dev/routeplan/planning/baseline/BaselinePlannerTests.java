@@ -19,7 +19,7 @@ import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.domain.ZoneNoEntry;
-import dev.routeplan.planning.solver.DepotProblem;
+import dev.routeplan.planning.problem.DepotProblem;
 import dev.routeplan.planning.travel.HaversineTravelModel;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.time.LocalDate;
@@ -173,7 +173,7 @@ class BaselinePlannerTests {
                 List.of(new NoEntryInterval("DL-MARKET", 0, 24 * HOUR)));
         List<Order> orders = List.of(order("INSIDE", 28.58, 77.27, 50, MORNING), order("OUTSIDE", 28.55, 77.20, 50, MORNING));
         DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(van), orders, Map.of(),
-                Map.of(van.id(), List.of(market)), dev.routeplan.planning.solver.DriverLimits.none());
+                Map.of(van.id(), List.of(market)), dev.routeplan.planning.problem.DriverLimits.none());
 
         DepotPlan plan = planner.plan(problem, travel);
 

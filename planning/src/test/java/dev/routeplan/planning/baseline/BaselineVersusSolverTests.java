@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
+import dev.routeplan.planning.problem.DepotProblem;
 import dev.routeplan.planning.sample.Scenario;
 import dev.routeplan.planning.sample.ScenarioGenerator;
 import dev.routeplan.planning.sample.ScenarioSpec;
-import dev.routeplan.planning.solver.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
 import dev.routeplan.planning.travel.HaversineTravelModel;

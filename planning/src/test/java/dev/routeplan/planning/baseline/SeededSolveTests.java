@@ -2,15 +2,14 @@ package dev.routeplan.planning.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routeplan.planning.compliance.RulePack;
-import dev.routeplan.planning.compliance.RulePackLoader;
-import dev.routeplan.planning.compliance.SolverInputs;
+import dev.routeplan.planning.compliance.pack.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePackLoader;
 import dev.routeplan.planning.domain.DepotPlan;
-import dev.routeplan.planning.domain.PlannedRoute;
+import dev.routeplan.planning.problem.DepotProblem;
+import dev.routeplan.planning.problem.DepotProblems;
 import dev.routeplan.planning.sample.Scenario;
 import dev.routeplan.planning.sample.ScenarioGenerator;
 import dev.routeplan.planning.sample.ScenarioSpec;
-import dev.routeplan.planning.solver.DepotProblem;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
 import dev.routeplan.planning.travel.HaversineTravelModel;
@@ -24,7 +23,7 @@ class SeededSolveTests {
     void aSolveStartedFromTheHandPlanServesAtLeastAsManyOrders() {
         RulePack pack = RulePackLoader.load(Path.of("../config/rules/delhi.yaml"));
         Scenario scenario = ScenarioGenerator.generate(new ScenarioSpec(42, 150, 1, 10));
-        DepotProblem problem = SolverInputs.forDepot(pack, LocalDate.of(2026, 12, 1), 0, scenario.depots().get(0),
+        DepotProblem problem = DepotProblems.forDepot(pack, LocalDate.of(2026, 12, 1), 0, scenario.depots().get(0),
                 scenario.fleet(), scenario.orders());
         var travel = HaversineTravelModel.delhiDefaults();
 

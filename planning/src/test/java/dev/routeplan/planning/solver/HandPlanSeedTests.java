@@ -3,19 +3,20 @@ package dev.routeplan.planning.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.baseline.BaselinePlanner;
-import dev.routeplan.planning.compliance.ComplianceVerifier;
-import dev.routeplan.planning.compliance.RouteUnderReview;
-import dev.routeplan.planning.compliance.RouteVerdict;
-import dev.routeplan.planning.compliance.RuleCheck;
-import dev.routeplan.planning.compliance.RulePack;
-import dev.routeplan.planning.compliance.RulePackLoader;
-import dev.routeplan.planning.compliance.SolverInputs;
-import dev.routeplan.planning.compliance.VehicleEligibility;
+import dev.routeplan.planning.compliance.pack.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePackLoader;
+import dev.routeplan.planning.compliance.pack.VehicleEligibility;
+import dev.routeplan.planning.compliance.verify.ComplianceVerifier;
+import dev.routeplan.planning.compliance.verify.RouteUnderReview;
+import dev.routeplan.planning.compliance.verify.RouteVerdict;
+import dev.routeplan.planning.compliance.verify.RuleCheck;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.problem.DepotProblem;
+import dev.routeplan.planning.problem.DepotProblems;
 import dev.routeplan.planning.sample.Scenario;
 import dev.routeplan.planning.sample.ScenarioGenerator;
 import dev.routeplan.planning.sample.ScenarioSpec;
@@ -58,7 +59,7 @@ class HandPlanSeedTests {
         pack = RulePackLoader.load(Path.of("../config/rules/delhi.yaml"));
         Scenario scenario = ScenarioGenerator.generate(new ScenarioSpec(9, 400, 1, 20));
         VehicleEligibility eligibility = new VehicleEligibility(pack);
-        problem = SolverInputs.forDepot(pack, PLAN_DATE, 0, scenario.depots().get(0),
+        problem = DepotProblems.forDepot(pack, PLAN_DATE, 0, scenario.depots().get(0),
                 scenario.fleet().stream().filter(v -> eligibility.check(v, PLAN_DATE).isEmpty()).toList(), scenario.orders());
         hand = new BaselinePlanner().plan(problem, TRAVEL);
         start = new RouteSolver(TRAVEL).start(problem, hand).solution();

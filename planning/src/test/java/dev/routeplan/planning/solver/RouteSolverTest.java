@@ -17,6 +17,7 @@ import dev.routeplan.planning.domain.UnassignedOrder;
 import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
+import dev.routeplan.planning.problem.DepotProblem;
 import dev.routeplan.planning.travel.HaversineTravelModel;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -10,6 +10,8 @@ import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.problem.DriverLimits;
+import dev.routeplan.planning.problem.ZoneHits;
 import dev.routeplan.planning.travel.HaversineTravelModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,17 @@
 package dev.routeplan.app.compliance;
 
+import dev.routeplan.batch.fleet.ConditionsFileReader;
+import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.batch.verify.StoredPlanVerifier;
 import dev.routeplan.batch.verify.StoredPlanVerifier.CheckedRoute;
-import dev.routeplan.planning.compliance.GrapCalendar;
-import dev.routeplan.planning.compliance.RuleCheck;
-import dev.routeplan.planning.compliance.RulePack;
-import dev.routeplan.planning.compliance.RulePackLoader;
-import dev.routeplan.batch.fleet.ConditionsFileReader;
-import dev.routeplan.batch.ingest.format.InputTables;
+import dev.routeplan.planning.compliance.pack.GrapCalendar;
+import dev.routeplan.planning.compliance.pack.RulePack;
+import dev.routeplan.planning.compliance.pack.RulePackLoader;
+import dev.routeplan.planning.compliance.verify.RuleCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,5 +1,0 @@
-package dev.routeplan.planning.compliance;
-
-/** Why a vehicle may not be used at all on the plan date, naming the rule. */
-public record Ineligibility(String ruleId, String reason) {
-}

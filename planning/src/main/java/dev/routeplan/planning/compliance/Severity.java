@@ -1,6 +1,0 @@
-package dev.routeplan.planning.compliance;
-
-/** How a failed check weighs: a HARD failure blocks the route, a WARNING is reported only. */
-public enum Severity {
-    HARD, WARNING
-}

@@ -1,0 +1,178 @@
+package dev.routeplan.planning.compliance.pack;
+
+import dev.routeplan.planning.compliance.verify.ComplianceVerifier;
+import dev.routeplan.planning.domain.NoEntryInterval;
+import dev.routeplan.planning.domain.TimeWindow;
+import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.domain.VehicleClass;
+import dev.routeplan.planning.domain.ZoneNoEntry;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * A loaded, validated rule pack. Built only by {@link RulePackLoader}; {@code sha256} identifies
+ * the exact bytes a plan was checked against: the YAML followed by every zone geometry file.
+ *
+ * @param zones the pack's zones with their geometry, by id
+ * @param ecc   the ECC schedule of the {@code DL-ECC} cost item, or null if the pack has none
+ */
+public record RulePack(
+        String file,
+        String id,
+        String version,
+        String timezone,
+        String sha256,
+        LocalDate effectiveFrom,
+        String sourcesAsOf,
+        Map<String, PackVehicleClass> vehicleClasses,
+        Set<String> essentialGoods,
+        List<Rule> rules,
+        Map<String, Zone> zones,
+        EccSchedule ecc) {
+
+    /** The zone entry rules are about, and the one {@link #noEntryIntervals} covers (all depots are in it). */
+    public static final String DELHI_NCT = "DELHI_NCT";
+    public static final String ESSENTIAL_GOODS = "ESSENTIAL_GOODS";
+
+    /** The timeline {@link #noEntryIntervals} covers: from one day before to two days after 00:00. */
+    public static final long HORIZON_FROM = -TimeWindow.SECONDS_PER_DAY;
+    public static final long HORIZON_TO = 2 * TimeWindow.SECONDS_PER_DAY;
+
+    public RulePack {
+        vehicleClasses = Map.copyOf(vehicleClasses);
+        essentialGoods = Set.copyOf(essentialGoods);
+        rules = List.copyOf(rules);
+        zones = Map.copyOf(zones);
+    }
+
+    /**
+     * The tightest limit, in minutes, that an enabled driver-hours rule sets for {@code param}
+     * (e.g. {@code max_continuous_driving_min}); empty if no rule sets it.
+     */
+    public OptionalInt driverLimitMinutes(String param) {
+        return rules.stream()
+                .filter(r -> r.enabled() && r.kind() == RuleKind.DRIVER_HOURS && r.params().containsKey(param))
+                .mapToInt(r -> r.params().get(param)).min();
+    }
+
+    public Optional<Rule> rule(String ruleId) {
+        return rules.stream().filter(r -> r.id().equals(ruleId)).findFirst();
+    }
+
+    /** The vehicle's pack class and its ancestors, e.g. THREE_WHEELER -> [LGV_3W, LGV]. */
+    public List<String> classChain(VehicleClass fleetClass) {
+        String name = vehicleClasses.values().stream()
+                .filter(c -> fleetClass.name().equals(c.fleetClass()))
+                .map(PackVehicleClass::name)
+                .findFirst()
+                .orElse(fleetClass.name());
+        List<String> chain = new ArrayList<>();
+        for (PackVehicleClass c = vehicleClasses.get(name); c != null;
+             c = c.parent() == null ? null : vehicleClasses.get(c.parent())) {
+            chain.add(c.name());
+        }
+        return chain;
+    }
+
+    /** True if every category is an essential good of the pack; an empty set proves nothing. */
+    public boolean allEssential(Set<String> cargoCategories) {
+        return !cargoCategories.isEmpty() && cargoCategories.stream()
+                .allMatch(c -> c != null && essentialGoods.contains(c.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * The stretches of the timeline ({@link #HORIZON_FROM} to {@link #HORIZON_TO}, seconds after
+     * 00:00 on the plan date) in which the vehicle may not ply, one per rule window occurrence.
+     * Covers the Delhi NCT time-window and GRAP rules (a GRAP ban without windows gives one
+     * interval per day), and, so the solver cannot plan a route across an age or document
+     * deadline, one interval from that deadline to the end of the horizon.
+     *
+     * <p>Only NCT-wide rules: rules on smaller zones (markets, roads) depend on where the vehicle
+     * is, which an interval cannot say, and entry rules depend on the route's cargo and GRAP
+     * calendar. For now those are checked by the {@link ComplianceVerifier} only, after solving.
+     *
+     * @param cargoCategories goods types of the orders on the route; they prove ESSENTIAL_GOODS
+     *                        only if all are essential
+     */
+    /**
+     * The zones (other than Delhi NCT as a whole) the vehicle may not ply in, and when: the pack's
+     * time-window rules with geometry, at the stage given and without cargo exemptions.
+     */
+    public List<ZoneNoEntry> zoneNoEntry(Vehicle v, LocalDate planDate, int grapStage) {
+        List<ZoneNoEntry> result = new ArrayList<>();
+        for (Rule rule : rules) {
+            Zone zone = rule.zone() == null ? null : zones.get(rule.zone());
+            if (!rule.enabled() || rule.kind() != RuleKind.TIME_WINDOW || DELHI_NCT.equals(rule.zone()) || zone == null
+                    || !bansVehicle(rule, v, grapStage) || exemptionProof(rule, Set.of()).isPresent()) {
+                continue;
+            }
+            List<NoEntryInterval> intervals = new ArrayList<>();
+            for (long[] o : rule.when().occurrences(planDate, HORIZON_FROM, HORIZON_TO)) {
+                intervals.add(new NoEntryInterval(rule.id(), o[0], o[1]));
+            }
+            if (!intervals.isEmpty()) {
+                result.add(new ZoneNoEntry(rule.id(), zone.id(), zone.features().stream().map(ZoneFeature::area).toList(),
+                        zone.minAlongMetres(), intervals));
+            }
+        }
+        return result;
+    }
+
+    public List<NoEntryInterval> noEntryIntervals(Vehicle v, LocalDate planDate, int grapStage,
+                                                  Set<String> cargoCategories) {
+        List<NoEntryInterval> intervals = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!rule.enabled()) {
+                continue;
+            }
+            switch (rule.kind()) {
+                case TIME_WINDOW -> {
+                    if (DELHI_NCT.equals(rule.zone()) && bansVehicle(rule, v, grapStage) && exemptionProof(rule, cargoCategories).isEmpty()) {
+                        for (long[] o : rule.when().occurrences(planDate, HORIZON_FROM, HORIZON_TO)) {
+                            intervals.add(new NoEntryInterval(rule.id(), o[0], o[1]));
+                        }
+                    }
+                }
+                case AGE_LIMIT, DOCUMENT -> {
+                    VehicleStanding standing = VehicleStanding.of(this, rule, v);
+                    if (standing.limited()) {
+                        long from = Math.max(HORIZON_FROM, secondsFromPlanDate(planDate, standing.firstIllegalDay()));
+                        if (from < HORIZON_TO) {
+                            intervals.add(new NoEntryInterval(rule.id(), from, HORIZON_TO));
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        intervals.sort(Comparator.comparingLong(NoEntryInterval::startSeconds));
+        return intervals;
+    }
+
+    /** A time-window rule covers the vehicle at this GRAP stage (dates and exemptions aside). */
+    boolean bansVehicle(Rule rule, Vehicle v, int grapStage) {
+        return rule.appliesTo().covers(v, classChain(v.vehicleClass())) && rule.when().stageReached(grapStage);
+    }
+
+    /** The exemption the data proves for this rule, in words; only cargo can prove one today. */
+    public Optional<String> exemptionProof(Rule rule, Set<String> cargoCategories) {
+        if (rule.allowsExemption(ESSENTIAL_GOODS) && allEssential(cargoCategories)) {
+            return Optional.of(ESSENTIAL_GOODS + ": all cargo categories essential " + cargoCategories);
+        }
+        return Optional.empty();
+    }
+
+    /** Seconds from 00:00 on the plan date to 00:00 on {@code day}, clamped far outside any horizon. */
+    public static long secondsFromPlanDate(LocalDate planDate, LocalDate day) {
+        long days = ChronoUnit.DAYS.between(planDate, day);
+        return Math.max(-1000, Math.min(1000, days)) * TimeWindow.SECONDS_PER_DAY;
+    }
+}

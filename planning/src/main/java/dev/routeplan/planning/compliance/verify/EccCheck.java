@@ -1,0 +1,57 @@
+package dev.routeplan.planning.compliance.verify;
+
+import dev.routeplan.planning.compliance.pack.EccSchedule;
+import dev.routeplan.planning.compliance.pack.RulePack;
+import dev.routeplan.planning.compliance.pack.Severity;
+import dev.routeplan.planning.domain.PlanClock;
+import dev.routeplan.planning.domain.Vehicle;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Environment Compensation Charge as an informational check {@code DL-ECC} (WARNING, PASS):
+ * a cost, not a ban. Charged on entering Delhi, which for a vehicle registered outside Delhi is
+ * the route's departure from the (Delhi) depot; the amount comes from the pack's schedule by the
+ * vehicle's category and the entry date (IST).
+ */
+final class EccCheck {
+
+    static final String ECC_ID = "DL-ECC";
+
+    private EccCheck() {
+    }
+
+    static RuleCheck check(RulePack pack, Vehicle v, RouteTimeline timeline, PlanClock clock) {
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("vehicle_class", v.vehicleClass().name());
+        evidence.put("axles", v.axles());
+        evidence.put("registration_state", v.registrationState());
+        if (v.registeredInDelhi()) {
+            return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
+                    "registered in Delhi: the route never enters Delhi, no ECC", evidence);
+        }
+        LocalDate entryDay = clock.at(timeline.departureSeconds()).toLocalDate();
+        evidence.put("entry_at", iso(clock, timeline.departureSeconds()));
+        evidence.put("entry_date", entryDay.toString());
+        EccSchedule schedule = pack.ecc();
+        Optional<String> category = schedule.category(v, pack.classChain(v.vehicleClass()));
+        Optional<long[]> amount = category.flatMap(c -> schedule.amount(c, entryDay));
+        if (amount.isEmpty()) {
+            return new RuleCheck(ECC_ID, Verdict.NOT_EVALUATED, Severity.WARNING,
+                    "no ECC amount in the schedule for this vehicle on " + entryDay, evidence);
+        }
+        evidence.put("axle_class", category.get());
+        evidence.put("amount_inr", amount.get()[0]);
+        evidence.put("base_amount_inr", amount.get()[1]);
+        evidence.put("escalations", amount.get()[2]);
+        evidence.put("rounding", schedule.rounding() + " (unverified)");
+        return new RuleCheck(ECC_ID, Verdict.PASS, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
+                + category.get() + ") on entering Delhi on " + entryDay + "; a cost, not a ban", evidence);
+    }
+
+    private static String iso(PlanClock clock, long seconds) {
+        return clock.at(seconds).toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.routeplan.planning.problem;
+
+import dev.routeplan.planning.compliance.pack.RulePack;
+import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.NoEntryInterval;
+import dev.routeplan.planning.domain.Order;
+import dev.routeplan.planning.domain.Vehicle;
+import dev.routeplan.planning.domain.ZoneNoEntry;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Turns the rule pack into what the solver plans around, in one place: when each vehicle may not
+ * ply, the zones it must keep out of and when, and how long a route may last. The solver never
+ * reads the pack itself, so the verifier stays an independent check of its plans.
+ */
+public final class DepotProblems {
+
+    private DepotProblems() {
+    }
+
+    /**
+     * @param grapStage the highest stage expected during the plan's day: planning for it keeps
+     *                  routes legal whenever the stage is lower
+     */
+    public static DepotProblem forDepot(RulePack pack, LocalDate planDate, int grapStage, Depot depot,
+                                        List<Vehicle> vehicles, List<Order> orders) {
+        Map<String, List<NoEntryInterval>> noEntry = new HashMap<>();
+        Map<String, List<ZoneNoEntry>> zones = new HashMap<>();
+        for (Vehicle v : vehicles) {
+            // no cargo exemption while planning: the verifier grants exemptions from the loaded cargo
+            noEntry.put(v.id(), pack.noEntryIntervals(v, planDate, grapStage, Set.of()));
+            zones.put(v.id(), pack.zoneNoEntry(v, planDate, grapStage));
+        }
+        return new DepotProblem(planDate, depot, vehicles, orders, noEntry, zones, driverLimits(pack));
+    }
+
+    /** The driver-hours limits of the pack's rules, the tightest where several set one. */
+    static DriverLimits driverLimits(RulePack pack) {
+        return new DriverLimits(seconds(pack, "max_continuous_driving_min"), seconds(pack, "min_break_min") == Long.MAX_VALUE
+                ? 0 : seconds(pack, "min_break_min"), seconds(pack, "max_duty_min_per_day"), seconds(pack, "max_spread_over_min"));
+    }
+
+    private static long seconds(RulePack pack, String param) {
+        OptionalInt minutes = pack.driverLimitMinutes(param);
+        return minutes.isPresent() ? minutes.getAsInt() * 60L : Long.MAX_VALUE;
+    }
+}
