@@ -80,6 +80,15 @@ ensure_fonts() {
   fi
 }
 
+ensure_openssh_server() {
+  # the SFTP inbox and outbox are also tested against Debian's OpenSSH server (OpenSshServerTests),
+  # which each test starts itself on a free loopback port with its own config; the service is never started
+  if [ ! -x /usr/sbin/sshd ]; then
+    log "installing openssh-server for the SFTP tests against OpenSSH"
+    apt_install openssh-server
+  fi
+}
+
 ensure_libreoffice() {
   # the plan workbooks are also opened and printed to PDF by LibreOffice (LibreOfficeConversionTests)
   if ! command -v soffice >/dev/null; then
@@ -95,6 +104,7 @@ ensure_postgres
 ensure_redis
 ensure_rabbitmq
 ensure_fonts
+ensure_openssh_server
 ensure_libreoffice
 
 log "running ./mvnw -B verify"

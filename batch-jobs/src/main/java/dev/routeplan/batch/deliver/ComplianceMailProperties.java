@@ -1,5 +1,6 @@
 package dev.routeplan.batch.deliver;
 
+import dev.routeplan.batch.retry.RetrySettings;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,8 +23,18 @@ public record ComplianceMailProperties(
         if (enabled && recipients.isEmpty()) {
             throw new IllegalArgumentException("routeplan.mail.enabled is set but routeplan.mail.recipients is empty");
         }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("routeplan.mail.max-attempts must be at least 1, was " + maxAttempts);
+        retry(maxAttempts, initialBackoff);
+    }
+
+    public RetrySettings retry() {
+        return retry(maxAttempts, initialBackoff);
+    }
+
+    private static RetrySettings retry(int maxAttempts, Duration initialBackoff) {
+        try {
+            return new RetrySettings(maxAttempts, initialBackoff);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("routeplan.mail." + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.routeplan.batch.deliver;
 
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.sftp.SftpEndpoint;
 import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.PlanRevisionStore;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -22,11 +24,13 @@ public class DeliverStepConfiguration {
 
     @Bean
     PlanDelivery planDelivery(PlanRevisionStore revisions, DeliveryStore deliveries, OutboxProperties outbox,
-                              ComplianceMailProperties mail, ObjectProvider<JavaMailSender> mailSender) {
+                              ComplianceMailProperties mail, ObjectProvider<JavaMailSender> mailSender,
+                              Environment environment) {
         Optional<SftpOutbox> sftp = Optional.empty();
         if (outbox.enabled()) {
-            LoggerFactory.getLogger(DeliverStepConfiguration.class).info("SFTP {}", outbox);
-            sftp = Optional.of(new SftpOutbox(outbox.endpoint(), outbox.remoteDir(), outbox.runRemoteDir()));
+            SftpEndpoint server = SftpEndpoint.bind(environment, "routeplan.outbox");
+            LoggerFactory.getLogger(DeliverStepConfiguration.class).info("SFTP outbox {}, {}", server, outbox);
+            sftp = Optional.of(new SftpOutbox(server, outbox.remoteDir(), outbox.runRemoteDir()));
         }
         Optional<ComplianceMail> mailer = Optional.empty();
         if (mail.enabled()) {

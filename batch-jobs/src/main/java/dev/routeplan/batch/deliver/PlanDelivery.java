@@ -1,5 +1,6 @@
 package dev.routeplan.batch.deliver;
 
+import dev.routeplan.batch.store.DeliveryChannel;
 import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.DeliveryStore.Delivery;
 import dev.routeplan.batch.store.PlanRevisionStore;
@@ -63,16 +64,16 @@ public class PlanDelivery {
     private void deliverBySftp(SftpOutbox sftp, Revision revision) {
         String depot = revision.runWide() ? null : revision.depotId();
         String target = sftp.target(revision.planDate(), depot);
-        attempt(revision, DeliveryStore.SFTP, target, () -> sftp.upload(revision.planDate(), depot, files(revision.folder())));
+        attempt(revision, DeliveryChannel.SFTP, target, () -> sftp.upload(revision.planDate(), depot, files(revision.folder())));
     }
 
     private void deliverByMail(ComplianceMail m, Revision revision) {
-        boolean revised = deliveries.sentBefore(revision.planDate(), revision.depotId(), revision.revision(), DeliveryStore.MAIL);
-        attempt(revision, DeliveryStore.MAIL, m.target(), () -> m.send(revision.planDate(), revision.revision(), revised,
+        boolean revised = deliveries.sentBefore(revision.planDate(), revision.depotId(), revision.revision(), DeliveryChannel.MAIL);
+        attempt(revision, DeliveryChannel.MAIL, m.target(), () -> m.send(revision.planDate(), revision.revision(), revised,
                 revision.folder().resolve(REPORT_PDF)));
     }
 
-    private void attempt(Revision revision, String channel, String target, Runnable send) {
+    private void attempt(Revision revision, DeliveryChannel channel, String target, Runnable send) {
         Delivery delivery = deliveries.pending(revision.planDate(), revision.depotId(), revision.revision(), channel, target);
         if (delivery.sent()) {
             log.debug("{} {} revision {} already sent by {}", revision.planDate(), revision.depotId(), revision.revision(), channel);

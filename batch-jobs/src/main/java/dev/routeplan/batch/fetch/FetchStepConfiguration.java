@@ -1,6 +1,7 @@
 package dev.routeplan.batch.fetch;
 
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.sftp.SftpEndpoint;
 import dev.routeplan.batch.store.InputFileStore;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -10,19 +11,21 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SftpProperties.class)
+@EnableConfigurationProperties(InboxProperties.class)
 public class FetchStepConfiguration {
 
     @Bean
-    RemoteInbox remoteInbox(SftpProperties sftp) {
-        if (!sftp.enabled()) {
+    RemoteInbox remoteInbox(InboxProperties inbox, Environment environment) {
+        if (!inbox.enabled()) {
             return RemoteInbox.none();
         }
-        LoggerFactory.getLogger(FetchStepConfiguration.class).info("SFTP inbox {}", sftp);
-        return new RemoteInbox(new SftpInbox(sftp.toSettings()));
+        SftpEndpoint server = SftpEndpoint.bind(environment, "routeplan.sftp");
+        LoggerFactory.getLogger(FetchStepConfiguration.class).info("SFTP inbox {}, {}", server, inbox);
+        return new RemoteInbox(new SftpInbox(server, inbox));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.routeplan.batch.fetch;
 
 import dev.routeplan.batch.sftp.SftpConnection;
+import dev.routeplan.batch.sftp.SftpEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ import org.springframework.integration.sftp.session.SftpSession;
  * <p>Uses spring-integration-sftp's session factory and sessions directly, so it needs no Spring
  * context. Each call opens one SSH connection and closes it before returning. Every step (connect
  * and list, each download, each move) is tried up to {@code maxAttempts} times with exponential
- * backoff, reconnecting in between; then it fails with an {@link SftpFetchException} naming the
+ * backoff (the shared {@link dev.routeplan.batch.retry.Retrier}), reconnecting in between; then it fails with an {@link SftpFetchException} naming the
  * server, the folder and the cause.
  *
  * <p>A download is written to {@code .<name>.part}, checked against the remote size and then
@@ -44,10 +45,12 @@ public class SftpInbox {
 
     private static final Logger log = LoggerFactory.getLogger(SftpInbox.class);
 
-    private final SftpSettings settings;
+    private final SftpEndpoint server;
+    private final InboxProperties settings;
 
-    public SftpInbox(SftpSettings settings) {
-        this.settings = settings;
+    public SftpInbox(SftpEndpoint server, InboxProperties folders) {
+        this.server = server;
+        this.settings = folders;
     }
 
     /**
@@ -67,7 +70,7 @@ public class SftpInbox {
                 Path target = stagingDir.resolve(remote.name());
                 if (alreadyDownloaded(remote, target)) {
                     log.info("SFTP {} folder {}: {} already in staging ({} bytes), not downloaded again",
-                            settings.hostAndPort(), folder, remote.name(), remote.size());
+                            server.hostAndPort(), folder, remote.name(), remote.size());
                 } else {
                     connection.withRetries("downloading " + remote.name(), s -> fetch(s, folder, remote, target));
                     fetched++;
@@ -75,7 +78,7 @@ public class SftpInbox {
                 downloaded.add(new DownloadedFile(remote.name(), target, remote.size()));
             }
             log.info("SFTP {} folder {}: {} matching files, {} downloaded to {}",
-                    settings.hostAndPort(), folder, downloaded.size(), fetched, stagingDir);
+                    server.hostAndPort(), folder, downloaded.size(), fetched, stagingDir);
             return downloaded;
         }
     }
@@ -105,7 +108,7 @@ public class SftpInbox {
                 return null;
             });
         }
-        log.info("SFTP {}: moved {} to {}", settings.hostAndPort(), from, to);
+        log.info("SFTP {}: moved {} to {}", server.hostAndPort(), from, to);
     }
 
     private List<RemoteFile> list(SftpSession session, String folder, List<Pattern> patterns) throws IOException {
@@ -119,16 +122,16 @@ public class SftpInbox {
                 SafeFileNames.require(name);
             } catch (UnsafeFileNameException e) {
                 // never used as a local name, never downloaded: it could escape staging or hide there
-                log.warn("SFTP {} folder {}: skipping remote file, {}", settings.hostAndPort(), folder, e.getMessage());
+                log.warn("SFTP {} folder {}: skipping remote file, {}", server.hostAndPort(), folder, e.getMessage());
                 continue;
             }
             SftpClient.Attributes attributes = entry.getAttributes();
             if (!attributes.isRegularFile()) {
-                log.debug("SFTP {} folder {}: {} is not a regular file", settings.hostAndPort(), folder, name);
+                log.debug("SFTP {} folder {}: {} is not a regular file", server.hostAndPort(), folder, name);
                 continue;
             }
             if (patterns.stream().noneMatch(p -> p.matcher(name).matches())) {
-                log.debug("SFTP {} folder {}: {} matches no pattern", settings.hostAndPort(), folder, name);
+                log.debug("SFTP {} folder {}: {} matches no pattern", server.hostAndPort(), folder, name);
                 continue;
             }
             found.add(new RemoteFile(name, attributes.getSize(), attributes.getModifyTime()));
@@ -197,8 +200,8 @@ public class SftpInbox {
 
     /** One SSH connection for one call; failures are named as the inbox's, with the folder. */
     private SftpConnection connect(String folder) {
-        return new SftpConnection(settings.endpoint(), folder, (problem, attempts, cause) -> attempts == null
-                ? new SftpFetchException(settings.hostAndPort(), folder, problem)
-                : new SftpFetchException(settings.hostAndPort(), folder, problem, attempts, cause));
+        return new SftpConnection(server, folder, (problem, attempts, cause) -> attempts == null
+                ? new SftpFetchException(server.hostAndPort(), folder, problem)
+                : new SftpFetchException(server.hostAndPort(), folder, problem, attempts, cause));
     }
 }

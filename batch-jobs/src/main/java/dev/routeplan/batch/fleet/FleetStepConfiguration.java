@@ -1,5 +1,7 @@
 package dev.routeplan.batch.fleet;
 
+import dev.routeplan.batch.fetch.ProcessedRemoteFiles;
+import dev.routeplan.batch.fetch.RemoteInbox;
 import dev.routeplan.batch.ingest.IngestProperties;
 import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.job.ProgressPrinter;
@@ -21,11 +23,13 @@ public class FleetStepConfiguration {
     @Bean
     Step fleetStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                    FleetStore fleet, VehicleEligibility eligibility, ConditionsStore conditions,
-                   ProgressPrinter progress, IngestProperties ingest) {
+                   RemoteInbox remoteInbox, ProgressPrinter progress, IngestProperties ingest) {
         return new StepBuilder("fleet", jobRepository)
                 .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions,
                         new InputTables(ingest.maxFileBytes())), transactionManager)
+                // after-step listeners run last-registered first: move the remote files, then print the summary
                 .listener((StepExecutionListener) progress)
+                .listener(ProcessedRemoteFiles.referenceFiles(files, remoteInbox))
                 .build();
     }
 }

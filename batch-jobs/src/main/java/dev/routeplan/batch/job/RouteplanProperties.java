@@ -1,5 +1,6 @@
 package dev.routeplan.batch.job;
 
+import dev.routeplan.batch.retry.RetrySettings;
 import dev.routeplan.planning.domain.VehicleClass;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,12 +51,22 @@ public record RouteplanProperties(
     }
 
     /**
-     * @param baseUrl OSRM's root, the {@code table/v1/driving/...} path is appended
-     * @param timeout connect and request timeout of one table request
+     * @param baseUrl        OSRM's root, the {@code table/v1/driving/...} path is appended
+     * @param timeout        read timeout of one table request (a silent server counts as failed)
+     * @param connectTimeout connect timeout of one table request
+     * @param maxAttempts    tries of a table request that fails by I/O, timeout or a 5xx answer
+     * @param initialBackoff pause after the first failed try; doubled after each further one
      */
     public record Osrm(
             @DefaultValue("http://127.0.0.1:5000") URI baseUrl,
-            @DefaultValue("30s") Duration timeout) {
+            @DefaultValue("30s") Duration timeout,
+            @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("3") int maxAttempts,
+            @DefaultValue("1s") Duration initialBackoff) {
+
+        public RetrySettings retry() {
+            return new RetrySettings(maxAttempts, initialBackoff);
+        }
     }
 
     /**
@@ -65,6 +76,7 @@ public record RouteplanProperties(
      * @param ttl       how long a cached matrix is kept
      * @param timeout   connect and read timeout; a slower Redis counts as down and the matrix is computed
      * @param keyPrefix prefix of every cache key
+     * @param retryAfter  how long a Redis that failed is left alone before one call tries it again
      */
     public record Redis(
             @DefaultValue("false") boolean enabled,
@@ -72,6 +84,7 @@ public record RouteplanProperties(
             @DefaultValue("6379") int port,
             @DefaultValue("7d") Duration ttl,
             @DefaultValue("500ms") Duration timeout,
-            @DefaultValue("routeplan:travel:") String keyPrefix) {
+            @DefaultValue("routeplan:travel:") String keyPrefix,
+            @DefaultValue("30s") Duration retryAfter) {
     }
 }

@@ -1,9 +1,9 @@
 package dev.routeplan.batch.sftp;
 
+import dev.routeplan.batch.retry.Retrier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.PublicKey;
-import java.time.Duration;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.slf4j.Logger;
@@ -15,7 +15,7 @@ import org.springframework.integration.sftp.session.SftpSession;
 /**
  * One SSH connection to an {@link SftpEndpoint} for one piece of work, reopened after a failure,
  * closed at the end. Every operation is tried up to {@code maxAttempts} times with exponential
- * backoff; a host key that known_hosts does not list is not retried. The caller decides which
+ * backoff by the shared {@link Retrier}; a host key that known_hosts does not list is not retried. The caller decides which
  * exception names the failure, so that the inbox and the outbox each say what they were doing.
  */
 public final class SftpConnection implements AutoCloseable {
@@ -38,6 +38,7 @@ public final class SftpConnection implements AutoCloseable {
     private final String folder;
     private final Failure failure;
     private final DefaultSftpSessionFactory factory;
+    private final Retrier retrier;
     private volatile boolean hostKeyRejected;
 
     /** @param folder the remote folder the work is about, for the log */
@@ -46,6 +47,8 @@ public final class SftpConnection implements AutoCloseable {
         this.folder = folder;
         this.failure = failure;
         this.factory = newSessionFactory();
+        this.retrier = new Retrier("SFTP " + endpoint.hostAndPort() + " folder " + folder, endpoint.retry(),
+                e -> !(e instanceof AttemptFailed failed) || failed.worthRetrying);
     }
 
     /** The session factory of this connection, for spring-integration's remote file templates. */
@@ -71,24 +74,22 @@ public final class SftpConnection implements AutoCloseable {
                 f.setPrivateKeyPassphrase(endpoint.privateKeyPassphrase());
             }
         }
-        if (endpoint.trustAnyHostKey()) {
-            f.setAllowUnknownKeys(true);
-        } else {
-            f.setKnownHostsResource(new FileSystemResource(endpoint.knownHosts()));
-        }
-        // runs after the factory has set its own verifier, so this wraps the one it chose
-        f.setSshClientConfigurer(client -> client.setServerKeyVerifier(reporting(client.getServerKeyVerifier())));
+        // MINA's own known_hosts verifier loses the whole file over one line it cannot read; ours skips that line
+        KnownHosts knownHosts = endpoint.trustAnyHostKey() ? null : KnownHosts.read(endpoint.knownHosts());
+        f.setAllowUnknownKeys(endpoint.trustAnyHostKey());
+        // runs after the factory has set its own verifier, and replaces it
+        f.setSshClientConfigurer(client -> client.setServerKeyVerifier(verifier(knownHosts)));
         return f;
     }
 
-    private ServerKeyVerifier reporting(ServerKeyVerifier chosen) {
+    private ServerKeyVerifier verifier(KnownHosts knownHosts) {
         return (session, address, key) -> {
             if (endpoint.trustAnyHostKey()) {
                 log.warn("SFTP {}: host keys are NOT verified (trustAnyHostKey is set); accepting {} key {}",
                         endpoint.hostAndPort(), KeyUtils.getKeyType(key), fingerprint(key));
                 return true;
             }
-            boolean known = chosen.verifyServerKey(session, address, key);
+            boolean known = knownHosts.lists(endpoint.host(), endpoint.port(), key);
             if (!known) {
                 hostKeyRejected = true;
                 log.error("SFTP {}: server key {} {} is not listed for this host in {}; not connecting",
@@ -98,51 +99,46 @@ public final class SftpConnection implements AutoCloseable {
         };
     }
 
+    /**
+     * Runs {@code work} on a session, retried by the shared {@link Retrier} with a fresh
+     * connection after each failure; a host key that known_hosts does not list is not retried.
+     */
     public <T> T withRetries(String action, SessionWork<T> work) {
-        Exception last = null;
-        String problem = null;
-        int attempt = 0;
-        while (attempt < endpoint.maxAttempts()) {
-            attempt++;
-            SftpSession session;
-            try {
-                session = factory.getSession();
-            } catch (RuntimeException e) {
-                last = e;
-                problem = rootMessage(e);
-                if (hostKeyRejected) {
-                    // retrying cannot change the server's key; say so instead of hammering it
-                    throw failure.of("host key not accepted by " + endpoint.knownHosts(), attempt, e);
-                }
-                pauseBeforeRetry(attempt, problem);
-                continue;
-            }
-            try {
-                return work.run(session);
-            } catch (IOException | RuntimeException e) {
-                last = e;
-                problem = action + ": " + rootMessage(e);
-                reconnectNextTime(session);
-                pauseBeforeRetry(attempt, problem);
-            } finally {
-                session.close();
-            }
-        }
-        throw failure.of(problem, attempt, last);
+        return retrier.call(action, () -> attempt(action, work), (last, attempts) -> last instanceof AttemptFailed failed
+                ? failure.of(failed.problem, attempts, failed.getCause())
+                : failure.of(Retrier.rootMessage(last), attempts, last));
     }
 
-    private void pauseBeforeRetry(int attempt, String problem) {
-        if (attempt >= endpoint.maxAttempts()) {
-            return;
-        }
-        Duration pause = endpoint.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        log.warn("SFTP {} folder {}: {} (attempt {} of {}), trying again in {} ms",
-                endpoint.hostAndPort(), folder, problem, attempt, endpoint.maxAttempts(), pause.toMillis());
+    private <T> T attempt(String action, SessionWork<T> work) {
+        SftpSession session;
         try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure.of("interrupted while waiting to retry " + problem, null, e);
+            session = factory.getSession();
+        } catch (RuntimeException e) {
+            if (hostKeyRejected) {
+                // retrying cannot change the server's key; say so instead of hammering it
+                throw new AttemptFailed("host key not accepted by " + endpoint.knownHosts(), e, false);
+            }
+            throw new AttemptFailed(Retrier.rootMessage(e), e, true);
+        }
+        try {
+            return work.run(session);
+        } catch (IOException | RuntimeException e) {
+            reconnectNextTime(session);
+            throw new AttemptFailed(action + ": " + Retrier.rootMessage(e), e, true);
+        } finally {
+            session.close();
+        }
+    }
+
+    /** One failed try, with what the operator is told about it. */
+    private static final class AttemptFailed extends RuntimeException {
+        private final String problem;
+        private final boolean worthRetrying;
+
+        AttemptFailed(String problem, Throwable cause, boolean worthRetrying) {
+            super(problem, cause);
+            this.problem = problem;
+            this.worthRetrying = worthRetrying;
         }
     }
 
@@ -178,15 +174,6 @@ public final class SftpConnection implements AutoCloseable {
 
     public static String remotePath(String folder, String name) {
         return folder.endsWith("/") ? folder + name : folder + "/" + name;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
 
     private static String fingerprint(PublicKey key) {

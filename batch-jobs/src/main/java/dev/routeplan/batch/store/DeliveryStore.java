@@ -15,18 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class DeliveryStore {
 
-    public static final String SFTP = "SFTP";
-    public static final String MAIL = "MAIL";
-    public static final String PENDING = "PENDING";
-    public static final String SENT = "SENT";
-    public static final String FAILED = "FAILED";
-
     /** The delivery of one revision over one channel. */
-    public record Delivery(LocalDate planDate, String depotId, int revision, String channel, String target, String status,
+    public record Delivery(LocalDate planDate, String depotId, int revision, DeliveryChannel channel, String target,
+                           DeliveryState status,
                            int attempts, String lastError, OffsetDateTime updatedAt) {
 
         public boolean sent() {
-            return SENT.equals(status);
+            return status == DeliveryState.SENT;
         }
     }
 
@@ -36,45 +31,46 @@ public class DeliveryStore {
         this.jdbc = jdbc;
     }
 
-    public Optional<Delivery> find(LocalDate planDate, String depotId, int revision, String channel) {
+    public Optional<Delivery> find(LocalDate planDate, String depotId, int revision, DeliveryChannel channel) {
         return jdbc.sql("select * from deliveries where plan_date = ? and depot_id = ? and revision = ? and channel = ?")
-                .params(planDate, depotId, revision, channel).query(DeliveryStore::map).optional();
+                .params(planDate, depotId, revision, channel.name()).query(DeliveryStore::map).optional();
     }
 
     /** The row of this revision and channel, created PENDING if there was none. */
-    public Delivery pending(LocalDate planDate, String depotId, int revision, String channel, String target) {
+    public Delivery pending(LocalDate planDate, String depotId, int revision, DeliveryChannel channel, String target) {
         return find(planDate, depotId, revision, channel).orElseGet(() -> {
             jdbc.sql("""
                     insert into deliveries (plan_date, depot_id, revision, channel, target, status, attempts, updated_at)
                     values (?, ?, ?, ?, ?, ?, 0, ?)""")
-                    .params(planDate, depotId, revision, channel, target, PENDING, OffsetDateTime.now()).update();
+                    .params(planDate, depotId, revision, channel.name(), target, DeliveryState.PENDING.name(), OffsetDateTime.now())
+                    .update();
             return find(planDate, depotId, revision, channel).orElseThrow();
         });
     }
 
     public void sent(Delivery delivery, String target) {
-        update(delivery, target, SENT, null);
+        update(delivery, target, DeliveryState.SENT, null);
     }
 
     public void failed(Delivery delivery, String target, String error) {
-        update(delivery, target, FAILED, error.length() > 2000 ? error.substring(0, 2000) : error);
+        update(delivery, target, DeliveryState.FAILED, error.length() > 2000 ? error.substring(0, 2000) : error);
     }
 
-    private void update(Delivery delivery, String target, String status, String error) {
+    private void update(Delivery delivery, String target, DeliveryState status, String error) {
         jdbc.sql("""
                 update deliveries set target = ?, status = ?, attempts = attempts + 1, last_error = ?, updated_at = ?
                 where plan_date = ? and depot_id = ? and revision = ? and channel = ?""")
-                .params(target, status, error, OffsetDateTime.now(), delivery.planDate(), delivery.depotId(),
-                        delivery.revision(), delivery.channel())
+                .params(target, status.name(), error, OffsetDateTime.now(), delivery.planDate(), delivery.depotId(),
+                        delivery.revision(), delivery.channel().name())
                 .update();
     }
 
     /** Whether an earlier revision than {@code revision} went out over the channel: the next one is a revision to its readers. */
-    public boolean sentBefore(LocalDate planDate, String depotId, int revision, String channel) {
+    public boolean sentBefore(LocalDate planDate, String depotId, int revision, DeliveryChannel channel) {
         return jdbc.sql("""
                 select count(*) from deliveries
                 where plan_date = ? and depot_id = ? and revision < ? and channel = ? and status = 'SENT'""")
-                .params(planDate, depotId, revision, channel).query(Long.class).single() > 0;
+                .params(planDate, depotId, revision, channel.name()).query(Long.class).single() > 0;
     }
 
     /** Every delivery of the date, by depot ('*', the run-wide files, first), revision and channel. */
@@ -87,7 +83,8 @@ public class DeliveryStore {
 
     private static Delivery map(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getObject("plan_date", LocalDate.class), rs.getString("depot_id"), rs.getInt("revision"),
-                rs.getString("channel"), rs.getString("target"), rs.getString("status"), rs.getInt("attempts"),
+                DeliveryChannel.valueOf(rs.getString("channel")), rs.getString("target"),
+                DeliveryState.valueOf(rs.getString("status")), rs.getInt("attempts"),
                 rs.getString("last_error"), rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

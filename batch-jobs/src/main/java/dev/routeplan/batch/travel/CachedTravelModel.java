@@ -6,6 +6,8 @@ import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.travel.MatrixTravelModel;
 import dev.routeplan.planning.travel.RoadMatrix;
 import dev.routeplan.planning.travel.TravelTable;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -19,7 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +35,12 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>Redis is an optimisation, never a dependency: when it fails or times out the matrix is
  * computed, the failure counted in {@code routeplan.travel.cache.errors}, one WARN logged per
- * outage, and Redis left alone for {@link #RETRY_AFTER} before it is tried again.
+ * outage, and Redis left alone for {@code retryAfter} before one call tries it again: a
+ * Resilience4j circuit breaker that opens on the first failure.
  */
 public final class CachedTravelModel implements MatrixTravelModel {
 
     public static final String ERRORS_METER = "routeplan.travel.cache.errors";
-    static final Duration RETRY_AFTER = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(CachedTravelModel.class);
     private static final int FORMAT = 1;
     private static final int PAIRS_KEPT = 10_000;
@@ -48,8 +50,8 @@ public final class CachedTravelModel implements MatrixTravelModel {
     private final long ttlSeconds;
     private final String keyPrefix;
     private final Counter errors;
-    private final AtomicBoolean down = new AtomicBoolean();
-    private volatile long skipRedisUntilNanos;
+    private final Duration retryAfter;
+    private final CircuitBreaker breaker;
     private final Map<List<GeoPoint>, RoadMatrix> recentPairs = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<List<GeoPoint>, RoadMatrix> eldest) {
@@ -57,7 +59,8 @@ public final class CachedTravelModel implements MatrixTravelModel {
         }
     };
 
-    public CachedTravelModel(MatrixTravelModel model, UnifiedJedis redis, Duration ttl, String keyPrefix,
+    /** @param retryAfter how long Redis is left alone after a failure */
+    public CachedTravelModel(MatrixTravelModel model, UnifiedJedis redis, Duration ttl, String keyPrefix, Duration retryAfter,
                              MeterRegistry meters) {
         this.model = model;
         this.redis = redis;
@@ -66,6 +69,20 @@ public final class CachedTravelModel implements MatrixTravelModel {
         this.errors = Counter.builder(ERRORS_METER)
                 .description("travel-matrix cache calls that failed and were computed instead")
                 .register(meters);
+        this.retryAfter = retryAfter;
+        this.breaker = CircuitBreaker.of("travel-cache", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(1)
+                .minimumNumberOfCalls(1)
+                .failureRateThreshold(100)
+                .waitDurationInOpenState(retryAfter)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+        breaker.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition() == CircuitBreaker.StateTransition.HALF_OPEN_TO_CLOSED) {
+                log.info("travel cache answers again; travel matrices are cached from now on");
+            }
+        });
     }
 
     @Override
@@ -121,21 +138,21 @@ public final class CachedTravelModel implements MatrixTravelModel {
 
     /** Runs a Redis call unless Redis is known to be down; any failure counts and yields {@code null}. */
     private <T> T fromRedis(Supplier<T> call) {
-        if (down.get() && System.nanoTime() < skipRedisUntilNanos) {
+        if (!breaker.tryAcquirePermission()) {
             return null;
         }
+        long start = System.nanoTime();
         try {
             T result = call.get();
-            if (down.compareAndSet(true, false)) {
-                log.info("travel cache answers again; travel matrices are cached from now on");
-            }
+            breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return result;
         } catch (RuntimeException e) {
             errors.increment();
-            skipRedisUntilNanos = System.nanoTime() + RETRY_AFTER.toNanos();
-            if (down.compareAndSet(false, true)) {
-                log.warn("travel cache unavailable ({}); computing travel matrices without it, retrying every {} s",
-                        e.toString(), RETRY_AFTER.toSeconds());
+            boolean wasClosed = breaker.getState() == CircuitBreaker.State.CLOSED;
+            breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+            if (wasClosed) {
+                log.warn("travel cache unavailable ({}); computing travel matrices without it, trying it again every {} s",
+                        e.toString(), retryAfter.toSeconds());
             }
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.routeplan.batch.travel;
 
+import dev.routeplan.batch.job.RouteplanProperties;
+import dev.routeplan.batch.retry.Retrier;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.travel.MatrixTravelModel;
@@ -8,14 +10,16 @@ import dev.routeplan.planning.travel.TravelTable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,21 +28,30 @@ import tools.jackson.databind.json.JsonMapper;
  * profile). OSRM's durations are its own: the same for every vehicle class and hour. Every pair
  * a table answered is remembered, so the verifier's leg-by-leg questions after a solve need no
  * further requests and get exactly the solver's numbers.
+ *
+ * <p>Asked through Spring's {@link RestClient} with connect and read timeouts; a request that fails
+ * by I/O, timeout or a 5xx answer is retried by the shared {@link Retrier}, a refusal is not.
  */
 public final class OsrmTravelModel implements MatrixTravelModel {
 
     private final String baseUrl;
-    private final Duration timeout;
+    private final Duration readTimeout;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final RestClient http;
+    private final Retrier retrier;
     private final Map<List<GeoPoint>, double[]> knownPairs = new ConcurrentHashMap<>();
 
-    public OsrmTravelModel(URI baseUrl, Duration timeout, JsonMapper json) {
-        String url = baseUrl.toString();
+    public OsrmTravelModel(RouteplanProperties.Osrm settings, JsonMapper json) {
+        String url = settings.baseUrl().toString();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        this.timeout = timeout;
+        this.readTimeout = settings.timeout();
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
+        requests.setReadTimeout(settings.timeout());
+        this.http = RestClient.builder().requestFactory(requests).build();
+        // a refusal (4xx, no route) says the same on every try; I/O, timeouts and 5xx may pass
+        this.retrier = new Retrier("OSRM " + baseUrl, settings.retry(), e -> !(e instanceof OsrmRefused));
     }
 
     @Override
@@ -127,21 +140,42 @@ public final class OsrmTravelModel implements MatrixTravelModel {
                 .map(p -> String.format(Locale.ROOT, "%.6f,%.6f", p.lon(), p.lat()))
                 .collect(Collectors.joining(";"));
         URI uri = URI.create(baseUrl + "/table/v1/driving/" + coordinates + "?annotations=duration,distance");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = json.readTree(response.body());
-            if (response.statusCode() != 200 || !"Ok".equals(body.path("code").asString())) {
-                throw new IllegalStateException("OSRM at " + baseUrl + " answered " + response.statusCode() + " "
-                        + body.path("code").asString() + ": " + body.path("message").asString());
+        return retrier.call("table of " + points.size() + " points", () -> ask(uri), (last, attempts) ->
+                new IllegalStateException(last instanceof OsrmRefused ? last.getMessage()
+                        : "OSRM at " + baseUrl + " could not be asked for a table of " + points.size() + " points: "
+                          + problem(last) + " " + Retrier.attempts(attempts), last));
+    }
+
+    /** The JDK client reports a read timeout as "Request cancelled"; say what happened instead. */
+    private String problem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException) {
+                return "no answer within " + readTimeout.toMillis() + "ms";
+            }
+        }
+        return Retrier.rootMessage(failure);
+    }
+
+    private JsonNode ask(URI uri) {
+        return http.get().uri(uri).exchange((request, response) -> {
+            int status = response.getStatusCode().value();
+            String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (status >= 500 || status == 429) {
+                throw new IOException("OSRM answered " + status);
+            }
+            JsonNode body = json.readTree(text);
+            if (status != 200 || !"Ok".equals(body.path("code").asString())) {
+                throw new OsrmRefused("OSRM at " + baseUrl + " answered " + status + " " + body.path("code").asString()
+                        + ": " + body.path("message").asString());
             }
             return body;
-        } catch (IOException e) {
-            throw new IllegalStateException("OSRM at " + baseUrl + " could not be asked for a table of " + points.size()
-                    + " points: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while asking OSRM at " + baseUrl, e);
+        });
+    }
+
+    /** OSRM answered, and not with a table: asking again gets the same answer. */
+    private static final class OsrmRefused extends IllegalStateException {
+        OsrmRefused(String message) {
+            super(message);
         }
     }
 }

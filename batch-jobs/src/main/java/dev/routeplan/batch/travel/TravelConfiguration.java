@@ -36,7 +36,7 @@ public class TravelConfiguration {
                                           JsonMapper json, ObjectProvider<MeterRegistry> meters) {
         MatrixTravelModel model = switch (properties.travel().provider()) {
             case HAVERSINE -> new HaversineTravelModel(properties.circuityFactor(), speedProfile(properties.travel()));
-            case OSRM -> new OsrmTravelModel(properties.travel().osrm().baseUrl(), properties.travel().osrm().timeout(), json);
+            case OSRM -> new OsrmTravelModel(properties.travel().osrm(), json);
         };
         JedisPooled redis = travelCacheRedis.getIfAvailable();
         if (redis == null) {
@@ -45,7 +45,7 @@ public class TravelConfiguration {
         RouteplanProperties.Redis settings = properties.redis();
         log.info("travel matrices ({}) cached in Redis at {}:{} for {}", model.fingerprint(), settings.host(),
                 settings.port(), settings.ttl());
-        return new CachedTravelModel(model, redis, settings.ttl(), settings.keyPrefix(),
+        return new CachedTravelModel(model, redis, settings.ttl(), settings.keyPrefix(), settings.retryAfter(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -67,10 +69,7 @@ class ComplianceMailTests {
 
     @Test
     void failsNamingTheSubjectAndRecipientsAfterRetryingWhenTheServerIsDown() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = freePort();
         Path report = Files.write(temp.resolve("compliance-report.pdf"), PDF);
 
         assertThatThrownBy(() -> mail(closedPort).send(PLAN_DATE, 1, false, report))
@@ -79,12 +78,49 @@ class ComplianceMailTests {
                 .hasMessageEndingWith("(after 2 attempts)");
     }
 
+    @Test
+    void retriesUntilTheMailServerIsBack() throws Exception {
+        int port = freePort();
+        Path report = Files.write(temp.resolve("compliance-report.pdf"), PDF);
+        ComplianceMail mail = mail(port, 4, Duration.ofMillis(400));
+        GreenMail late = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        Thread start = new Thread(() -> {
+            try {
+                Thread.sleep(200);   // the first try has failed by then, the retry waits 400 ms
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            late.start();
+        });
+        start.start();
+        try {
+            mail.send(PLAN_DATE, 1, false, report);
+            start.join();
+
+            assertThat(late.getReceivedMessages()).hasSize(2)   // one copy per recipient
+                    .extracting(MimeMessage::getSubject).containsOnly("Compliance report 2026-12-01");
+        } finally {
+            start.join();
+            late.stop();
+        }
+    }
+
     private static ComplianceMail mail(int port) {
+        return mail(port, 2, Duration.ofMillis(10));
+    }
+
+    private static ComplianceMail mail(int port, int maxAttempts, Duration initialBackoff) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(port);
         return new ComplianceMail(sender, new ComplianceMailProperties(true, "routeplan@example.test",
-                List.of("officer@example.test", "depot-lead@example.test"), 2, Duration.ofMillis(10)));
+                List.of("officer@example.test", "depot-lead@example.test"), maxAttempts, initialBackoff));
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static Part attachment(MimeMessage message) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.routeplan.batch.fetch.SftpInbox.DownloadedFile;
+import dev.routeplan.batch.sftp.SftpEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ServerSocket;
@@ -52,15 +53,21 @@ class SftpInboxTests {
         remoteRoot = Files.createDirectories(temp.resolve("remote"));
         staging = temp.resolve("staging");
         clientKey = generateKeyPair();
-        server = SshServer.setUpDefaultServer();
+        server = serverOn(0);
+        server.start();
+    }
+
+    /** The test's server, not started yet; the host key stays the same across servers of one test. */
+    private SshServer serverOn(int port) {
+        SshServer server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
-        server.setPort(0);
+        server.setPort(port);
         server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(temp.resolve("hostkey.ser")));
         server.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         server.setPublickeyAuthenticator((user, key, session) -> USER.equals(user) && KeyUtils.compareKeys(key, clientKey.getPublic()));
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.setFileSystemFactory(new VirtualFileSystemFactory(remoteRoot));
-        server.start();
+        return server;
     }
 
     @AfterEach
@@ -82,7 +89,7 @@ class SftpInboxTests {
         Files.createDirectories(remoteRoot.resolve("inbox/2026-12-01/orders-archive.csv"));   // a folder, not a file
 
         // when
-        List<DownloadedFile> files = new SftpInbox(knownHostSettings().build()).download(PLAN_DATE, staging);
+        List<DownloadedFile> files = knownHostSettings().build().download(PLAN_DATE, staging);
 
         // then
         assertThat(files).extracting(DownloadedFile::remoteName)
@@ -109,10 +116,10 @@ class SftpInboxTests {
         try (OutputStream out = Files.newOutputStream(keyFile)) {
             OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(clientKey, "routeplan test", encryption, out);
         }
-        SftpSettings settings = knownHostSettings().password(null).privateKey(keyFile).privateKeyPassphrase("key-passphrase").build();
+        SftpInbox inbox = knownHostSettings().password(null).privateKey(keyFile).privateKeyPassphrase("key-passphrase").build();
 
         // when
-        List<DownloadedFile> files = new SftpInbox(settings).download(PLAN_DATE, staging);
+        List<DownloadedFile> files = inbox.download(PLAN_DATE, staging);
 
         // then
         assertThat(files).extracting(DownloadedFile::remoteName).containsExactly("orders.csv");
@@ -124,10 +131,10 @@ class SftpInboxTests {
         // given: known_hosts lists another key for this host and port
         remoteFile("inbox/2026-12-01/orders.csv", "order_id\n");
         Path knownHosts = knownHostsFile(generateKeyPair().getPublic());
-        SftpSettings settings = settings().knownHosts(knownHosts).maxAttempts(3).build();
+        SftpInbox inbox = settings().knownHosts(knownHosts).maxAttempts(3).build();
 
         // then
-        assertThatThrownBy(() -> new SftpInbox(settings).download(PLAN_DATE, staging))
+        assertThatThrownBy(() -> inbox.download(PLAN_DATE, staging))
                 .isInstanceOf(SftpFetchException.class)
                 .hasMessageContaining("127.0.0.1:" + server.getPort())
                 .hasMessageContaining("host key not accepted")
@@ -139,7 +146,7 @@ class SftpInboxTests {
     void acceptsTheServerListedInKnownHosts() throws Exception {
         remoteFile("inbox/2026-12-01/fleet.csv", "vehicle_id\n");
 
-        List<DownloadedFile> files = new SftpInbox(knownHostSettings().build()).download(PLAN_DATE, staging);
+        List<DownloadedFile> files = knownHostSettings().build().download(PLAN_DATE, staging);
 
         assertThat(files).extracting(DownloadedFile::remoteName).containsExactly("fleet.csv");
     }
@@ -147,9 +154,9 @@ class SftpInboxTests {
     @Test
     void trustsAnyHostKeyOnlyWhenAskedTo() throws Exception {
         remoteFile("inbox/2026-12-01/fleet.csv", "vehicle_id\n");
-        SftpSettings settings = settings().knownHosts(null).trustAnyHostKey(true).build();
+        SftpInbox inbox = settings().knownHosts(null).trustAnyHostKey(true).build();
 
-        assertThat(new SftpInbox(settings).download(PLAN_DATE, staging)).hasSize(1);
+        assertThat(inbox.download(PLAN_DATE, staging)).hasSize(1);
         assertThatThrownBy(() -> settings().knownHosts(null).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("known_hosts file is required");
@@ -164,10 +171,10 @@ class SftpInboxTests {
         remoteFile("inbox/2026-12-01/orders 2.csv", "space");
         remoteFile("inbox/2026-12-01/orders\n3.csv", "newline");
         remoteFile("inbox/2026-12-01/orders.csv", "order_id\nOK\n");
-        SftpSettings settings = knownHostSettings().patterns(List.of("*")).build();
+        SftpInbox inbox = knownHostSettings().patterns(List.of("*")).build();
 
         // when
-        List<DownloadedFile> files = new SftpInbox(settings).download(PLAN_DATE, staging);
+        List<DownloadedFile> files = inbox.download(PLAN_DATE, staging);
 
         // then
         assertThat(files).extracting(DownloadedFile::remoteName).containsExactly("orders.csv");
@@ -181,9 +188,9 @@ class SftpInboxTests {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        SftpSettings settings = knownHostSettings().port(closedPort).maxAttempts(2).initialBackoff(Duration.ofMillis(10)).build();
+        SftpInbox inbox = knownHostSettings().port(closedPort).maxAttempts(2).initialBackoff(Duration.ofMillis(10)).build();
 
-        assertThatThrownBy(() -> new SftpInbox(settings).download(PLAN_DATE, staging))
+        assertThatThrownBy(() -> inbox.download(PLAN_DATE, staging))
                 .isInstanceOf(SftpFetchException.class)
                 .hasMessageStartingWith("SFTP 127.0.0.1:" + closedPort + " folder /inbox/2026-12-01: ")
                 .hasMessageContaining("Connection refused")
@@ -191,10 +198,37 @@ class SftpInboxTests {
     }
 
     @Test
-    void failsNamingTheFolderWhenItIsMissing() throws Exception {
-        SftpSettings settings = knownHostSettings().maxAttempts(2).initialBackoff(Duration.ofMillis(10)).build();
+    void retriesUntilTheServerIsBack() throws Exception {
+        SftpInbox inbox = knownHostSettings().maxAttempts(4).initialBackoff(Duration.ofMillis(400)).build();
+        int port = server.getPort();
+        server.stop(true);
+        remoteFile("inbox/2026-12-01/orders.csv", "order_id\nO1");
+        SshServer restarted = serverOn(port);
+        Thread restart = new Thread(() -> {
+            try {
+                Thread.sleep(200);   // the first try has failed by then, the retry waits 400 ms
+                restarted.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        restart.start();
 
-        assertThatThrownBy(() -> new SftpInbox(settings).download(PLAN_DATE, staging))
+        try {
+            List<DownloadedFile> files = inbox.download(PLAN_DATE, staging);
+
+            assertThat(files).extracting(DownloadedFile::remoteName).containsExactly("orders.csv");
+        } finally {
+            restart.join();
+            server = restarted;   // stopped after the test
+        }
+    }
+
+    @Test
+    void failsNamingTheFolderWhenItIsMissing() throws Exception {
+        SftpInbox inbox = knownHostSettings().maxAttempts(2).initialBackoff(Duration.ofMillis(10)).build();
+
+        assertThatThrownBy(() -> inbox.download(PLAN_DATE, staging))
                 .isInstanceOf(SftpFetchException.class)
                 .hasMessageStartingWith("SFTP 127.0.0.1:" + server.getPort() + " folder /inbox/2026-12-01: listing: ")
                 .hasMessageEndingWith("(after 2 attempts)");
@@ -205,7 +239,7 @@ class SftpInboxTests {
         // given
         remoteFile("inbox/2026-12-01/orders.csv", "order_id\n");
         remoteFile("inbox/2026-12-01/fleet.csv", "vehicle_id\n");
-        SftpInbox inbox = new SftpInbox(knownHostSettings().build());
+        SftpInbox inbox = knownHostSettings().build();
         inbox.download(PLAN_DATE, staging);
 
         // when
@@ -225,7 +259,7 @@ class SftpInboxTests {
         // given: an earlier run got fleet.csv and left a half-written orders download behind
         remoteFile("inbox/2026-12-01/fleet.csv", "vehicle_id\nV1\n");
         remoteFile("inbox/2026-12-01/orders.csv", "order_id\nO1\nO2\n");
-        SftpInbox inbox = new SftpInbox(knownHostSettings().build());
+        SftpInbox inbox = knownHostSettings().build();
         inbox.download(PLAN_DATE, staging);
         FileTime remoteModified = Files.getLastModifiedTime(remoteRoot.resolve("inbox/2026-12-01/fleet.csv"));
         Files.writeString(staging.resolve("fleet.csv"), "vehicle_id\nV9\n");   // same size: only a re-download would undo this
@@ -284,7 +318,7 @@ class SftpInboxTests {
         return generator.generateKeyPair();
     }
 
-    /** Test-only builder: the record itself has no defaults, on purpose. */
+    /** Test-only builder: the server record has no defaults for anything secret, on purpose. */
     private static final class SettingsBuilder {
         private int port;
         private String password = PASSWORD;
@@ -310,9 +344,9 @@ class SftpInboxTests {
         SettingsBuilder maxAttempts(int value) { maxAttempts = value; return this; }
         SettingsBuilder initialBackoff(Duration value) { backoff = value; return this; }
 
-        SftpSettings build() {
-            return new SftpSettings("127.0.0.1", port, USER, password, privateKey, passphrase, knownHosts, trustAny,
-                    "/inbox/{date}", patterns, "/processed/{date}", maxAttempts, backoff, Duration.ofSeconds(5));
+        SftpInbox build() {
+            return new SftpInbox(new SftpEndpoint("127.0.0.1", port, USER, password, privateKey, passphrase, knownHosts, trustAny,
+                    maxAttempts, backoff, Duration.ofSeconds(5)), new InboxProperties(true, "/inbox/{date}", patterns, "/processed/{date}"));
         }
     }
 }

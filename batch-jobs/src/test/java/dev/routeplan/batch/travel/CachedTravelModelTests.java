@@ -117,12 +117,12 @@ class CachedTravelModelTests {
     }
 
     private CachedTravelModel cached(JedisPooled jedis) {
-        return new CachedTravelModel(haversine, jedis, Duration.ofHours(1), prefix, meters);
+        return new CachedTravelModel(haversine, jedis, Duration.ofHours(1), prefix, Duration.ofSeconds(30), meters);
     }
 
     private static JedisPooled redis(int port) {
         return TravelConfiguration.redis(new RouteplanProperties.Redis(true, "127.0.0.1", port, Duration.ofHours(1),
-                Duration.ofMillis(300), "unused"));
+                Duration.ofMillis(300), "unused", Duration.ofSeconds(30)));
     }
 
     /** The haversine model, counting the road matrices it had to compute. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.routeplan.batch.job.RouteplanProperties;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.travel.TravelTable;
@@ -16,12 +17,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Against a stand-in OSRM on a random loopback port that answers one canned table. */
+/**
+ * Against a stand-in OSRM on a random loopback port (the JDK's HttpServer) that answers one canned
+ * table, or fails the first requests, or answers too late: a real OSRM needs the road graph of
+ * Delhi built by its own tools, which cannot run here.
+ */
 class OsrmTravelModelTests {
 
     static final GeoPoint DEPOT = new GeoPoint(28.53, 77.271);
@@ -33,14 +40,23 @@ class OsrmTravelModelTests {
              "distances":[[0,16200,24100.5],[16050,0,11000],[24500,10900,0]]}""";
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger unavailableFor = new AtomicInteger();
+    private volatile Duration answerAfter = Duration.ZERO;
     private HttpServer osrm;
     private OsrmTravelModel model;
 
     @BeforeEach
     void startStandIn() throws IOException {
         osrm = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        osrm.setExecutor(Executors.newCachedThreadPool());   // a late answer must not hold up the next request
         osrm.createContext("/table/v1/driving/", exchange -> {
             requests.add(exchange.getRequestURI().toString());
+            if (unavailableFor.getAndDecrement() > 0) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            pause(answerAfter);
             boolean known = exchange.getRequestURI().getPath()
                     .endsWith("77.271000,28.530000;77.216700,28.631500;77.100000,28.650000");
             byte[] body = (known ? TABLE : "{\"code\":\"InvalidQuery\",\"message\":\"unknown points\"}")
@@ -52,7 +68,7 @@ class OsrmTravelModelTests {
         });
         osrm.start();
         URI base = URI.create("http://127.0.0.1:" + osrm.getAddress().getPort() + "/");
-        model = new OsrmTravelModel(base, Duration.ofSeconds(5), JsonMapper.builder().build());
+        model = model(base, Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -87,5 +103,61 @@ class OsrmTravelModelTests {
         assertThatThrownBy(() -> model.table(List.of(DEPOT, new GeoPoint(0, 0))))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("400").hasMessageContaining("InvalidQuery");
+    }
+
+    @Test
+    void retriesAServerThatIsBrieflyUnavailable() {
+        unavailableFor.set(2);
+
+        TravelTable table = model.table(List.of(DEPOT, STOP_A, STOP_B));
+
+        assertThat(requests).hasSize(3);
+        assertThat(table.km(0, 2)).isEqualTo(24.1005);
+    }
+
+    @Test
+    void givesUpAfterMaxAttemptsNamingTheServerAndTheLastCause() {
+        unavailableFor.set(Integer.MAX_VALUE);
+
+        assertThatThrownBy(() -> model.table(List.of(DEPOT, STOP_A, STOP_B)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("OSRM at http://127.0.0.1:" + osrm.getAddress().getPort())
+                .hasMessageContaining("503")
+                .hasMessageEndingWith("(after 3 attempts)");
+        assertThat(requests).hasSize(3);
+    }
+
+    @Test
+    void doesNotRetryARefusal() {
+        assertThatThrownBy(() -> model.table(List.of(DEPOT, new GeoPoint(0, 0)))).isInstanceOf(IllegalStateException.class);
+
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
+    void countsAnAnswerLaterThanTheReadTimeoutAsAFailedTry() {
+        answerAfter = Duration.ofSeconds(3);
+        OsrmTravelModel impatient = model(URI.create("http://127.0.0.1:" + osrm.getAddress().getPort()), Duration.ofMillis(300));
+        long start = System.nanoTime();
+
+        assertThatThrownBy(() -> impatient.table(List.of(DEPOT, STOP_A, STOP_B)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no answer within 300ms")
+                .hasMessageEndingWith("(after 3 attempts)");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    /** Three tries, 10 ms apart at first. */
+    private static OsrmTravelModel model(URI base, Duration readTimeout) {
+        return new OsrmTravelModel(new RouteplanProperties.Osrm(base, readTimeout, Duration.ofSeconds(2), 3, Duration.ofMillis(10)),
+                JsonMapper.builder().build());
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.routeplan.batch.deliver.PlanDelivery;
+import dev.routeplan.batch.store.DeliveryChannel;
+import dev.routeplan.batch.store.DeliveryState;
 import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.DeliveryStore.Delivery;
 import dev.routeplan.batch.store.PlanStore;
@@ -117,7 +119,7 @@ class PlanDeliveryTests {
         try (InputStream in = attachment(mailsOf(date).get(0)).getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(dir.resolve("compliance-report.pdf")));
         }
-        assertThat(deliveries.of(date)).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStore.SENT));
+        assertThat(deliveries.of(date)).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryState.SENT));
 
         // when the same plan is published again
         JobExecution second = republish().after(first);
@@ -154,12 +156,12 @@ class PlanDeliveryTests {
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(temp.resolve("out").resolve(date.toString()).resolve("D1/plan-D1.xlsx")).isRegularFile();
             List<Delivery> afterRun = deliveries.of(date);
-            assertThat(afterRun).filteredOn(d -> d.channel().equals(DeliveryStore.SFTP)).hasSize(4).allSatisfy(d -> {
-                assertThat(d.status()).isEqualTo(DeliveryStore.FAILED);
+            assertThat(afterRun).filteredOn(d -> d.channel() == DeliveryChannel.SFTP).hasSize(4).allSatisfy(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryState.FAILED);
                 assertThat(d.lastError()).contains("SFTP 127.0.0.1:" + port, "(after 2 attempts)");
             });
-            assertThat(afterRun).filteredOn(d -> d.channel().equals(DeliveryStore.MAIL))
-                    .singleElement().extracting(Delivery::status).isEqualTo(DeliveryStore.SENT);
+            assertThat(afterRun).filteredOn(d -> d.channel() == DeliveryChannel.MAIL)
+                    .singleElement().extracting(Delivery::status).isEqualTo(DeliveryState.SENT);
         } finally {
             sftp = startSftp(port);
         }
@@ -168,8 +170,8 @@ class PlanDeliveryTests {
         List<Delivery> retried = planDelivery.deliver(date);
 
         // then
-        assertThat(retried).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryStore.SENT));
-        assertThat(retried).filteredOn(d -> d.channel().equals(DeliveryStore.SFTP))
+        assertThat(retried).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryState.SENT));
+        assertThat(retried).filteredOn(d -> d.channel() == DeliveryChannel.SFTP)
                 .allSatisfy(d -> assertThat(d.attempts()).isEqualTo(2));
         assertThat(ROOT.resolve("outbox").resolve(date.toString()).resolve("D2/manifests-D2.pdf")).isRegularFile();
         assertThat(mailsOf(date)).hasSize(1);

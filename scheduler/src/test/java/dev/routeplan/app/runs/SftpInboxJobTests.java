@@ -73,8 +73,12 @@ class SftpInboxJobTests {
                 .isEqualTo(300);
         assertThat(jdbc.sql("select source from input_files where plan_date = ? and kind = 'ORDERS'").param(DATE)
                 .query(String.class).single()).isEqualTo("SFTP");
-        assertThat(ROOT.resolve("processed").resolve(DATE.toString()).resolve("orders.csv")).exists();
-        assertThat(remoteInbox.resolve("orders.csv")).doesNotExist();
+        // every file taken in moves, the fleet and depot files as well as the orders
+        assertThat(ROOT.resolve("processed").resolve(DATE.toString()))
+                .isDirectoryContaining(p -> p.endsWith("orders.csv"))
+                .isDirectoryContaining(p -> p.endsWith("fleet.csv"))
+                .isDirectoryContaining(p -> p.endsWith("depots.csv"));
+        assertThat(remoteInbox).isEmptyDirectory();
     }
 
     private static Path knownHosts() throws Exception {
