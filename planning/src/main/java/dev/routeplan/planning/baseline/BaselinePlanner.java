@@ -2,24 +2,22 @@ package dev.routeplan.planning.baseline;
 
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.GeoPoint;
-import dev.routeplan.planning.domain.NoEntryInterval;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.PlannedStop;
-import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.UnassignedOrder;
 import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.domain.Vehicle;
-import dev.routeplan.planning.domain.ZoneNoEntry;
 import dev.routeplan.planning.problem.DepotDeparture;
 import dev.routeplan.planning.problem.DepotProblem;
+import dev.routeplan.planning.problem.VehicleRules;
+import dev.routeplan.planning.problem.ZoneHits;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * What a Delhi dispatcher does by hand, as the yardstick the optimiser is measured against: takes
@@ -28,21 +26,20 @@ import org.locationtech.jts.geom.GeometryFactory;
  * hard rules as the solver. Orders no vehicle could serve even alone are set aside first with their
  * reason; those left when the fleet is used up are FLEET_FULL.
  *
- * <p>Driving times are asked of the travel provider at the moment each leg starts, and a route
- * leaves the depot when the solver's would ({@link DepotDeparture}), so the hand plan, seeding the
- * solver, keeps its times there. Restricted zones are checked conservatively: a straight leg that
- * touches a zone counts as inside for its whole duration, even when it only crosses a road.
- * Deterministic: ties go to the earlier order.
+ * <p>The rules are the solver's own ({@link VehicleRules}): a route leaves the depot when the
+ * solver's would ({@link DepotDeparture}), the driver takes a break at the premises where the
+ * solver's would, and a leg counts as inside a restricted zone as the solver counts it, so the hand
+ * plan, seeding the solver, keeps its times there. Driving times are asked of the travel provider
+ * at the moment each leg starts. Deterministic: ties go to the earlier order.
  */
 public final class BaselinePlanner {
 
-    private static final GeometryFactory GEOMETRY = new GeometryFactory();
-
     public DepotPlan plan(DepotProblem problem, TravelTimeProvider travel) {
+        Points points = new Points(problem);
         List<Order> routable = new ArrayList<>();
         List<UnassignedOrder> unassigned = new ArrayList<>();
         for (Order order : problem.orders()) {
-            reasonWhyUnservable(problem, travel, order).ifPresentOrElse(
+            reasonWhyUnservable(problem, travel, points, order).ifPresentOrElse(
                     unassigned::add, () -> routable.add(order));
         }
         List<PlannedRoute> routes = new ArrayList<>();
@@ -50,7 +47,7 @@ public final class BaselinePlanner {
             if (routable.isEmpty()) {
                 break;
             }
-            Route route = new Route(problem, travel, vehicle);
+            Route route = new Route(problem, travel, points, vehicle);
             Optional<Order> next = route.nearestServable(routable);
             while (next.isPresent()) {
                 route.serve(next.get());
@@ -66,7 +63,8 @@ public final class BaselinePlanner {
         return new DepotPlan(problem.depot().id(), routes, unassigned);
     }
 
-    private static Optional<UnassignedOrder> reasonWhyUnservable(DepotProblem problem, TravelTimeProvider travel, Order order) {
+    private static Optional<UnassignedOrder> reasonWhyUnservable(DepotProblem problem, TravelTimeProvider travel, Points points,
+                                                                 Order order) {
         String depotId = problem.depot().id();
         if (problem.vehicles().isEmpty()) {
             return Optional.of(new UnassignedOrder(order.id(), depotId, UnassignedReason.NO_ELIGIBLE_VEHICLE,
@@ -80,7 +78,7 @@ public final class BaselinePlanner {
                     order.weightKg(), order.volumeM3(), maxKg, maxM3)));
         }
         boolean anyAlone = problem.vehicles().stream()
-                .anyMatch(vehicle -> new Route(problem, travel, vehicle).canServeNext(order));
+                .anyMatch(vehicle -> new Route(problem, travel, points, vehicle).canServeNext(order));
         if (!anyAlone) {
             return Optional.of(new UnassignedOrder(order.id(), depotId, UnassignedReason.WINDOW_UNREACHABLE,
                     "no eligible vehicle reaches it inside " + order.windows()
@@ -89,38 +87,46 @@ public final class BaselinePlanner {
         return Optional.empty();
     }
 
-    /** One vehicle's route as it is being built: where it stands, when, and with what load. */
+    /** The problem's points by index, as {@link VehicleRules} and {@link ZoneHits} count them, and each order's index. */
+    private static final class Points {
+
+        private final List<GeoPoint> all;
+        private final Map<Order, Integer> byOrder = new IdentityHashMap<>();
+        private final ZoneHits zoneHits;
+
+        Points(DepotProblem problem) {
+            this.all = problem.points();
+            for (int i = 0; i < problem.orders().size(); i++) {
+                byOrder.put(problem.orders().get(i), i + 1);
+            }
+            this.zoneHits = problem.zoneHits(all);
+        }
+    }
+
+    /** One vehicle's route as it is being built: its stops, when it left, and with what load. */
     private static final class Route {
 
         private final DepotProblem problem;
         private final TravelTimeProvider travel;
+        private final Points points;
         private final Vehicle vehicle;
-        private final GeoPoint depot;
-        private final TimeWindow depotHours;
-        private final List<NoEntryInterval> noEntry;
-        private final List<ZoneNoEntry> zones;
-        private final long earliestDeparture;
-        private final List<PlannedStop> stops = new ArrayList<>();
-        private final List<Order> served = new ArrayList<>();
+        private final VehicleRules rules;
+        private final List<Stop> stops = new ArrayList<>();
         private long departure;
         private long weightGrams;
         private long volumeLitres;
-        private double km;
 
-        Route(DepotProblem problem, TravelTimeProvider travel, Vehicle vehicle) {
+        Route(DepotProblem problem, TravelTimeProvider travel, Points points, Vehicle vehicle) {
             this.problem = problem;
             this.travel = travel;
+            this.points = points;
             this.vehicle = vehicle;
-            this.depot = problem.depot().location();
-            this.depotHours = problem.depot().openingHours();
-            this.noEntry = problem.noEntryFor(vehicle);
-            this.zones = problem.zoneNoEntryFor(vehicle);
-            this.earliestDeparture = DepotDeparture.earliest(vehicle.shift().startSeconds(), noEntry);
+            this.rules = VehicleRules.of(problem, vehicle, points.zoneHits);
         }
 
         /** The nearest order, by road distance from where the vehicle stands, that it can serve next. */
         Optional<Order> nearestServable(List<Order> candidates) {
-            GeoPoint here = position();
+            GeoPoint here = points.all.get(position());
             Order nearest = null;
             double nearestKm = Double.POSITIVE_INFINITY;
             for (Order order : candidates) {
@@ -134,110 +140,122 @@ public final class BaselinePlanner {
         }
 
         boolean canServeNext(Order order) {
-            return visit(order).filter(this::legal).isPresent();
+            return next(order).isPresent();
         }
 
         void serve(Order order) {
-            Visit visit = visit(order).orElseThrow();
+            Next next = next(order).orElseThrow();
             if (stops.isEmpty()) {
-                departure = visit.leaving();
+                departure = next.departure();
+            } else {
+                stops.set(stops.size() - 1, stops.get(stops.size() - 1).restingFor(next.restBefore()));
             }
-            weightGrams += grams(order.weightKg());
-            volumeLitres += grams(order.volumeM3());
-            km += travel.distanceKm(position(), order.location());
-            stops.add(new PlannedStop(stops.size() + 1, order.id(), visit.arrival(), visit.serviceStart(),
-                    visit.serviceEnd(), travel.distanceKm(position(), order.location()), 0));
-            served.add(order);
+            weightGrams += VehicleRules.grams(order.weightKg());
+            volumeLitres += VehicleRules.grams(order.volumeM3());
+            stops.add(next.stop());
         }
 
         PlannedRoute toPlannedRoute() {
-            Order last = served.get(served.size() - 1);
-            PlannedStop lastStop = stops.get(stops.size() - 1);
-            long back = lastStop.departureSeconds()
-                    + travel.travelSeconds(last.location(), depot, vehicle.vehicleClass(), lastStop.departureSeconds());
-            double loadKg = served.stream().mapToDouble(Order::weightKg).sum();
-            List<PlannedStop> withLoads = new ArrayList<>();
-            for (int i = 0; i < stops.size(); i++) {
-                PlannedStop s = stops.get(i);
-                loadKg -= served.get(i).weightKg();
-                withLoads.add(new PlannedStop(s.sequence(), s.orderId(), s.arrivalSeconds(), s.serviceStartSeconds(),
-                        s.departureSeconds(), s.legKm(), Math.max(0, loadKg)));
+            Stop last = stops.get(stops.size() - 1);
+            long back = last.leaving() + drive(last.point(), VehicleRules.DEPOT, last.leaving());
+            double loadKg = stops.stream().mapToDouble(stop -> stop.order().weightKg()).sum();
+            double km = 0;
+            int from = VehicleRules.DEPOT;
+            List<PlannedStop> planned = new ArrayList<>();
+            for (Stop stop : stops) {
+                double legKm = km(from, stop.point());
+                km += legKm;
+                loadKg -= stop.order().weightKg();
+                planned.add(new PlannedStop(planned.size() + 1, stop.order().id(), stop.arrival(), stop.serviceStart(),
+                        stop.leaving(), legKm, Math.max(0, loadKg)));
+                from = stop.point();
             }
-            return new PlannedRoute(vehicle.id(), problem.depot().id(), departure, back,
-                    km + travel.distanceKm(last.location(), depot), withLoads);
+            return new PlannedRoute(vehicle.id(), problem.depot().id(), departure, back, km + km(from, VehicleRules.DEPOT), planned);
         }
 
-        /** The timeline of serving {@code order} next and then driving home; empty if over capacity. */
-        private Optional<Visit> visit(Order order) {
-            if (weightGrams + grams(order.weightKg()) > grams(vehicle.capacityKg())
-                    || volumeLitres + grams(order.volumeM3()) > grams(vehicle.capacityM3())) {
+        /**
+         * Serving {@code order} next and then driving home, timed as the solver's listener times a
+         * route ending so, if that breaks none of the solver's hard rules: the stops before keep their
+         * times, except that the last one may now need a break before the longer way ahead.
+         */
+        private Optional<Next> next(Order order) {
+            if (rules.weightExcessGrams(weightGrams + VehicleRules.grams(order.weightKg())) > 0
+                    || rules.volumeExcessLitres(volumeLitres + VehicleRules.grams(order.volumeM3())) > 0) {
                 return Optional.empty();
             }
+            int at = points.byOrder.get(order);
             long routeStart;
             long leaving;
+            long work;
+            long restBefore = 0;
+            int from = position();
             if (stops.isEmpty()) {
-                routeStart = DepotDeparture.forFirstStop(earliestDeparture, order.windows(),
-                        at -> travel.travelSeconds(depot, order.location(), vehicle.vehicleClass(), at));
+                routeStart = rules.departureFor(order.windows(), t -> drive(VehicleRules.DEPOT, at, t));
                 leaving = routeStart;
+                work = 0;
             } else {
+                Stop last = stops.get(stops.size() - 1);
                 routeStart = departure;
-                leaving = stops.get(stops.size() - 1).departureSeconds();
+                restBefore = rules.restAfterService(last.work(), drive(from, at, last.serviceEnd()) + order.serviceSeconds());
+                leaving = last.serviceEnd() + restBefore;
+                work = restBefore > 0 ? 0 : last.work();
             }
-            long arrival = leaving + travel.travelSeconds(position(), order.location(), vehicle.vehicleClass(), leaving);
+            long arrival = leaving + drive(from, at, leaving);
             long serviceStart = order.windows().serviceStart(arrival);
             long serviceEnd = serviceStart + order.serviceSeconds();
-            long back = serviceEnd + travel.travelSeconds(order.location(), depot, vehicle.vehicleClass(), serviceEnd);
-            return Optional.of(new Visit(order, routeStart, leaving, arrival, serviceStart, serviceEnd, back));
-        }
+            long workThere = rules.workAfterService(work, leaving, arrival, serviceStart, order.serviceSeconds());
+            long rest = rules.restAfterService(workThere, drive(at, VehicleRules.DEPOT, serviceEnd));
+            long home = serviceEnd + rest;
+            long back = home + drive(at, VehicleRules.DEPOT, home);
 
-        private boolean legal(Visit v) {
-            long forbidden = noEntry.stream().mapToLong(i -> i.overlapSeconds(v.routeStart(), v.back())).sum();
-            return v.order().windows().contains(v.serviceStart())
-                    && v.back() <= vehicle.shift().endSeconds()
-                    && forbidden == 0
-                    && v.back() - v.routeStart() <= problem.maxRouteSeconds()
-                    && depotHours.containsOnAnyDay(v.routeStart()) && depotHours.containsOnAnyDay(v.back())
-                    && staysOutOfZones(v);
-        }
-
-        /** The leg in, any wait at a stop inside a zone, and the leg home stay out of the vehicle's zones while closed. */
-        private boolean staysOutOfZones(Visit v) {
-            GeoPoint stop = v.order().location();
-            for (ZoneNoEntry zone : zones) {
-                for (Geometry area : zone.areas()) {
-                    if ((enters(area, position(), stop) && closedDuring(zone, v.leaving(), v.arrival()))
-                            || (area.covers(GEOMETRY.createPoint(coordinate(stop))) && closedDuring(zone, v.arrival(), v.serviceStart()))
-                            || (enters(area, stop, depot) && closedDuring(zone, v.serviceEnd(), v.back()))) {
-                        return false;
-                    }
-                }
+            VehicleRules.Duty duty = rules.duty(routeStart);
+            for (int i = 0; i < stops.size(); i++) {
+                Stop s = stops.get(i);
+                duty.stop(s.arrival(), s.serviceStart(), s.serviceEnd(), i == stops.size() - 1 ? restBefore : s.rest());
             }
-            return true;
+            duty.stop(arrival, serviceStart, serviceEnd, rest);
+            // the stops before keep their legs and waits, already clear of the zones
+            long inZones = rules.zoneLegSeconds(from, at, leaving, arrival) + rules.zoneWaitSeconds(at, arrival, serviceStart)
+                    + rules.zoneLegSeconds(at, VehicleRules.DEPOT, home, back);
+            boolean legal = order.windows().lateness(arrival) == 0
+                    && rules.overtimeSeconds(back) == 0
+                    && rules.noEntrySeconds(routeStart, back) == 0
+                    && rules.depotHoursBreaches(routeStart, back) == 0
+                    && inZones == 0
+                    && duty.excessSeconds(back) == 0;
+            return legal ? Optional.of(new Next(routeStart, restBefore,
+                    new Stop(order, at, arrival, serviceStart, serviceEnd, workThere, rest))) : Optional.empty();
         }
 
-        private GeoPoint position() {
-            return served.isEmpty() ? depot : served.get(served.size() - 1).location();
+        private int position() {
+            return stops.isEmpty() ? VehicleRules.DEPOT : stops.get(stops.size() - 1).point();
         }
 
-        private static boolean enters(Geometry area, GeoPoint from, GeoPoint to) {
-            return area.intersects(GEOMETRY.createLineString(new Coordinate[] {coordinate(from), coordinate(to)}));
+        private long drive(int from, int to, long leaving) {
+            return travel.travelSeconds(points.all.get(from), points.all.get(to), vehicle.vehicleClass(), leaving);
         }
 
-        private static boolean closedDuring(ZoneNoEntry zone, long from, long to) {
-            return zone.intervals().stream().anyMatch(i -> i.overlapSeconds(from, to) > 0);
-        }
-
-        private static Coordinate coordinate(GeoPoint p) {
-            return new Coordinate(p.lon(), p.lat());
-        }
-
-        private static long grams(double thousands) {
-            return Math.round(thousands * 1000);
+        private double km(int from, int to) {
+            return travel.distanceKm(points.all.get(from), points.all.get(to));
         }
     }
 
-    /** Serving one order next: when the route starts, when the vehicle leaves its last place, arrives, serves and gets home. */
-    private record Visit(Order order, long routeStart, long leaving, long arrival, long serviceStart, long serviceEnd,
-                         long back) {
+    /**
+     * A served stop: {@code work} is the driver's continuous work on finishing service, {@code rest}
+     * the break taken after it (decided again when a stop is added after it).
+     */
+    private record Stop(Order order, int point, long arrival, long serviceStart, long serviceEnd, long work, long rest) {
+
+        long leaving() {
+            return serviceEnd + rest;
+        }
+
+        Stop restingFor(long restSeconds) {
+            return new Stop(order, point, arrival, serviceStart, serviceEnd, work, restSeconds);
+        }
+    }
+
+    /** Serving one order next: when the route leaves the depot, the break at the stop before, and the new stop. */
+    private record Next(long departure, long restBefore, Stop stop) {
     }
 }

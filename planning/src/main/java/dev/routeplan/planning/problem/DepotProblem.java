@@ -1,11 +1,13 @@
 package dev.routeplan.planning.problem;
 
 import dev.routeplan.planning.domain.Depot;
+import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.NoEntryInterval;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.ZoneNoEntry;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,13 +38,21 @@ public record DepotProblem(
         zoneNoEntryByVehicleId = Map.copyOf(zoneNoEntryByVehicleId);
     }
 
-    /** The longest a route may last for a planner that schedules no breaks. */
-    public long maxRouteSeconds() {
-        return driverLimits.maxContinuousWorkSeconds();
-    }
-
     public List<ZoneNoEntry> zoneNoEntryFor(Vehicle vehicle) {
         return zoneNoEntryByVehicleId.getOrDefault(vehicle.id(), List.of());
+    }
+
+    /** The depot, then the orders in their order: the points {@link VehicleRules} and {@link ZoneHits} count by index. */
+    public List<GeoPoint> points() {
+        List<GeoPoint> points = new ArrayList<>(orders.size() + 1);
+        points.add(depot.location());
+        orders.forEach(order -> points.add(order.location()));
+        return points;
+    }
+
+    /** Which legs between {@code points} enter a restricted zone of any of the vehicles. */
+    public ZoneHits zoneHits(List<GeoPoint> points) {
+        return new ZoneHits(points, vehicles.stream().flatMap(v -> zoneNoEntryFor(v).stream()).toList());
     }
 
     public List<NoEntryInterval> noEntryFor(Vehicle vehicle) {

@@ -1,2 +1,2 @@
-/** What one depot's day asks to plan and under which rules (orders, fleet, no-entry hours, zones, driver limits), read by solver, hand planner and verifier alike. */
+/** What one depot's day asks to plan and under which rules, from the rule pack ({@code DepotProblems}); {@code VehicleRules} applies those rules for the solver's model and the hand planner alike. */
 package dev.routeplan.planning.problem;

@@ -1,6 +1,6 @@
 package dev.routeplan.planning.solver;
 
-import dev.routeplan.planning.problem.DriverLimits;
+import dev.routeplan.planning.problem.VehicleRules;
 import java.util.List;
 import java.util.Objects;
 import org.optaplanner.core.api.domain.variable.ListVariableListener;
@@ -82,8 +82,7 @@ public class ArrivalTimeListener implements ListVariableListener<DepotRoutingSol
         while (timedInPlace(route, visits, last)) {
             last--;
         }
-        DriverLimits limits = route.limits();
-        long breakLength = Math.max(1, limits.breakSeconds());
+        VehicleRules rules = route.rules();
         Visit previous = first == 0 ? null : visits.get(first - 1);
         long block = previous == null ? 0 : previous.workBlock();
         for (int i = first; i < size; i++) {
@@ -95,12 +94,10 @@ public class ArrivalTimeListener implements ListVariableListener<DepotRoutingSol
                     : route.secondsBetween(previous, current, leaving));
             long serviceStart = current.serviceStartFor(arrival);
             long serviceEnd = serviceStart + current.serviceSeconds();
-            block += arrival - leaving;
-            block = serviceStart - arrival >= breakLength ? 0 : block + serviceStart - arrival;
-            block += current.serviceSeconds();
+            block = rules.workAfterService(block, leaving, arrival, serviceStart, current.serviceSeconds());
             long ahead = next == null ? route.secondsToDepot(current, serviceEnd)
                     : route.secondsBetween(current, next, serviceEnd) + next.serviceSeconds();
-            long rest = limits.breaksPlanned() && block + ahead > limits.maxContinuousWorkSeconds() ? limits.breakSeconds() : 0;
+            long rest = rules.restAfterService(block, ahead);
             if (rest > 0) {
                 block = 0;
             }

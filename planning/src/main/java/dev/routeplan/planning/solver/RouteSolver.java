@@ -8,6 +8,7 @@ import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.UnassignedOrder;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.problem.DepotProblem;
+import dev.routeplan.planning.problem.VehicleRules;
 import dev.routeplan.planning.problem.ZoneHits;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.util.ArrayList;
@@ -94,12 +95,9 @@ public final class RouteSolver {
     }
 
     Start start(DepotProblem problem, DepotPlan start) {
-        List<GeoPoint> points = new ArrayList<>();
-        points.add(problem.depot().location());
-        problem.orders().forEach(order -> points.add(order.location()));
+        List<GeoPoint> points = problem.points();
         TravelMatrix matrix = new TravelMatrix(points, travel);
-        ZoneHits zoneHits = new ZoneHits(points, problem.vehicles().stream().flatMap(v -> problem.zoneNoEntryFor(v).stream())
-                .toList());
+        ZoneHits zoneHits = problem.zoneHits(points);
 
         List<UnassignedOrder> unassigned = new ArrayList<>();
         return new Start(routingProblem(problem, matrix, zoneHits, start, unassigned), unassigned);
@@ -110,8 +108,7 @@ public final class RouteSolver {
                                                        List<UnassignedOrder> unassigned) {
         List<VehicleRoute> routes = new ArrayList<>();
         for (Vehicle vehicle : problem.vehicles()) {
-            routes.add(VehicleRoute.of(vehicle, matrix, problem.depot().openingHours(), problem.noEntryFor(vehicle),
-                    problem.zoneNoEntryFor(vehicle), zoneHits, problem.driverLimits()));
+            routes.add(new VehicleRoute(vehicle, matrix, VehicleRules.of(problem, vehicle, zoneHits)));
         }
         UnservableOrders screen = new UnservableOrders(routes);
         // an order the start serves is servable, whatever the one-stop screen says: the leg from the

@@ -6,6 +6,7 @@ import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.ZoneNoEntry;
 import dev.routeplan.planning.problem.DepotDeparture;
 import dev.routeplan.planning.problem.DriverLimits;
+import dev.routeplan.planning.problem.VehicleRules;
 import dev.routeplan.planning.problem.ZoneHits;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +24,13 @@ import org.optaplanner.core.api.domain.variable.PlanningListVariable;
 @PlanningEntity
 public class VehicleRoute {
 
-    static final int DEPOT = 0;
+    static final int DEPOT = VehicleRules.DEPOT;
 
     @PlanningId
     private String id;
     private Vehicle vehicle;
     private TravelMatrix matrix;
-    private long earliestDeparture;
-    private long latestReturn;
-    private TimeWindow depotHours;
-    private List<NoEntryInterval> noEntry;
-    private DriverLimits limits;
-    private List<ZoneNoEntry> zoneNoEntry;
-    private ZoneHits zoneHits;
+    private VehicleRules rules;
 
     @PlanningListVariable(valueRangeProviderRefs = "visits")
     private List<Visit> visits = new ArrayList<>();
@@ -44,31 +39,24 @@ public class VehicleRoute {
         // for OptaPlanner's solution cloner
     }
 
-    private VehicleRoute(String id, Vehicle vehicle, TravelMatrix matrix, long earliestDeparture, long latestReturn,
-                         TimeWindow depotHours, List<NoEntryInterval> noEntry, List<ZoneNoEntry> zoneNoEntry,
-                         ZoneHits zoneHits, DriverLimits limits) {
-        this.limits = limits;
-        this.zoneNoEntry = List.copyOf(zoneNoEntry);
-        this.zoneHits = zoneHits;
+    private VehicleRoute(String id, Vehicle vehicle, TravelMatrix matrix, VehicleRules rules) {
         this.id = id;
         this.vehicle = vehicle;
         this.matrix = matrix;
-        this.earliestDeparture = earliestDeparture;
-        this.latestReturn = latestReturn;
-        this.depotHours = depotHours;
-        this.noEntry = List.copyOf(noEntry);
+        this.rules = rules;
+    }
+
+    VehicleRoute(Vehicle vehicle, TravelMatrix matrix, VehicleRules rules) {
+        this(vehicle.id(), vehicle, matrix, rules);
     }
 
     static VehicleRoute of(Vehicle vehicle, TravelMatrix matrix, TimeWindow depotHours, List<NoEntryInterval> noEntry,
                            List<ZoneNoEntry> zoneNoEntry, ZoneHits zoneHits, DriverLimits limits) {
-        long shiftStart = vehicle.shift().startSeconds();
-        return new VehicleRoute(vehicle.id(), vehicle, matrix, DepotDeparture.earliest(shiftStart, noEntry),
-                vehicle.shift().endSeconds(), depotHours, noEntry, zoneNoEntry, zoneHits, limits);
+        return new VehicleRoute(vehicle, matrix, VehicleRules.of(vehicle, depotHours, noEntry, zoneNoEntry, zoneHits, limits));
     }
 
     static VehicleRoute unplannedBucket(String depotId) {
-        return new VehicleRoute("unplanned-" + depotId, null, null, 0, 0, TimeWindow.of("00:00", "00:00"), List.of(),
-                List.of(), null, DriverLimits.none());
+        return new VehicleRoute("unplanned-" + depotId, null, null, VehicleRules.none());
     }
 
     /**
@@ -76,8 +64,7 @@ public class VehicleRoute {
      * would: a trial route, apart from the plan, for asking what serving those visits would break.
      */
     VehicleRoute withVisits(List<Visit> trialVisits) {
-        VehicleRoute trial = new VehicleRoute(id, vehicle, matrix, earliestDeparture, latestReturn, depotHours, noEntry,
-                zoneNoEntry, zoneHits, limits);
+        VehicleRoute trial = new VehicleRoute(id, vehicle, matrix, rules);
         trial.visits = new ArrayList<>(trialVisits);
         trial.linkAndTime();
         return trial;
@@ -100,19 +87,24 @@ public class VehicleRoute {
         }
     }
 
+    /** The hard rules of this route's vehicle. */
+    VehicleRules rules() {
+        return rules;
+    }
+
     long latestReturn() {
-        return latestReturn;
+        return rules.latestReturn();
     }
 
     TimeWindow depotHours() {
-        return depotHours;
+        return rules.depotHours();
     }
 
     /** The rules whose no-entry stretches the route's time on the road runs into. */
     List<String> noEntryRulesBroken() {
         long from = departureFromDepot();
         long to = returnToDepot();
-        return noEntry.stream().filter(interval -> interval.overlapSeconds(from, to) > 0).map(NoEntryInterval::ruleId)
+        return rules.noEntry().stream().filter(interval -> interval.overlapSeconds(from, to) > 0).map(NoEntryInterval::ruleId)
                 .distinct().toList();
     }
 
@@ -147,11 +139,11 @@ public class VehicleRoute {
      */
     List<Object> profile() {
         return List.of(vehicle.vehicleClass(), vehicle.capacityKg(), vehicle.capacityM3(), vehicle.costPerKm(),
-                vehicle.fixedCost(), earliestDeparture, latestReturn, noEntry, zoneNoEntry);
+                vehicle.fixedCost(), rules.earliestDeparture(), rules.latestReturn(), rules.noEntry(), rules.zones());
     }
 
     long earliestDeparture() {
-        return earliestDeparture;
+        return rules.earliestDeparture();
     }
 
     /** Driving time from the depot to the visit, leaving the depot at {@code leaving}. */
@@ -169,12 +161,12 @@ public class VehicleRoute {
 
     /** When the vehicle leaves the depot, as the listener timed the first stop ({@link DepotDeparture}). */
     long departureFromDepot() {
-        return visits.isEmpty() ? earliestDeparture : visits.get(0).leftPrevious();
+        return visits.isEmpty() ? rules.earliestDeparture() : visits.get(0).leftPrevious();
     }
 
     long returnToDepot() {
         if (visits.isEmpty()) {
-            return earliestDeparture;
+            return rules.earliestDeparture();
         }
         Visit last = visits.get(visits.size() - 1);
         return last.departure() + secondsToDepot(last, last.departure());
@@ -206,7 +198,7 @@ public class VehicleRoute {
         for (Visit visit : visits) {
             load += visit.weightGrams();
         }
-        return Math.max(0, load - Math.round(vehicle.capacityKg() * 1000));
+        return rules.weightExcessGrams(load);
     }
 
     long volumeExcessLitres() {
@@ -218,69 +210,28 @@ public class VehicleRoute {
         for (Visit visit : visits) {
             load += visit.volumeLitres();
         }
-        return Math.max(0, load - Math.round(vehicle.capacityM3() * 1000));
+        return rules.volumeExcessLitres(load);
     }
 
     long overtimeSeconds() {
-        return Math.max(0, returnToDepot() - latestReturn);
+        return rules.overtimeSeconds(returnToDepot());
     }
 
-    DriverLimits limits() {
-        return limits;
-    }
-
-    /**
-     * Seconds by which the driver's duty breaks the driver-hours limits: the longest stretch of
-     * continuous work, the work of the duty and its spread-over. As the verifier counts it: driving,
-     * service and waits shorter than a break are work; a longer wait, or a rest after service, is a break.
-     */
+    /** Seconds by which the driver's duty breaks the driver-hours limits ({@link VehicleRules.Duty}). */
     long dutyExcessSeconds() {
         if (visits.isEmpty()) {
             return 0;
         }
-        long breakLength = Math.max(1, limits.breakSeconds());
-        long departure = departureFromDepot();
-        long clock = departure;
-        long block = 0;
-        long longest = 0;
-        long work = 0;
+        VehicleRules.Duty duty = rules.duty(departureFromDepot());
         for (Visit visit : visits) {
-            long drive = visit.getArrival() - clock;
-            long wait = visit.serviceStart() - visit.getArrival();
-            long service = visit.serviceEnd() - visit.serviceStart();
-            block += drive;
-            work += drive;
-            if (wait >= breakLength) {
-                longest = Math.max(longest, block);
-                block = 0;
-            } else {
-                block += wait;
-                work += wait;
-            }
-            block += service;
-            work += service;
-            if (visit.restSeconds() >= breakLength) {
-                longest = Math.max(longest, block);
-                block = 0;
-            } else {
-                block += visit.restSeconds();
-                work += visit.restSeconds();
-            }
-            clock = visit.departure();
+            duty.stop(visit.getArrival(), visit.serviceStart(), visit.serviceEnd(), visit.restSeconds());
         }
-        long back = returnToDepot();
-        block += back - clock;
-        work += back - clock;
-        longest = Math.max(longest, block);
-        return Math.max(0, longest - limits.maxContinuousWorkSeconds()) + Math.max(0, work - limits.maxWorkSeconds())
-                + Math.max(0, back - departure - limits.maxSpreadSeconds());
+        return duty.excessSeconds(returnToDepot());
     }
 
     /** Seconds on the road, from depot departure to return, inside a stretch the rule pack forbids. */
     long noEntrySeconds() {
-        long from = departureFromDepot();
-        long to = returnToDepot();
-        return noEntry.stream().mapToLong(interval -> interval.overlapSeconds(from, to)).sum();
+        return rules.noEntrySeconds(departureFromDepot(), returnToDepot());
     }
 
     /**
@@ -288,70 +239,45 @@ public class VehicleRoute {
      * zone counts whole, and so does waiting for a window at a stop inside one.
      */
     long zoneSeconds() {
-        if (zoneNoEntry.isEmpty() || visits.isEmpty()) {
+        if (!rules.hasZones() || visits.isEmpty()) {
             return 0;
         }
         long total = 0;
-        for (ZoneNoEntry zone : zoneNoEntry) {
-            int from = DEPOT;
-            long leaving = departureFromDepot();
-            for (Visit visit : visits) {
-                total += inZone(zone, from, visit.locationIndex(), leaving, visit.getArrival());
-                if (zoneHits.stop(zone.zoneId(), visit.locationIndex())) {
-                    total += overlap(zone, visit.getArrival(), visit.serviceStart());
-                }
-                from = visit.locationIndex();
-                leaving = visit.departure();
-            }
-            total += inZone(zone, from, DEPOT, leaving, returnToDepot());
+        int from = DEPOT;
+        long leaving = departureFromDepot();
+        for (Visit visit : visits) {
+            total += rules.zoneLegSeconds(from, visit.locationIndex(), leaving, visit.getArrival())
+                    + rules.zoneWaitSeconds(visit.locationIndex(), visit.getArrival(), visit.serviceStart());
+            from = visit.locationIndex();
+            leaving = visit.departure();
         }
-        return total;
-    }
-
-    private long inZone(ZoneNoEntry zone, int from, int to, long start, long end) {
-        return zoneHits.leg(zone.zoneId(), from, to) ? overlap(zone, start, end) : 0;
-    }
-
-    private static long overlap(ZoneNoEntry zone, long start, long end) {
-        return zone.intervals().stream().mapToLong(interval -> interval.overlapSeconds(start, end)).sum();
+        return total + rules.zoneLegSeconds(from, DEPOT, leaving, returnToDepot());
     }
 
     int depotHoursBreaches() {
-        return (depotHours.containsOnAnyDay(departureFromDepot()) ? 0 : 1)
-                + (depotHours.containsOnAnyDay(returnToDepot()) ? 0 : 1);
+        return rules.depotHoursBreaches(departureFromDepot(), returnToDepot());
     }
 
     /** Whether this vehicle, empty, could serve the visit on a route of its own without breaking a hard rule. */
     boolean canServeAlone(Visit visit) {
-        if (visit.weightGrams() > Math.round(vehicle.capacityKg() * 1000)
-                || visit.volumeLitres() > Math.round(vehicle.capacityM3() * 1000)) {
+        if (rules.weightExcessGrams(visit.weightGrams()) > 0 || rules.volumeExcessLitres(visit.volumeLitres()) > 0) {
             return false;
         }
         long departure = visit.departureFromDepotFor(this);
         long arrival = departure + secondsFromDepot(visit, departure);
         long serviceStart = visit.serviceStartFor(arrival);
         long serviceEnd = serviceStart + visit.serviceSeconds();
-        // the same duty rules as the listener and dutyExcessSeconds(), for a route of one stop
-        long breakLength = Math.max(1, limits.breakSeconds());
-        long wait = serviceStart - arrival;
-        long block = wait >= breakLength ? visit.serviceSeconds() : serviceEnd - departure;
-        long longest = wait >= breakLength ? arrival - departure : 0;
-        long inbound = secondsToDepot(visit, serviceEnd);
-        long rest = limits.breaksPlanned() && block + inbound > limits.maxContinuousWorkSeconds() ? limits.breakSeconds() : 0;
+        long work = rules.workAfterService(0, departure, arrival, serviceStart, visit.serviceSeconds());
+        long rest = rules.restAfterService(work, secondsToDepot(visit, serviceEnd));
         long leaving = serviceEnd + rest;
         long back = leaving + secondsToDepot(visit, leaving);
-        longest = rest > 0 ? Math.max(Math.max(longest, block), back - leaving) : Math.max(longest, block + back - leaving);
-        long work = serviceEnd - departure - (wait >= breakLength ? wait : 0) + back - leaving;
-        long forbidden = noEntry.stream().mapToLong(interval -> interval.overlapSeconds(departure, back)).sum();
-        for (ZoneNoEntry zone : zoneNoEntry) {
-            forbidden += inZone(zone, DEPOT, visit.locationIndex(), departure, arrival)
-                    + inZone(zone, visit.locationIndex(), DEPOT, leaving, back)
-                    + (zoneHits.stop(zone.zoneId(), visit.locationIndex()) ? overlap(zone, arrival, serviceStart) : 0);
-        }
-        return visit.windows().lateness(arrival) == 0 && back <= latestReturn && forbidden == 0
-                && longest <= limits.maxContinuousWorkSeconds() && work <= limits.maxWorkSeconds()
-                && back - departure <= limits.maxSpreadSeconds()
-                && depotHours.containsOnAnyDay(departure) && depotHours.containsOnAnyDay(back);
+        VehicleRules.Duty duty = rules.duty(departure);
+        duty.stop(arrival, serviceStart, serviceEnd, rest);
+        int at = visit.locationIndex();
+        long forbidden = rules.noEntrySeconds(departure, back) + rules.zoneLegSeconds(DEPOT, at, departure, arrival)
+                + rules.zoneWaitSeconds(at, arrival, serviceStart) + rules.zoneLegSeconds(at, DEPOT, leaving, back);
+        return visit.windows().lateness(arrival) == 0 && rules.overtimeSeconds(back) == 0 && forbidden == 0
+                && duty.excessSeconds(back) == 0 && rules.depotHoursBreaches(departure, back) == 0;
     }
 
     /** Running cost in paise: distance at the vehicle's rate plus its fixed cost once it is used. */

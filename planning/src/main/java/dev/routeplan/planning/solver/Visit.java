@@ -202,8 +202,7 @@ public class Visit {
 
     /** When a route that starts with this visit leaves the depot ({@link DepotDeparture}). */
     long departureFromDepotFor(VehicleRoute vehicleRoute) {
-        return DepotDeparture.forFirstStop(vehicleRoute.earliestDeparture(), windows,
-                leaving -> vehicleRoute.secondsFromDepot(this, leaving));
+        return vehicleRoute.rules().departureFor(windows, leaving -> vehicleRoute.secondsFromDepot(this, leaving));
     }
 
     @Override

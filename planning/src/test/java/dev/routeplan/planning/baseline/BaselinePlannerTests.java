@@ -20,6 +20,7 @@ import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.domain.ZoneNoEntry;
 import dev.routeplan.planning.problem.DepotProblem;
+import dev.routeplan.planning.problem.DriverLimits;
 import dev.routeplan.planning.travel.HaversineTravelModel;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.time.LocalDate;
@@ -173,12 +174,51 @@ class BaselinePlannerTests {
                 List.of(new NoEntryInterval("DL-MARKET", 0, 24 * HOUR)));
         List<Order> orders = List.of(order("INSIDE", 28.58, 77.27, 50, MORNING), order("OUTSIDE", 28.55, 77.20, 50, MORNING));
         DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(van), orders, Map.of(),
-                Map.of(van.id(), List.of(market)), dev.routeplan.planning.problem.DriverLimits.none());
+                Map.of(van.id(), List.of(market)), DriverLimits.none());
 
         DepotPlan plan = planner.plan(problem, travel);
 
         assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("OUTSIDE");
         assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId).containsExactly("INSIDE");
+    }
+
+    @Test
+    void servesAnOrderBeyondAZoneRoadItsLegsOnlyCross() {
+        Vehicle van = lgv("LGV-1", 1000);
+        // a road 20 m wide running north-south between the depot and the order, closed all day;
+        // the legs cross it, 20 m inside, less than the zone's 200 m that count as driving along it
+        ZoneNoEntry road = new ZoneNoEntry("DL-ROAD", "ROAD", List.of(new GeometryFactory()
+                .toGeometry(new Envelope(new Coordinate(77.2800, 28.50), new Coordinate(77.2802, 28.56)))), 200,
+                List.of(new NoEntryInterval("DL-ROAD", 0, 24 * HOUR)));
+        List<Order> orders = List.of(order("EAST", 28.530, 77.291, 50, MORNING));
+        DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(van), orders, Map.of(),
+                Map.of(van.id(), List.of(road)), DriverLimits.none());
+
+        DepotPlan plan = planner.plan(problem, travel);
+
+        assertThat(plan.unassigned()).isEmpty();
+        assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("EAST");
+    }
+
+    @Test
+    void restsAtThePremisesWhereTheNextLegWouldPassTheContinuousLimitAndServesOn() {
+        // 5 h of continuous work at most, then a 30-minute break; 8 h of work and 12 h spread-over
+        DriverLimits limits = new DriverLimits(5 * HOUR, 1800, 8 * HOUR, 12 * HOUR);
+        List<Order> orders = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            orders.add(order("D" + i, 28.50 + 0.008 * (i % 6), 77.22 + 0.01 * (i / 6), 20, ALL_DAY_WINDOW));
+        }
+        Vehicle van = lgv("LGV-1", 1000);
+        DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(van), orders, Map.of(), Map.of(), limits);
+
+        DepotPlan plan = planner.plan(problem, travel);
+
+        PlannedRoute route = plan.routes().get(0);
+        assertThat(plan.unassigned()).isEmpty();
+        assertThat(route.returnSeconds() - route.departureSeconds()).isGreaterThan(5 * HOUR);
+        Map<String, Order> byId = orders.stream().collect(Collectors.toMap(Order::id, Function.identity()));
+        assertThat(route.stops()).filteredOn(stop -> stop.departureSeconds()
+                - stop.serviceStartSeconds() - byId.get(stop.orderId()).serviceSeconds() == 1800).hasSize(1);
     }
 
     @Test

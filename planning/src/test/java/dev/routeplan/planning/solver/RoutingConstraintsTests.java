@@ -1,10 +1,10 @@
 package dev.routeplan.planning.solver;
 
-import static dev.routeplan.planning.solver.RouteSolverTest.OKHLA;
-import static dev.routeplan.planning.solver.RouteSolverTest.lgv;
-import static dev.routeplan.planning.solver.RouteSolverTest.order;
-import static dev.routeplan.planning.solver.RouteSolverTest.vehicle;
-import static dev.routeplan.planning.solver.RouteSolverTest.withPriority;
+import static dev.routeplan.planning.solver.RouteSolverTests.OKHLA;
+import static dev.routeplan.planning.solver.RouteSolverTests.lgv;
+import static dev.routeplan.planning.solver.RouteSolverTests.order;
+import static dev.routeplan.planning.solver.RouteSolverTests.vehicle;
+import static dev.routeplan.planning.solver.RouteSolverTests.withPriority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.domain.GeoPoint;

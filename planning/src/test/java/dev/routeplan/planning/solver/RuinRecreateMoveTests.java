@@ -1,11 +1,11 @@
 package dev.routeplan.planning.solver;
 
-import static dev.routeplan.planning.solver.RouteSolverTest.HOUR;
-import static dev.routeplan.planning.solver.RouteSolverTest.OKHLA;
-import static dev.routeplan.planning.solver.RouteSolverTest.PLAN_DATE;
-import static dev.routeplan.planning.solver.RouteSolverTest.lgv;
-import static dev.routeplan.planning.solver.RouteSolverTest.order;
-import static dev.routeplan.planning.solver.RouteSolverTest.vehicle;
+import static dev.routeplan.planning.solver.RouteSolverTests.HOUR;
+import static dev.routeplan.planning.solver.RouteSolverTests.OKHLA;
+import static dev.routeplan.planning.solver.RouteSolverTests.PLAN_DATE;
+import static dev.routeplan.planning.solver.RouteSolverTests.lgv;
+import static dev.routeplan.planning.solver.RouteSolverTests.order;
+import static dev.routeplan.planning.solver.RouteSolverTests.vehicle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.domain.GeoPoint;
@@ -128,7 +128,7 @@ class RuinRecreateMoveTests {
         for (int i = 0; i < 36; i++) {
             TimeWindow window = i % 3 == 0 ? TimeWindow.of("14:00", "18:00") : TimeWindow.of("09:00", "13:00");
             Order order = order("O" + i, 28.50 + 0.013 * (i % 6), 77.18 + 0.015 * (i / 6), 90, window);
-            orders.add(i % 3 != 0 && i % 4 == 1 ? RouteSolverTest.withWindows(order, TimeWindow.of("15:30", "17:00")) : order);
+            orders.add(i % 3 != 0 && i % 4 == 1 ? RouteSolverTests.withWindows(order, TimeWindow.of("15:30", "17:00")) : order);
         }
         DepotProblem depot = new DepotProblem(PLAN_DATE, OKHLA, fleet, orders,
                 Map.of(hgv.id(), List.of(new NoEntryInterval("DL-NOENTRY-HGV", 7 * HOUR, 11 * HOUR))), Map.of(), DUTY);

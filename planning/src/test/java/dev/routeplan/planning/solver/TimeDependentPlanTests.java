@@ -1,8 +1,8 @@
 package dev.routeplan.planning.solver;
 
-import static dev.routeplan.planning.solver.RouteSolverTest.OKHLA;
-import static dev.routeplan.planning.solver.RouteSolverTest.PLAN_DATE;
-import static dev.routeplan.planning.solver.RouteSolverTest.order;
+import static dev.routeplan.planning.solver.RouteSolverTests.OKHLA;
+import static dev.routeplan.planning.solver.RouteSolverTests.PLAN_DATE;
+import static dev.routeplan.planning.solver.RouteSolverTests.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.compliance.pack.RulePackLoader;
@@ -46,8 +46,8 @@ class TimeDependentPlanTests {
         for (int i = 0; i < 10; i++) {
             orders.add(order("T" + i, 28.50 + 0.025 * (i % 4), 77.15 + 0.03 * (i / 4), 80, windows[i % 4]));
         }
-        Vehicle lgv = RouteSolverTest.vehicle("LGV-1", VehicleClass.LGV, 2000, TimeWindow.of("06:00", "22:00"));
-        Vehicle lgv2 = RouteSolverTest.vehicle("LGV-2", VehicleClass.LGV, 2000, TimeWindow.of("06:00", "22:00"));
+        Vehicle lgv = RouteSolverTests.vehicle("LGV-1", VehicleClass.LGV, 2000, TimeWindow.of("06:00", "22:00"));
+        Vehicle lgv2 = RouteSolverTests.vehicle("LGV-2", VehicleClass.LGV, 2000, TimeWindow.of("06:00", "22:00"));
 
         DepotPlan plan = new RouteSolver(travel).solve(
                 new DepotProblem(PLAN_DATE, OKHLA, List.of(lgv, lgv2), orders, Map.of()), SolverSettings.ofSeconds(2));
@@ -73,7 +73,7 @@ class TimeDependentPlanTests {
     void aMorningPeakDeliveryLeavesEarlierThanTheSameDeliveryAtNoon() {
         Order peak = order("PEAK", 28.63, 77.21, 50, TimeWindow.of("09:00", "09:30"));
         Order noon = order("NOON", 28.63, 77.21, 50, TimeWindow.of("13:00", "13:30"));
-        Vehicle lgv = RouteSolverTest.vehicle("LGV-1", VehicleClass.LGV, 1000, TimeWindow.of("05:00", "22:00"));
+        Vehicle lgv = RouteSolverTests.vehicle("LGV-1", VehicleClass.LGV, 1000, TimeWindow.of("05:00", "22:00"));
 
         PlannedRoute peakRoute = solveOne(lgv, peak);
         PlannedRoute noonRoute = solveOne(lgv, noon);

@@ -27,7 +27,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-class RouteSolverTest {
+class RouteSolverTests {
 
     static final LocalDate PLAN_DATE = LocalDate.of(2026, 12, 1);
     static final Depot OKHLA = new Depot("OKH", "Okhla Industrial Area", new GeoPoint(28.530, 77.271), TimeWindow.of("00:00", "00:00"));

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScenarioGeneratorTest {
+class ScenarioGeneratorTests {
 
     private static final Scenario SAMPLES = ScenarioGenerator.generate(ScenarioSpec.SAMPLES);
     /** A plan date when the samples were made; the fleet must be legal then, PUC valid into 2027. */

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SolomonBenchmarkTest {
+class SolomonBenchmarkTests {
 
     static final Path C101 = Path.of(System.getenv().getOrDefault("SOLOMON_DIR", SolomonBenchmark.DEFAULT_DIR), "C101.txt");
 

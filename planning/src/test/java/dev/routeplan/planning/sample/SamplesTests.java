@@ -10,7 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The bundled {@code samples/} are what the generator makes for seed 42, plus four bad order rows. */
-class SamplesTest {
+class SamplesTests {
 
     /** Relative to the {@code planning} module, where Maven runs the tests. */
     private static final Path SAMPLES_DIR = Path.of("..", "samples");

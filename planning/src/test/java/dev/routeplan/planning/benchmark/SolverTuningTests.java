@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SolverTuningTest {
+class SolverTuningTests {
 
     @Test
     void readsEachVariantAsOverridesOfTheDefaultSearch(@TempDir Path dir) throws Exception {
