@@ -4,7 +4,7 @@ import dev.routeplan.batch.fetch.SftpInbox.DownloadedFile;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.InputFileKind;
 import dev.routeplan.batch.store.InputFileStore;
-import dev.routeplan.batch.store.Sha256;
+import dev.routeplan.planning.digest.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public class InboxFetchTasklet implements Tasklet {
             log.info("ignoring {}: not an orders*.csv(.gz)/orders*.xlsx, fleet.csv or depots.csv file", name);
             return;
         }
-        String sha256 = Sha256.of(file);
+        String sha256 = Sha256.hex(file);
         Optional<Path> registered = files.stagedCopy(run.planDate(), sha256);
         if (registered.isPresent()) {
             log.info("skipping {}: the same content (sha256 {}) was already taken in for {}", name, sha256, run.planDate());

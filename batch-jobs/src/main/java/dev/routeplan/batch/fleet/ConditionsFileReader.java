@@ -1,16 +1,15 @@
 package dev.routeplan.batch.fleet;
 
-import dev.routeplan.batch.ingest.CsvFiles;
-import dev.routeplan.batch.ingest.InputFileException;
+import dev.routeplan.batch.ingest.format.InputRow;
+import dev.routeplan.batch.ingest.format.InputTable;
+import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.planning.compliance.pack.GrapStageChange;
 import dev.routeplan.planning.compliance.verify.NoEntryPermit;
 import dev.routeplan.planning.domain.PlanClock;
 import dev.routeplan.planning.domain.TimeWindow;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -19,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the day's legal conditions beside the plan: {@code permits.csv} (No Entry Permissions) and
@@ -29,15 +26,22 @@ import org.apache.commons.csv.CSVRecord;
  */
 public class ConditionsFileReader {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm");
+    static final List<String> PERMIT_COLUMNS = List.of("permit_no", "vehicle_id", "window_start", "window_end",
+            "valid_from", "valid_to");
+    static final List<String> GRAP_COLUMNS = List.of("effective_from", "stage", "source");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd[ ]['T']H:mm");
 
+    private final InputTables tables;
+
+    public ConditionsFileReader(InputTables tables) {
+        this.tables = tables;
+    }
+
     /** {@code permit_no,vehicle_id,zones,window_start,window_end,valid_from,valid_to}; zones ';'-separated, empty = all Delhi. */
-    public List<NoEntryPermit> permits(Path file, String fileName) throws IOException {
+    public List<NoEntryPermit> permits(Path file, String fileName) {
         List<NoEntryPermit> permits = new ArrayList<>();
-        try (CSVParser parser = CsvFiles.open(file)) {
-            for (CSVRecord record : parser) {
-                Fields row = new Fields(fileName, record);
+        try (InputTable table = tables.open(fileName, file, PERMIT_COLUMNS, List.of("zones"))) {
+            for (InputRow row : table) {
                 Set<String> zones = Arrays.stream(row.optional("zones").split(";")).map(String::trim)
                         .filter(z -> !z.isEmpty()).collect(Collectors.toSet());
                 LocalDate from = row.date("valid_from");
@@ -53,75 +57,30 @@ public class ConditionsFileReader {
     }
 
     /** {@code effective_from,stage,source}; times with an offset, or local times in Asia/Kolkata. */
-    public List<GrapStageChange> grapCalendar(Path file, String fileName) throws IOException {
+    public List<GrapStageChange> grapCalendar(Path file, String fileName) {
         List<GrapStageChange> changes = new ArrayList<>();
-        try (CSVParser parser = CsvFiles.open(file)) {
-            for (CSVRecord record : parser) {
-                Fields row = new Fields(fileName, record);
+        try (InputTable table = tables.open(fileName, file, GRAP_COLUMNS, List.of())) {
+            for (InputRow row : table) {
                 int stage = row.integer("stage");
                 if (stage < 0 || stage > 4) {
                     throw row.error("stage", stage + " is not a GRAP stage 0 to 4");
                 }
-                changes.add(new GrapStageChange(row.instant("effective_from"), stage, row.text("source")));
+                changes.add(new GrapStageChange(instant(row, "effective_from"), stage, row.text("source")));
             }
         }
         return changes;
     }
 
-    private record Fields(String fileName, CSVRecord record) {
-
-        String optional(String field) {
-            return record.isMapped(field) && record.isSet(field) ? record.get(field).trim() : "";
-        }
-
-        String text(String field) {
-            String value = optional(field);
-            if (value.isEmpty()) {
-                throw error(field, "is empty");
-            }
-            return value;
-        }
-
-        int integer(String field) {
+    private static OffsetDateTime instant(InputRow row, String field) {
+        String value = row.text(field);
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException withoutOffset) {
             try {
-                return Integer.parseInt(text(field));
-            } catch (NumberFormatException e) {
-                throw error(field, "\"" + optional(field) + "\" is not a whole number");
-            }
-        }
-
-        LocalDate date(String field) {
-            try {
-                return LocalDate.parse(text(field));
+                return LocalDateTime.parse(value, LOCAL).atZone(PlanClock.ZONE).toOffsetDateTime();
             } catch (DateTimeParseException e) {
-                throw error(field, "\"" + optional(field) + "\" is not a date like 2026-12-01");
+                throw row.error(field, "\"" + value + "\" is not a time like 2026-01-10T20:00+05:30 or 2026-01-10 20:00");
             }
-        }
-
-        LocalTime time(String field) {
-            String value = text(field);
-            try {
-                return value.equals("24:00") ? LocalTime.MIDNIGHT : LocalTime.parse(value, HH_MM);
-            } catch (DateTimeParseException e) {
-                throw error(field, "\"" + value + "\" is not a time HH:mm");
-            }
-        }
-
-        OffsetDateTime instant(String field) {
-            String value = text(field);
-            try {
-                return OffsetDateTime.parse(value);
-            } catch (DateTimeParseException withoutOffset) {
-                try {
-                    return LocalDateTime.parse(value, LOCAL).atZone(PlanClock.ZONE).toOffsetDateTime();
-                } catch (DateTimeParseException e) {
-                    throw error(field, "\"" + value + "\" is not a time like 2026-01-10T20:00+05:30 or 2026-01-10 20:00");
-                }
-            }
-        }
-
-        InputFileException error(String field, String problem) {
-            return new InputFileException(fileName, (int) record.getRecordNumber() + 1, field, problem);
         }
     }
 }

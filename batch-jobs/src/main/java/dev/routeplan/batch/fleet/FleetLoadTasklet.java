@@ -1,5 +1,6 @@
 package dev.routeplan.batch.fleet;
 
+import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
@@ -11,8 +12,6 @@ import dev.routeplan.planning.compliance.pack.Ineligibility;
 import dev.routeplan.planning.compliance.pack.VehicleEligibility;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.Vehicle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,13 +31,15 @@ public class FleetLoadTasklet implements Tasklet {
     private final InputFileStore files;
     private final FleetStore fleet;
     private final VehicleEligibility eligibility;
-    private final FleetFileReader reader = new FleetFileReader();
-    private final ConditionsFileReader conditionsReader = new ConditionsFileReader();
+    private final FleetFileReader reader;
+    private final ConditionsFileReader conditionsReader;
     private final ConditionsStore conditions;
 
     public FleetLoadTasklet(InputFileStore files, FleetStore fleet, VehicleEligibility eligibility,
-                            ConditionsStore conditions) {
+                            ConditionsStore conditions, InputTables tables) {
         this.conditions = conditions;
+        this.reader = new FleetFileReader(tables);
+        this.conditionsReader = new ConditionsFileReader(tables);
         this.files = files;
         this.fleet = fleet;
         this.eligibility = eligibility;
@@ -55,9 +56,9 @@ public class FleetLoadTasklet implements Tasklet {
         List<FleetVehicle> checked = vehicles.stream().map(v -> new FleetVehicle(v, setAsideReason(v, run))).toList();
         fleet.replace(run.planDate(), depots, checked);
         var permits = files.latest(run.planDate(), InputFileKind.PERMITS)
-                .map(f -> read(() -> conditionsReader.permits(f.stagedPath(), f.fileName()))).orElse(List.of());
+                .map(f -> conditionsReader.permits(f.stagedPath(), f.fileName())).orElse(List.of());
         var grap = files.latest(run.planDate(), InputFileKind.GRAP)
-                .map(f -> read(() -> conditionsReader.grapCalendar(f.stagedPath(), f.fileName()))).orElse(List.of());
+                .map(f -> conditionsReader.grapCalendar(f.stagedPath(), f.fileName())).orElse(List.of());
         conditions.replace(run.planDate(), permits, grap);
         long setAside = checked.stream().filter(v -> !v.eligible()).count();
         contribution.incrementWriteCount(checked.size());
@@ -71,18 +72,6 @@ public class FleetLoadTasklet implements Tasklet {
         List<Ineligibility> problems = eligibility.check(vehicle, run.planDate());
         return problems.isEmpty() ? null
                 : problems.stream().map(p -> p.ruleId() + ": " + p.reason()).collect(Collectors.joining("; "));
-    }
-
-    private interface Read<T> {
-        T read() throws IOException;
-    }
-
-    private static <T> T read(Read<T> read) {
-        try {
-            return read.read();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private InputFile required(PlanRunParameters run, InputFileKind kind, String name) {

@@ -2,6 +2,8 @@ package dev.routeplan.batch.fleet;
 
 import dev.routeplan.batch.fetch.ProcessedRemoteFiles;
 import dev.routeplan.batch.fetch.RemoteInbox;
+import dev.routeplan.batch.ingest.IngestProperties;
+import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
@@ -21,9 +23,10 @@ public class FleetStepConfiguration {
     @Bean
     Step fleetStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                    FleetStore fleet, VehicleEligibility eligibility, ConditionsStore conditions,
-                   RemoteInbox remoteInbox, ProgressPrinter progress) {
+                   RemoteInbox remoteInbox, ProgressPrinter progress, IngestProperties ingest) {
         return new StepBuilder("fleet", jobRepository)
-                .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions), transactionManager)
+                .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions,
+                        new InputTables(ingest.maxFileBytes())), transactionManager)
                 // after-step listeners run last-registered first: move the remote files, then print the summary
                 .listener((StepExecutionListener) progress)
                 .listener(ProcessedRemoteFiles.referenceFiles(files, remoteInbox))

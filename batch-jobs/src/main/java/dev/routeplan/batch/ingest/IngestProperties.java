@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param serviceAreaWkt polygon (lon lat) orders must lie in
  * @param pincodes       inclusive pincode ranges served: Delhi 110xxx and the NCR districts
- * @param maxFileBytes   an orders file above this size is refused whole, unread
+ * @param maxFileBytes   an input file (orders, fleet, depots, permits, GRAP) above this size is refused whole, unread
  * @param headerAliases  other header names senders use for a column
  * @param xlsxSheet      the sheet read from a workbook; blank = the first
  */

@@ -2,13 +2,13 @@ package dev.routeplan.batch.ingest;
 
 import dev.routeplan.batch.store.OrderReject;
 import dev.routeplan.batch.store.OrderStore.SourcedOrder;
+import dev.routeplan.planning.domain.ClockTime;
 import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.TimeWindow;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +30,6 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
     public record DepotCapacity(double maxKg, double maxM3) {
     }
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm");
     private static final Pattern PINCODE = Pattern.compile("\\d{6}");
     private static final Pattern GOODS_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final Pattern INDIAN_MOBILE = Pattern.compile("(?:\\+?91|0)?([6-9]\\d{9})");
@@ -220,13 +219,10 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         if (value == null) {
             return null;
         }
-        if (value.equals("24:00")) {
-            return LocalTime.MIDNIGHT;
-        }
         try {
-            return LocalTime.parse(value, HH_MM);
+            return ClockTime.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(RejectCode.INVALID_TIME, field, "\"" + value + "\" is not a time HH:mm");
+            problems.add(RejectCode.INVALID_TIME, field, e.getMessage());
             return null;
         }
     }

@@ -1,12 +1,9 @@
 package dev.routeplan.batch.publish;
 
+import dev.routeplan.planning.digest.Sha256;
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.RouteDocument;
 import dev.routeplan.reports.compliance.ComplianceReport;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,7 +18,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class PlanFingerprint {
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    /**
+     * Not the application's mapper: the text must come out the same whatever the application's
+     * Jackson settings, or a configuration change would make every stored fingerprint differ and
+     * republish unchanged plans. Map entries are sorted so their order never changes the hash.
+     */
+    private static final JsonMapper CANONICAL_JSON = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private PlanFingerprint() {
@@ -40,7 +42,7 @@ final class PlanFingerprint {
             route.orders().forEach(order -> text.append("order ").append(order).append('\n'));
         }
         document.unassigned().forEach(u -> text.append("unassigned ").append(u).append('\n'));
-        return sha256(text.toString());
+        return Sha256.hex(text.toString());
     }
 
     /**
@@ -52,19 +54,11 @@ final class PlanFingerprint {
                         RunSummary summary) {
         // the rows as lists of their values, the text the fingerprints of published revisions were made from
         List<List<Object>> rejects = rejectRows.stream().map(RejectCsvRow::fields).toList();
-        ObjectNode reportTree = JSON.valueToTree(report);
+        ObjectNode reportTree = CANONICAL_JSON.valueToTree(report);
         reportTree.remove("checkedAt");
-        ObjectNode summaryTree = JSON.valueToTree(summary);
+        ObjectNode summaryTree = CANONICAL_JSON.valueToTree(summary);
         summaryTree.remove("attempt");
-        return sha256("depots " + depotFingerprints + "\nrejects " + rejects + "\nreport "
-                + JSON.writeValueAsString(reportTree) + "\nsummary " + JSON.writeValueAsString(summaryTree));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        return Sha256.hex("depots " + depotFingerprints + "\nrejects " + rejects + "\nreport "
+                + CANONICAL_JSON.writeValueAsString(reportTree) + "\nsummary " + CANONICAL_JSON.writeValueAsString(summaryTree));
     }
 }

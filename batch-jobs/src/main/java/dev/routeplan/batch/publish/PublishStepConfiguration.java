@@ -31,9 +31,9 @@ public class PublishStepConfiguration {
     Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                      FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks, ArtifactStore artifacts,
                      RulePack rulePack, ConditionsStore conditions, PlanRevisionStore revisions, ProgressPrinter progress,
-                     ObjectProvider<MeterRegistry> meters, RouteplanProperties properties) {
-        RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions,
-                JsonMapper.builder().build());
+                     ObjectProvider<MeterRegistry> meters, RouteplanProperties properties,
+                     JsonMapper json) {
+        RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions, json);
         OutputFiles outputs = new OutputFiles(artifacts);
         PlanRevisions planRevisions = new PlanRevisions(revisions, artifacts);
         return new StepBuilder("publish", jobRepository)

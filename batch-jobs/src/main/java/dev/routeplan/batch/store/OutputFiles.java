@@ -1,5 +1,6 @@
 package dev.routeplan.batch.store;
 
+import dev.routeplan.planning.digest.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +38,7 @@ public class OutputFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        artifacts.register(planDate, target.toString(), kind, Files.size(target), Sha256.of(target));
+        artifacts.register(planDate, target.toString(), kind, Files.size(target), Sha256.hex(target));
         return target;
     }
 }

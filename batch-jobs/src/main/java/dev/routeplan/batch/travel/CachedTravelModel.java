@@ -1,5 +1,6 @@
 package dev.routeplan.batch.travel;
 
+import dev.routeplan.planning.digest.Sha256;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.travel.MatrixTravelModel;
@@ -16,10 +17,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,17 +159,9 @@ public final class CachedTravelModel implements MatrixTravelModel {
     }
 
     byte[] key(List<GeoPoint> points) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(model.fingerprint().getBytes(StandardCharsets.UTF_8));
-            for (GeoPoint p : points) {
-                sha.update(("|" + p.lat() + "," + p.lon()).getBytes(StandardCharsets.UTF_8));
-            }
-            String name = keyPrefix + "matrix:" + points.size() + ":" + HexFormat.of().formatHex(sha.digest());
-            return name.getBytes(StandardCharsets.UTF_8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+        StringBuilder text = new StringBuilder(model.fingerprint());
+        points.forEach(p -> text.append('|').append(p.lat()).append(',').append(p.lon()));
+        return (keyPrefix + "matrix:" + points.size() + ":" + Sha256.hex(text.toString())).getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] encode(RoadMatrix matrix) {

@@ -33,10 +33,10 @@ public class TravelConfiguration {
 
     @Bean
     TravelTimeProvider travelTimeProvider(RouteplanProperties properties, ObjectProvider<JedisPooled> travelCacheRedis,
-                                          ObjectProvider<JsonMapper> json, ObjectProvider<MeterRegistry> meters) {
+                                          JsonMapper json, ObjectProvider<MeterRegistry> meters) {
         MatrixTravelModel model = switch (properties.travel().provider()) {
             case HAVERSINE -> new HaversineTravelModel(properties.circuityFactor(), speedProfile(properties.travel()));
-            case OSRM -> new OsrmTravelModel(properties.travel().osrm(), json.getIfAvailable(() -> JsonMapper.builder().build()));
+            case OSRM -> new OsrmTravelModel(properties.travel().osrm(), json);
         };
         JedisPooled redis = travelCacheRedis.getIfAvailable();
         if (redis == null) {

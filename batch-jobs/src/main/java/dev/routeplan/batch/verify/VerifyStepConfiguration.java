@@ -28,8 +28,8 @@ public class VerifyStepConfiguration {
     @Bean
     Step verifyStep(DepotPartitionedSteps depotSteps, PlatformTransactionManager transactionManager,
                     StoredPlanVerifier verifier, PlanStore plans, ComplianceStore checks, ConditionsStore conditions,
-                    AuditStore audit, RulePack rulePack) {
+                    AuditStore audit, RulePack rulePack, JsonMapper json) {
         return depotSteps.step("verify", new VerifyDepotTasklet(verifier, plans, checks, conditions, audit, rulePack,
-                JsonMapper.builder().build()), transactionManager);
+                json), transactionManager);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.routeplan.batch.ingest.InputFileException;
+import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
 import java.io.IOException;
@@ -24,7 +25,7 @@ class FleetFileReaderTests {
 
     @TempDir
     Path temp;
-    private final FleetFileReader reader = new FleetFileReader();
+    private final FleetFileReader reader = new FleetFileReader(new InputTables(1 << 20));
 
     @Test
     void readsANightShiftThatCrossesMidnight() throws IOException {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
 
 class OrderRowValidatorTests {
@@ -101,7 +102,7 @@ class OrderRowValidatorTests {
         IngestOutcome outcome = validator.process(row(Map.of("window2_start", "16:00", "window2_end", "26:00")));
 
         assertThat(outcome.rejected().reasonCodes()).containsExactly("INVALID_TIME");
-        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: window2_end \"26:00\" is not a time HH:mm");
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: window2_end \"26:00\" is not a time H:mm or 24:00");
     }
 
     @Test
@@ -217,6 +218,6 @@ class OrderRowValidatorTests {
         values.put("depot_id", "D1");
         values.put("goods_type", "grocery");
         values.putAll(overrides);
-        return new OrderRow(THIS_FILE, "orders.csv", 7, values, CsvFiles.raw(values.values()));
+        return new OrderRow(THIS_FILE, "orders.csv", 7, values, CSVFormat.RFC4180.format(values.values().toArray()));
     }
 }

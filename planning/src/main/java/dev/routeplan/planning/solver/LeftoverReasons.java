@@ -1,11 +1,10 @@
 package dev.routeplan.planning.solver;
 
+import dev.routeplan.planning.domain.ClockTime;
 import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.UnassignedReason;
 import dev.routeplan.planning.solver.UnservableOrders.Reason;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,7 +50,6 @@ final class LeftoverReasons {
             RoutingConstraints.DRIVER_HOURS, UnassignedReason.DRIVER_HOURS,
             RoutingConstraints.DEPOT_HOURS, UnassignedReason.DEPOT_HOURS);
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private final SolutionManager<DepotRoutingSolution, BendableLongScore> scoring;
 
@@ -201,7 +199,7 @@ final class LeftoverReasons {
     }
 
     private static String time(long seconds) {
-        return LocalTime.ofSecondOfDay(Math.floorMod(seconds, TimeWindow.SECONDS_PER_DAY)).format(HH_MM);
+        return ClockTime.format(seconds);
     }
 
     private static long minutes(long seconds) {

@@ -1,5 +1,8 @@
 package dev.routeplan.reports.map;
 
+import dev.routeplan.planning.geojson.GeoFeature;
+import dev.routeplan.planning.geojson.GeoJson;
+import dev.routeplan.planning.geojson.GeoJsonException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,19 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * The land drawn under a route map, as outer rings of lon/lat positions ({@code [lon, lat]}).
  * Only for orientation: the bundled Delhi outline is hand-traced and approximate.
  *
  * <p>Read from GeoJSON (a FeatureCollection, a Feature or a bare geometry of Polygon or
- * MultiPolygon). GeoJSON is JSON and JSON is YAML, so it is parsed with SnakeYAML's safe loader,
- * as the rule pack's zones are, instead of adding a JSON library to this module.
+ * MultiPolygon) by planning's {@link GeoJson}, the reader of the rule pack's zones too.
  */
 public record MapOutline(String name, List<List<double[]>> rings) {
 
@@ -52,14 +52,27 @@ public record MapOutline(String name, List<List<double[]>> rings) {
 
     /** An outline from GeoJSON text; {@code source} names it in errors. */
     public static MapOutline parse(String source, String geoJson) {
-        Object tree;
+        GeoJson json;
         try {
-            tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(geoJson);
-        } catch (YAMLException e) {
-            throw new MapOutlineException("outline " + source + " is not valid GeoJSON: " + e.getMessage(), e);
+            json = GeoJson.read(geoJson, source);
+        } catch (GeoJsonException e) {
+            String problem = e.getMessage().startsWith("is not valid") ? " " + e.getMessage() : ": " + e.getMessage();
+            throw new MapOutlineException("outline " + source + problem, e);
         }
         List<List<double[]>> rings = new ArrayList<>();
-        String name = collect(tree, rings, source);
+        String name = null;
+        for (GeoFeature feature : json.features()) {
+            Geometry geometry = feature.geometry();
+            for (int i = 0; i < geometry.getNumGeometries(); i++) {
+                // holes are ignored and other geometries (points, lines) carry no land: an outline only shades the land
+                if (geometry.getGeometryN(i) instanceof Polygon polygon) {
+                    rings.add(ring(polygon));
+                }
+            }
+            if (name == null && feature.properties().get("name") != null) {
+                name = feature.name();
+            }
+        }
         if (rings.isEmpty()) {
             throw new MapOutlineException("outline " + source + " has no Polygon or MultiPolygon", null);
         }
@@ -80,68 +93,11 @@ public record MapOutline(String name, List<List<double[]>> rings) {
         return b;
     }
 
-    private static String collect(Object node, List<List<double[]>> rings, String source) {
-        if (!(node instanceof Map<?, ?> map)) {
-            throw new MapOutlineException("outline " + source + ": expected a GeoJSON object, found " + node, null);
-        }
-        String type = String.valueOf(map.get("type"));
-        switch (type) {
-            case "FeatureCollection" -> {
-                String name = null;
-                if (map.get("features") instanceof List<?> features) {
-                    for (Object feature : features) {
-                        String featureName = collect(feature, rings, source);
-                        name = name == null ? featureName : name;
-                    }
-                }
-                return name;
-            }
-            case "Feature" -> {
-                collect(map.get("geometry"), rings, source);
-                return map.get("properties") instanceof Map<?, ?> p && p.get("name") != null ? String.valueOf(p.get("name")) : null;
-            }
-            case "Polygon" -> rings.add(ring(first(map.get("coordinates"), source), source));
-            case "MultiPolygon" -> {
-                for (Object polygon : list(map.get("coordinates"), source)) {
-                    rings.add(ring(first(polygon, source), source));
-                }
-            }
-            default -> {
-                // other geometries (points, lines) carry no land to shade
-            }
-        }
-        return null;
-    }
-
-    /** The outer ring of a polygon; holes are ignored, a map outline only shades the land. */
-    private static Object first(Object polygon, String source) {
-        List<?> rings = list(polygon, source);
-        if (rings.isEmpty()) {
-            throw new MapOutlineException("outline " + source + ": polygon without rings", null);
-        }
-        return rings.get(0);
-    }
-
-    private static List<double[]> ring(Object positions, String source) {
+    private static List<double[]> ring(Polygon polygon) {
         List<double[]> ring = new ArrayList<>();
-        for (Object position : list(positions, source)) {
-            List<?> p = list(position, source);
-            if (p.size() < 2 || !(p.get(0) instanceof Number lon) || !(p.get(1) instanceof Number lat)
-                    || Math.abs(lon.doubleValue()) > 180 || Math.abs(lat.doubleValue()) > 90) {
-                throw new MapOutlineException("outline " + source + ": position " + position + " is not [lon, lat]", null);
-            }
-            ring.add(new double[] {lon.doubleValue(), lat.doubleValue()});
-        }
-        if (ring.size() < 4) {
-            throw new MapOutlineException("outline " + source + ": a ring needs at least 4 positions, has " + ring.size(), null);
+        for (Coordinate c : polygon.getExteriorRing().getCoordinates()) {
+            ring.add(new double[] {c.x, c.y});
         }
         return ring;
-    }
-
-    private static List<?> list(Object value, String source) {
-        if (value instanceof List<?> l) {
-            return l;
-        }
-        throw new MapOutlineException("outline " + source + ": coordinates malformed, expected a list, found " + value, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.routeplan.app.compliance;
 
 import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.batch.fleet.ConditionsFileReader;
+import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
@@ -100,7 +101,7 @@ public class Reverification {
             return GrapCalendar.constant(grapStage, "what-if --grap-stage " + grapStage);
         }
         GrapCalendar calendar = file == null ? conditions.grapCalendar(date, null)
-                : new GrapCalendar(new ConditionsFileReader().grapCalendar(file, file.getFileName().toString()),
+                : new GrapCalendar(new ConditionsFileReader(InputTables.withDefaultLimit()).grapCalendar(file, file.getFileName().toString()),
                         file.getFileName() + " given to verify");
         return at == null ? calendar
                 : GrapCalendar.constant(calendar.stageAt(at), "stage in force at " + at + " (" + calendar.source() + ")");

@@ -11,7 +11,7 @@ import dev.routeplan.batch.store.DeliveryState;
 import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.DeliveryStore.Delivery;
 import dev.routeplan.batch.store.PlanStore;
-import dev.routeplan.batch.store.Sha256;
+import dev.routeplan.planning.digest.Sha256;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -115,7 +115,7 @@ class PlanDeliveryTests {
         Path outbox = ROOT.resolve("outbox").resolve(date.toString());
         assertThat(remoteFiles(outbox)).contains("D1/plan-D1.xlsx", "D1/manifests-D1.pdf", "D3/plan-D3.xlsx",
                 "compliance-report.pdf", "routes.csv", "summary.json").noneMatch(name -> name.contains(".writing"));
-        assertThat(Sha256.of(outbox.resolve("D1/plan-D1.xlsx"))).isEqualTo(Sha256.of(dir.resolve("D1/plan-D1.xlsx")));
+        assertThat(Sha256.hex(outbox.resolve("D1/plan-D1.xlsx"))).isEqualTo(Sha256.hex(dir.resolve("D1/plan-D1.xlsx")));
         assertThat(mailsOf(date)).extracting(MimeMessage::getSubject).containsExactly("Compliance report " + date);
         try (InputStream in = attachment(mailsOf(date).get(0)).getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(dir.resolve("compliance-report.pdf")));
@@ -138,7 +138,7 @@ class PlanDeliveryTests {
         // then the officers get a revised report and the outbox the new D1 files
         assertThat(mailsOf(date)).extracting(MimeMessage::getSubject)
                 .containsExactly("Compliance report " + date, "REVISED compliance report " + date + " (revision 2)");
-        assertThat(Sha256.of(outbox.resolve("D1/plan-D1.xlsx"))).isEqualTo(Sha256.of(dir.resolve("D1/plan-D1.xlsx")));
+        assertThat(Sha256.hex(outbox.resolve("D1/plan-D1.xlsx"))).isEqualTo(Sha256.hex(dir.resolve("D1/plan-D1.xlsx")));
         assertThat(planDelivery.current(date)).extracting(d -> d.depotId() + " r" + d.revision() + " " + d.channel() + " " + d.status())
                 .containsExactly("* r2 MAIL SENT", "* r2 SFTP SENT", "D1 r2 SFTP SENT", "D2 r1 SFTP SENT", "D3 r1 SFTP SENT");
     }

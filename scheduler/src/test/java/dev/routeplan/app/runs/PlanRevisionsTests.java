@@ -121,6 +121,6 @@ class PlanRevisionsTests {
     }
 
     private static String sha(Path file) {
-        return dev.routeplan.batch.store.Sha256.of(file);
+        return dev.routeplan.planning.digest.Sha256.hex(file);
     }
 }

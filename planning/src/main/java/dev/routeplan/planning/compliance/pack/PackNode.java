@@ -1,5 +1,6 @@
 package dev.routeplan.planning.compliance.pack;
 
+import dev.routeplan.planning.domain.ClockTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -8,16 +9,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One value of the parsed YAML tree together with where it sits (file, rule, field path), so
  * every typed read can fail with a message that points at the field.
  */
 final class PackNode {
-
-    private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-4]):([0-5]\\d)");
 
     private final String file;
     private final String ruleId;
@@ -154,11 +151,13 @@ final class PackNode {
 
     /** "HH:mm" as seconds after midnight; "24:00" is the end of the day. */
     int timeOfDaySeconds() {
-        String text = value instanceof String s ? s : null;
-        Matcher m = text == null ? null : TIME.matcher(text);
-        if (m == null || !m.matches() || (m.group(1).equals("24") && !m.group(2).equals("00"))) {
+        if (!(value instanceof String text)) {
             throw error(value == null ? "missing" : "not a time \"" + value + "\"");
         }
-        return Integer.parseInt(m.group(1)) * 3600 + Integer.parseInt(m.group(2)) * 60;
+        try {
+            return ClockTime.secondOfDay(text);
+        } catch (DateTimeParseException e) {
+            throw error("not a time \"" + value + "\"");
+        }
     }
 }

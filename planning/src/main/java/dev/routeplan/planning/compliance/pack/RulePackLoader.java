@@ -1,5 +1,6 @@
 package dev.routeplan.planning.compliance.pack;
 
+import dev.routeplan.planning.digest.Sha256;
 import dev.routeplan.planning.domain.EmissionNorm;
 import dev.routeplan.planning.domain.Fuel;
 import dev.routeplan.planning.domain.VehicleClass;
@@ -7,14 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,14 +72,6 @@ public final class RulePackLoader {
         return new Reading(file, new PackNode(file, null, "", tree), new ZoneReader(dir)).pack(bytes);
     }
 
-    static byte[] digest(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
     /** The pack's identity: SHA-256 of the YAML bytes followed by each zone file's SHA-256 (hex), zones by id. */
     private static String sha256(byte[] yaml, Map<String, Zone> zones) {
         StringBuilder zoneHashes = new StringBuilder();
@@ -89,7 +79,7 @@ public final class RulePackLoader {
         byte[] extra = zoneHashes.toString().getBytes(StandardCharsets.US_ASCII);
         byte[] all = java.util.Arrays.copyOf(yaml, yaml.length + extra.length);
         System.arraycopy(extra, 0, all, yaml.length, extra.length);
-        return HexFormat.of().formatHex(digest(all));
+        return Sha256.hex(all);
     }
 
     /** State of one load: the names the rules may refer to, collected from the shared sections. */

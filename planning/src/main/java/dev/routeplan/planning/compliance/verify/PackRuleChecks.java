@@ -7,9 +7,9 @@ import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.compliance.pack.RuleWindow;
 import dev.routeplan.planning.compliance.pack.VehicleStanding;
 import dev.routeplan.planning.compliance.pack.Zone;
+import dev.routeplan.planning.domain.ClockTime;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlanClock;
-import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -317,14 +317,9 @@ final class PackRuleChecks {
         }
         List<String> result = new ArrayList<>();
         for (RuleWindow w : rule.when().windows()) {
-            result.add(hhmm(w.startSecond()) + "-" + hhmm(w.endSecond()));
+            result.add(ClockTime.format(w.startSecond()) + "-" + ClockTime.formatEnd(w.endSecond()));
         }
         return String.join(", ", result);
-    }
-
-    private static String hhmm(int seconds) {
-        long s = seconds > TimeWindow.SECONDS_PER_DAY ? seconds - TimeWindow.SECONDS_PER_DAY : seconds;
-        return String.format("%02d:%02d", s / 3600, s % 3600 / 60);
     }
 
     private void notGranted(Rule rule, Map<String, Object> evidence) {
