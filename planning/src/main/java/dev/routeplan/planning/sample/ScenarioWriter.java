@@ -1,6 +1,7 @@
 package dev.routeplan.planning.sample;
 
 import dev.routeplan.planning.csv.CsvTable;
+import dev.routeplan.planning.domain.ClockTime;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.TimeWindow;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +37,6 @@ public final class ScenarioWriter {
             "window_start", "window_end", "service_minutes", "priority", "depot_id", "goods_type", "window2_start",
             "window2_end");
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private ScenarioWriter() {
     }
@@ -91,6 +90,6 @@ public final class ScenarioWriter {
     }
 
     private static String time(LocalTime time) {
-        return time.format(HH_MM);
+        return ClockTime.format(time);
     }
 }
