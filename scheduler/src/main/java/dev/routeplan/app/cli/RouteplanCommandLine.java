@@ -12,6 +12,7 @@ import dev.routeplan.planning.domain.PlanClock;
 import dev.routeplan.planning.sample.ScenarioGenerator;
 import dev.routeplan.planning.sample.ScenarioSpec;
 import dev.routeplan.planning.sample.ScenarioWriter;
+import dev.routeplan.reports.excel.OrdersWorkbook;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.routeplan.app.cli;
+package dev.routeplan.reports.excel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,12 +13,12 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** Turns a generated {@code orders.csv} into {@code orders.xlsx}, as senders who work in Excel deliver it. */
-final class OrdersWorkbook {
+public final class OrdersWorkbook {
 
     private OrdersWorkbook() {
     }
 
-    static void convert(Path csv, Path xlsx) throws IOException {
+    public static void convert(Path csv, Path xlsx) throws IOException {
         try (Reader reader = Files.newBufferedReader(csv);
              CSVParser parser = CSVFormat.RFC4180.parse(reader);
              SXSSFWorkbook workbook = new SXSSFWorkbook(200);
