@@ -9,16 +9,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code routeplan deliver}: where the date's plans went, and another try for what did not go. */
-@Command(name = "deliver", description = {"Show where the date's current plan revisions were delivered,",
-        "and send what is PENDING or FAILED (exit 4 while something still is not sent)."},
+@Command(name = "deliver", sortOptions = false, sortSynopsis = false, description = {
+        "Show and retry the deliveries of a date's current plans.",
+        "Sends what is PENDING or FAILED; exits 4 while something still is not sent."},
         footer = {"", RouteplanCommand.SPRING_SETTINGS})
 final class DeliverCommand implements Callable<Integer> {
 
-    @Mixin
-    HelpOption help;
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The plan date.")
     LocalDate date;
+    @Mixin
+    HelpOption help;
 
     private final Invocation invocation;
 

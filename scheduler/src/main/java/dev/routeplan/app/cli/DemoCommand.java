@@ -16,14 +16,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code routeplan demo}: the bundled scenario, planned for tomorrow, with nothing to set up. */
-@Command(name = "demo", description = "Plan tomorrow (Asia/Kolkata) from samples/ on the embedded database.",
+@Command(name = "demo", sortOptions = false, sortSynopsis = false, description = "Plan tomorrow (Asia/Kolkata) from samples/ on the embedded database.",
         footer = {"", "Run it from the repository root.", RouteplanCommand.SPRING_SETTINGS})
 final class DemoCommand implements Callable<Integer> {
 
     private static final Path SAMPLES = Path.of("samples");
 
-    @Mixin
-    HelpOption help;
     @Spec
     CommandSpec spec;
 
@@ -33,6 +31,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--solver-seconds", paramLabel = "S", defaultValue = "10",
             description = "The solver's time budget per depot (default: ${DEFAULT-VALUE}).")
     double solverSeconds;
+    @Mixin
+    HelpOption help;
 
     private final Invocation invocation;
 

@@ -16,12 +16,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code routeplan generate}: a synthetic scenario, written without starting the application. */
-@Command(name = "generate", description = {"Write a synthetic Delhi scenario (orders.csv, fleet.csv, depots.csv)",
-        "of the same shape as samples/, seeded and repeatable."})
+@Command(name = "generate", sortOptions = false, sortSynopsis = false, description = {
+        "Write a synthetic Delhi scenario like samples/, seeded and repeatable.",
+        "Writes orders.csv (or orders.xlsx), fleet.csv and depots.csv; starts no database."})
 final class GenerateCommand implements Callable<Integer> {
 
-    @Mixin
-    HelpOption help;
     @Spec
     CommandSpec spec;
 
@@ -40,6 +39,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "csv|xlsx", defaultValue = "csv",
             description = "How the orders are written (default: ${DEFAULT-VALUE}).")
     String format;
+    @Mixin
+    HelpOption help;
 
     private final Invocation invocation;
 

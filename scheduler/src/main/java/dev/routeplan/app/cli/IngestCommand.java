@@ -11,12 +11,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code routeplan ingest}: the date's files taken in, nothing planned; for backfills and measuring ingest. */
-@Command(name = "ingest", description = "Take in the date's files only (fetch, fleet, ingest), without planning.",
+@Command(name = "ingest", sortOptions = false, sortSynopsis = false,
+        description = "Take in a date's files (fetch, fleet, ingest) without planning.",
         footer = {"", RouteplanCommand.SPRING_SETTINGS})
 final class IngestCommand implements Callable<Integer> {
 
-    @Mixin
-    HelpOption help;
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The plan date.")
     LocalDate date;
@@ -24,6 +23,8 @@ final class IngestCommand implements Callable<Integer> {
     Path input;
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where staging and rejects go.")
     Path output;
+    @Mixin
+    HelpOption help;
 
     private final Invocation invocation;
 

@@ -9,19 +9,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code routeplan restart}: the date's failed run, resumed at its failed step. */
-@Command(name = "restart", description = {"Resume the date's failed run from its failed step,",
-        "with the parameters it was started with."},
+@Command(name = "restart", sortOptions = false, sortSynopsis = false, description = {
+        "Resume a date's failed run from its failed step.",
+        "It runs with the parameters it was started with; in a partitioned step only the failed partitions run again."},
         footer = {"", RouteplanCommand.SPRING_SETTINGS})
 final class RestartCommand implements Callable<Integer> {
 
-    @Mixin
-    HelpOption help;
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The plan date.")
     LocalDate date;
-    @Option(names = "--recover", description = {"First mark a run whose process died (still shown as STARTED) as failed.",
-            "Only you can know it is dead: in a cluster another node may be running it."})
+    @Option(names = "--recover", description = "First mark a run whose process died (still shown as STARTED) as failed."
+            + " Only you can know it is dead: in a cluster another node may be running it.")
     boolean recover;
+    @Mixin
+    HelpOption help;
 
     private final Invocation invocation;
 

@@ -12,14 +12,18 @@ import picocli.CommandLine.Spec;
         description = "Plans, verifies and delivers the day's delivery routes in Delhi.",
         commandListHeading = "%nCommands:%n",
         footer = {"", RouteplanCommand.SPRING_SETTINGS, "",
-                "Exit status: 0 done, 1 failed (one line says why), 2 wrong command line,",
-                "3 done but routes blocked by compliance, 4 published but a delivery did not go out.",
-                "`routeplan <command> --help` shows a command's options."})
+                "Exit status:",
+                "  0  done",
+                "  1  failed; one line on stderr says why",
+                "  2  wrong command line: unknown command or option, bad value, unusable folder",
+                "  3  done, but compliance blocked routes",
+                "  4  done and published, but a delivery did not go out",
+                "", "routeplan <command> --help shows a command's options."})
 final class RouteplanCommand implements Callable<Integer> {
 
     /** The footer of every command that starts the application. */
     static final String SPRING_SETTINGS =
-            "Spring settings pass through, e.g. --spring.profiles.active=postgres or --routeplan.rule-pack=FILE.";
+            "Spring settings pass through, e.g. --spring.profiles.active=postgres.";
 
     @Mixin
     HelpOption help;

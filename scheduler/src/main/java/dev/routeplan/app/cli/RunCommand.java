@@ -14,15 +14,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code routeplan run}: plans one date from its input folder. */
-@Command(name = "run", description = {"Plan one date; outputs go to OUTPUT/DATE/.",
+@Command(name = "run", sortOptions = false, sortSynopsis = false, description = {
+        "Plan one date; outputs go to OUTPUT/DATE/.",
         "Shows each step's progress, then the summary, each depot's current revision and each delivery."},
         footer = {"", RouteplanCommand.SPRING_SETTINGS})
 final class RunCommand implements Callable<Integer> {
 
-    static final double DEFAULT_SOLVER_SECONDS = 10;
-
-    @Mixin
-    HelpOption help;
     @Spec
     CommandSpec spec;
 
@@ -38,6 +35,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--solver-seconds", paramLabel = "S", defaultValue = "10",
             description = "The solver's time budget per depot (default: ${DEFAULT-VALUE}).")
     double solverSeconds;
+    @Mixin
+    HelpOption help;
 
     private final Invocation invocation;
 

@@ -10,14 +10,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code routeplan verify}: the stored plan of a date checked again, without re-planning. */
-@Command(name = "verify", description = {
-        "Re-verify the stored plan against another GRAP stage, rule pack, a newer GRAP calendar or the stage",
-        "at dispatch; prints the published routes that would become illegal (exit 3 if any)."},
+@Command(name = "verify", sortOptions = false, sortSynopsis = false, description = {
+        "Re-verify a date's stored plan without planning again.",
+        "Against another GRAP stage, rule pack, a newer GRAP calendar or the stage at dispatch; prints the published"
+                + " routes that would become illegal and exits 3 if any would. Every verification is audited."},
         footer = {"", RouteplanCommand.SPRING_SETTINGS})
 final class VerifyCommand implements Callable<Integer> {
 
-    @Mixin
-    HelpOption help;
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The plan date.")
     LocalDate date;
@@ -27,10 +26,12 @@ final class VerifyCommand implements Callable<Integer> {
     Path rules;
     @Option(names = "--grap", paramLabel = "FILE", description = "A newer GRAP calendar (a grap.csv with CAQM's latest orders).")
     Path calendar;
-    @Option(names = "--at", paramLabel = "TIME", description = "The stage in force at this moment, e.g. 2026-12-01T23:30+05:30.")
+    @Option(names = "--at", paramLabel = "TIME", description = "Use the stage in force at this moment (e.g. dispatch), such as 2026-12-01T23:30+05:30.")
     OffsetDateTime at;
     @Option(names = "--withdraw", description = "Mark the routes that became illegal BLOCKED.")
     boolean withdraw;
+    @Mixin
+    HelpOption help;
 
     private final Invocation invocation;
 

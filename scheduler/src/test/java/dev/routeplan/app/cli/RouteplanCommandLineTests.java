@@ -51,7 +51,7 @@ class RouteplanCommandLineTests {
     void helpListsEveryCommandAndTheExitStatuses() {
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: routeplan", "demo", "run", "ingest", "verify",
-                "restart", "deliver", "generate", "--spring.profiles.active=postgres", "4 published but a delivery");
+                "restart", "deliver", "generate", "--spring.profiles.active=postgres", "4  done and published, but a delivery");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
