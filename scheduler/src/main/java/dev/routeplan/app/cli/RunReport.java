@@ -1,24 +1,11 @@
 package dev.routeplan.app.cli;
 
-import dev.routeplan.batch.job.NightlyPlanJobConfiguration;
-import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.app.runs.RunResult;
 import dev.routeplan.batch.publish.RunSummary;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.step.StepExecution;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Tells the operator how a run ended, and turns it into the process exit status. */
 final class RunReport {
-
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int BLOCKED_ROUTES = 3;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -28,22 +15,26 @@ final class RunReport {
         this.err = err;
     }
 
-    int report(JobExecution execution) {
-        PlanRunParameters run = PlanRunParameters.from(execution.getJobParameters());
-        Duration took = execution.getStartTime() != null && execution.getEndTime() != null
-                ? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            err.println("routeplan: run of " + run.planDate() + " (attempt " + run.attempt() + ") " + execution.getStatus()
-                    + failure(execution) + "; fix the cause, then: routeplan restart --date " + run.planDate());
-            return FAILED;
+    int report(RunResult run) {
+        if (!run.completed()) {
+            err.println("routeplan: run of " + run.planDate() + " (attempt " + run.attempt() + ") " + run.status()
+                    + failure(run.failure()) + "; fix the cause, then: routeplan restart --date " + run.planDate());
+            return ExitStatus.FAILED;
         }
-        if (!execution.getJobInstance().getJobName().equals(NightlyPlanJobConfiguration.JOB_NAME)) {
-            return reportIngest(run, execution);
+        if (run.ingested() != null) {
+            return reportIngest(run);
         }
-        Path dir = run.runOutputDir();
-        RunSummary summary = JsonMapper.builder().build().readValue(readSummary(dir), RunSummary.class);
+        int status = reportPlan(run);
+        boolean notSent = new DeliveryReport(out, err).report(run.planned().delivery(), run.attempt());
+        // blocked routes need a person before anything else; a delivery retries by itself
+        return notSent && status == ExitStatus.OK ? ExitStatus.DELIVERY_FAILED : status;
+    }
+
+    private int reportPlan(RunResult run) {
+        RunSummary summary = run.planned().summary();
         // summary.json keeps the attempt that wrote it, which an unchanged re-run does not rewrite
-        out.printf("Plan for %s (attempt %d) COMPLETED in %.1f s%n", summary.planDate(), run.attempt(), took.toMillis() / 1000.0);
+        out.printf("Plan for %s (attempt %d) COMPLETED in %.1f s%n", summary.planDate(), run.attempt(),
+                run.took().toMillis() / 1000.0);
         out.printf("  orders   %d read, %d accepted, %d rejected%n", summary.orders().read(), summary.orders().accepted(),
                 summary.orders().rejected());
         out.printf("  vehicles %d in fleet, %d set aside, %d used%n", summary.vehicles().total(),
@@ -65,63 +56,30 @@ final class RunReport {
             out.printf("  depot %-6s %-28s %2d vehicles %4d stops %8.1f km %3d unassigned%n", depot.depotId(), depot.name(),
                     depot.vehiclesUsed(), depot.stops(), depot.km(), depot.unassigned());
         }
-        out.println("Outputs in " + dir.toAbsolutePath().normalize() + ":");
-        for (String file : outputs(dir)) {
+        out.println("Outputs in " + run.planned().outputDir().toAbsolutePath().normalize() + ":");
+        for (String file : run.planned().outputs()) {
             out.println("  " + file);
         }
-        if (summary.compliance().routesBlocked() > 0) {
-            err.println("routeplan: " + summary.compliance().routesBlocked()
+        if (run.planned().routesBlocked() > 0) {
+            err.println("routeplan: " + run.planned().routesBlocked()
                     + " route(s) blocked by compliance and not published; their orders are in unassigned.csv");
-            return BLOCKED_ROUTES;
+            return ExitStatus.BLOCKED_ROUTES;
         }
-        return OK;
+        return ExitStatus.OK;
     }
 
-    private int reportIngest(PlanRunParameters run, JobExecution execution) {
-        StepExecution ingest = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest"))
-                .findFirst().orElseThrow();
-        double seconds = Duration.between(ingest.getStartTime(), ingest.getEndTime()).toMillis() / 1000.0;
+    private int reportIngest(RunResult run) {
+        double seconds = run.ingested().took().toMillis() / 1000.0;
         out.printf("Ingest of %s (attempt %d) COMPLETED: %d rows in %.1f s, %.0f rows/s%n", run.planDate(), run.attempt(),
-                ingest.getReadCount(), seconds, ingest.getReadCount() / Math.max(seconds, 0.001));
+                run.ingested().rowsRead(), seconds, run.ingested().rowsRead() / Math.max(seconds, 0.001));
         out.printf("  peak heap used %d MB%n", HeapPeak.usedMegabytes());
-        return OK;
+        return ExitStatus.OK;
     }
 
-    private static String failure(JobExecution execution) {
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty()) {
-                return " at step " + step.getStepName() + ": " + rootMessage(step.getFailureExceptions().get(0));
-            }
+    private static String failure(RunResult.Failure failure) {
+        if (failure == null) {
+            return "";
         }
-        List<Throwable> failures = execution.getAllFailureExceptions();
-        return failures.isEmpty() ? "" : ": " + rootMessage(failures.get(0));
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    private static String readSummary(Path dir) {
-        try {
-            return Files.readString(dir.resolve("summary.json"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("run completed but " + dir.resolve("summary.json") + " cannot be read", e);
-        }
-    }
-
-    /** The run-wide files and each depot's folder ({@code D1/plan-D1.xlsx}); not the kept revisions or the rejects. */
-    private static List<String> outputs(Path dir) {
-        try (var files = Files.walk(dir, 2)) {
-            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .filter(name -> !name.startsWith("rejects/") && !name.startsWith("revisions/"))
-                    .sorted().toList();
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
+        return failure.step() == null ? ": " + failure.reason() : " at step " + failure.step() + ": " + failure.reason();
     }
 }

@@ -25,6 +25,6 @@ final class VerificationReport {
                     withdraw ? "WITHDRAWN" : "would be BLOCKED");
             change.failures().forEach(f -> out.println("      " + f));
         }
-        return result.newlyIllegal().isEmpty() ? RunReport.OK : RunReport.BLOCKED_ROUTES;
+        return result.newlyIllegal().isEmpty() ? ExitStatus.OK : ExitStatus.BLOCKED_ROUTES;
     }
 }

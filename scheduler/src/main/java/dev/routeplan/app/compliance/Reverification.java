@@ -45,6 +45,13 @@ public class Reverification {
         }
     }
 
+    /** The date was never planned (or only ingested): there is nothing to verify, which is not "all legal". */
+    public static class NoStoredPlanException extends RuntimeException {
+        public NoStoredPlanException(LocalDate date) {
+            super("no stored plan for " + date);
+        }
+    }
+
     private final FleetStore fleet;
     private final PlanStore plans;
     private final ConditionsStore conditions;
@@ -68,6 +75,7 @@ public class Reverification {
      * @param calendar  a newer GRAP calendar (a {@code grap.csv} with CAQM's latest orders), or null for the stored one
      * @param at        a moment (e.g. dispatch) whose stage in the calendar is used, or null
      * @param withdraw  mark routes that became illegal BLOCKED
+     * @throws NoStoredPlanException when the date has no stored plan (nothing is audited then)
      */
     public Result reverify(LocalDate date, Integer grapStage, Path rules, Path calendar, OffsetDateTime at,
                            boolean withdraw, String startedBy) throws IOException {
@@ -88,12 +96,20 @@ public class Reverification {
                 changes.add(change);
             }
         }
+        if (changes.isEmpty() && noStoredPlan(date)) {
+            throw new NoStoredPlanException(date);
+        }
         String stage = grapStage != null ? String.valueOf(grapStage)
                 : at != null ? grap.stageAt(at) + " at " + at : "calendar";
         long failed = changes.stream().filter(RouteChange::illegalNow).count();
         audit.record(new AuditStore.Verification(date, startedBy, withdraw ? "DISPATCH" : "WHAT_IF", pack, stage,
                 grap.source(), changes.size(), (int) (changes.size() - failed), (int) failed, withdrawn));
         return new Result(pack, stage, grap.source(), changes, withdrawn);
+    }
+
+    /** A plan whose orders were all left unassigned has no routes, yet it is a plan. */
+    private boolean noStoredPlan(LocalDate date) {
+        return fleet.depotIds(date).stream().allMatch(depotId -> plans.unassigned(date, depotId).isEmpty());
     }
 
     private GrapCalendar grapCalendar(LocalDate date, Integer grapStage, Path file, OffsetDateTime at) throws IOException {

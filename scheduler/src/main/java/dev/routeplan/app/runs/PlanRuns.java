@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
@@ -36,25 +37,25 @@ public class PlanRuns {
 
     /** @param grapStage the GRAP stage fixed for the run, or null to follow the date's calendar ({@code grap.csv}) */
     public JobExecution run(LocalDate planDate, Path inputDir, Path outputDir, Integer grapStage, double solverSeconds)
-            throws Exception {
+            throws JobExecutionException {
         return start(nightlyPlanJob, planDate, inputDir, outputDir, grapStage, solverSeconds);
     }
 
     /** Takes in the date's files only (fetch, fleet, ingest), without planning. */
-    public JobExecution ingest(LocalDate planDate, Path inputDir, Path outputDir) throws Exception {
+    public JobExecution ingest(LocalDate planDate, Path inputDir, Path outputDir) throws JobExecutionException {
         return start(ingestOrdersJob, planDate, inputDir, outputDir, null, 1);
     }
 
     private JobExecution start(Job job, LocalDate planDate, Path inputDir, Path outputDir, Integer grapStage,
                                double solverSeconds)
-            throws Exception {
+            throws JobExecutionException {
         long attempt = latestExecution(job.getName(), planDate)
                 .map(e -> PlanRunParameters.from(e.getJobParameters()).attempt() + 1).orElse(1L);
         PlanRunParameters parameters = new PlanRunParameters(planDate, attempt, inputDir, outputDir, grapStage, solverSeconds);
         return jobOperator.start(job, parameters.toJobParameters());
     }
 
-    public JobExecution restart(LocalDate planDate) throws Exception {
+    public JobExecution restart(LocalDate planDate) throws JobExecutionException {
         return restart(planDate, false);
     }
 
@@ -63,7 +64,7 @@ public class PlanRuns {
      * the job repository; with {@code recoverCrashed} the operator, who knows it is dead, has it
      * marked FAILED first. Only the operator can know: in a cluster another node may be running it.
      */
-    public JobExecution restart(LocalDate planDate, boolean recoverCrashed) throws Exception {
+    public JobExecution restart(LocalDate planDate, boolean recoverCrashed) throws JobExecutionException {
         JobExecution last = Stream.of(NightlyPlanJobConfiguration.JOB_NAME, NightlyPlanJobConfiguration.INGEST_JOB_NAME)
                 .map(job -> latestExecution(job, planDate)).flatMap(Optional::stream)
                 .max(Comparator.comparing(JobExecution::getCreateTime))

@@ -1,6 +1,7 @@
 package dev.routeplan.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class RouteplanCommandLineTests {
 
@@ -35,6 +38,128 @@ class RouteplanCommandLineTests {
     void refusesAnUnknownCommand() {
         assertThat(cli.execute("plan-everything")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command plan-everything");
+    }
+
+    @Test
+    void withoutACommandListsTheCommandsAndExitsTwo() {
+        assertThat(cli.execute()).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo", "run", "ingest", "verify", "restart", "deliver",
+                "generate");
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitStatuses() {
+        assertThat(cli.execute("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: routeplan", "demo", "run", "ingest", "verify",
+                "restart", "deliver", "generate", "--spring.profiles.active=postgres", "4  done and published, but a delivery");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"demo, --solver-seconds", "run, --grap-stage", "ingest, --input", "verify, --withdraw",
+            "restart, --recover", "deliver, --date", "generate, --vehicles"})
+    void eachCommandDescribesItsOptionsOnHelpWithoutStartingTheApplication(String command, String option) {
+        long started = System.nanoTime();
+
+        int status = cli.execute(command, "--help");
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: routeplan " + command, option, "--help");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+    }
+
+    @Test
+    void helpCommandDescribesTheCommandNamed() {
+        assertThat(cli.execute("help", "restart")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: routeplan restart", "--recover");
+    }
+
+    @Test
+    void refusesAnUnknownOptionNamingIt() {
+        int status = cli.execute("run", "--date", "2026-12-01", "--input", temp.toString(), "--output", temp.toString(),
+                "--colour", "red");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("routeplan: unknown option --colour")
+                .contains("Usage: routeplan run");
+    }
+
+    @Test
+    void refusesADateThatIsNotADate() {
+        assertThat(cli.execute("restart", "--date", "2026-13-01")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("routeplan: --date 2026-13-01 is not a date like 2026-12-01");
+    }
+
+    @Test
+    void refusesAMomentThatIsNotATimeAndANumberThatIsNotWhole() {
+        assertThat(cli.execute("verify", "--date", "2026-12-01", "--at", "tonight")).isEqualTo(2);
+        assertThat(cli.execute("generate", "--output", temp.toString(), "--orders", "1.5")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "routeplan: --at tonight is not a time like 2026-12-01T23:30+05:30",
+                "routeplan: --orders 1.5 is not a whole number");
+    }
+
+    @Test
+    void refusesAnOptionGivenWithoutItsValue() {
+        assertThat(cli.execute("run", "--input", "in", "--output", "out", "--date")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("routeplan: --date needs a value");
+    }
+
+    @Test
+    void refusesAScenarioWithFewerVehiclesThanDepotsAsAUsageError() {
+        assertThat(cli.execute("generate", "--output", temp.toString(), "--depots", "3", "--vehicles", "2")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("routeplan: need at least one vehicle per depot");
+    }
+
+    @Test
+    void refusesAnInputFolderThatDoesNotExistBeforeAnythingStarts() {
+        Path missing = temp.resolve("no-such-folder");
+
+        int status = cli.execute("run", "--date", "2026-12-01", "--input", missing.toString(), "--output",
+                temp.resolve("out").toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("routeplan: --input " + missing + " does not exist"
+                + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void refusesAnOutputFolderUnderARegularFileInOneLineBeforeTheJobStarts() throws IOException {
+        Path file = Files.writeString(temp.resolve("notes.txt"), "not a folder");
+        Path output = file.resolve("out");
+
+        int status = cli.execute("run", "--date", "2026-12-01", "--input", temp.toString(), "--output", output.toString());
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("routeplan: --output " + output + " cannot be created: "
+                + file + " is a file, not a folder" + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void refusesAnOutputFolderTheSystemWillNotCreate() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+
+        int status = cli.execute("ingest", "--date", "2026-12-01", "--input", temp.toString(), "--output", "/proc/routeplan");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("routeplan: --output /proc/routeplan cannot be created")
+                .doesNotContain("Exception").hasLineCount(1);
+    }
+
+    @Test
+    void verifyOfADateWithoutAStoredPlanSaysSoAndFails() {
+        int status = cli.execute("verify", "--date", "2026-12-09",
+                "--spring.datasource.url=jdbc:h2:mem:cli-verify;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "--routeplan.rule-pack=../config/rules/delhi.yaml");
+
+        assertThat(status).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("routeplan: no stored plan for 2026-12-09"
+                + System.lineSeparator());
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("routes checked");
     }
 
     @Test

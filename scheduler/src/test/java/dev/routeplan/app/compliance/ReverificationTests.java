@@ -1,6 +1,7 @@
 package dev.routeplan.app.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.routeplan.app.runs.PlanJobTest;
 import dev.routeplan.app.runs.PlanRuns;
@@ -78,6 +79,17 @@ class ReverificationTests {
 
         assertThat(result.newlyIllegal()).isEmpty();
         assertThat(result.withdrawn()).isZero();
+    }
+
+    @Test
+    void refusesADateWithoutAStoredPlanAndAuditsNothing() {
+        LocalDate neverPlanned = date.plusYears(5);
+
+        assertThatThrownBy(() -> reverification.reverify(neverPlanned, 4, null, null, null, true, "dispatcher"))
+                .isInstanceOf(Reverification.NoStoredPlanException.class)
+                .hasMessage("no stored plan for " + neverPlanned);
+        assertThat(jdbc.sql("select count(*) from verification_audit where plan_date = ?").param(neverPlanned)
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -1,0 +1,90 @@
+package dev.routeplan.app.runs;
+
+import dev.routeplan.app.delivery.DeliverPlans;
+import dev.routeplan.batch.job.NightlyPlanJobConfiguration;
+import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.publish.RunSummary;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Turns a finished job execution into the {@link RunResult} the use cases return. */
+@Component
+class RunResults {
+
+    private final JsonMapper json;
+    private final DeliverPlans deliveries;
+
+    RunResults(JsonMapper json, DeliverPlans deliveries) {
+        this.json = json;
+        this.deliveries = deliveries;
+    }
+
+    RunResult of(JobExecution execution) {
+        PlanRunParameters run = PlanRunParameters.from(execution.getJobParameters());
+        Duration took = execution.getStartTime() != null && execution.getEndTime() != null
+                ? Duration.between(execution.getStartTime(), execution.getEndTime()) : Duration.ZERO;
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return new RunResult(run.planDate(), run.attempt(), execution.getStatus(), took, failure(execution), null, null);
+        }
+        if (!execution.getJobInstance().getJobName().equals(NightlyPlanJobConfiguration.JOB_NAME)) {
+            return new RunResult(run.planDate(), run.attempt(), execution.getStatus(), took, null, null, ingested(execution));
+        }
+        Path dir = run.runOutputDir();
+        RunResult.Planned planned = new RunResult.Planned(json.readValue(readSummary(dir), RunSummary.class), dir,
+                outputs(dir), deliveries.current(run.planDate()));
+        return new RunResult(run.planDate(), run.attempt(), execution.getStatus(), took, null, planned, null);
+    }
+
+    private static RunResult.Ingested ingested(JobExecution execution) {
+        StepExecution ingest = execution.getStepExecutions().stream().filter(s -> s.getStepName().equals("ingest"))
+                .findFirst().orElseThrow();
+        return new RunResult.Ingested(ingest.getReadCount(), Duration.between(ingest.getStartTime(), ingest.getEndTime()));
+    }
+
+    private static RunResult.Failure failure(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty()) {
+                return new RunResult.Failure(step.getStepName(), rootMessage(step.getFailureExceptions().get(0)));
+            }
+        }
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        return failures.isEmpty() ? null : new RunResult.Failure(null, rootMessage(failures.get(0)));
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static String readSummary(Path dir) {
+        try {
+            return Files.readString(dir.resolve("summary.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("run completed but " + dir.resolve("summary.json") + " cannot be read", e);
+        }
+    }
+
+    /** The run-wide files and each depot's folder ({@code D1/plan-D1.xlsx}); not the kept revisions or the rejects. */
+    private static List<String> outputs(Path dir) {
+        try (var files = Files.walk(dir, 2)) {
+            return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(name -> !name.startsWith("rejects/") && !name.startsWith("revisions/"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
