@@ -1,5 +1,6 @@
 package dev.routeplan.planning.baseline;
 
+import static dev.routeplan.planning.StopsInWindows.assertEveryStopIsServedInItsWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -61,12 +62,7 @@ class BaselinePlannerTests {
             assertThat(route.stops().stream().mapToDouble(s -> byId.get(s.orderId()).weightKg()).sum()).isLessThanOrEqualTo(1000);
             assertThat(route.returnSeconds()).isLessThanOrEqualTo(DAY_SHIFT.endSeconds());
         });
-        assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())).hasSize(12).allSatisfy(stop -> {
-            Order order = byId.get(stop.orderId());
-            assertThat(order.windows().contains(stop.serviceStartSeconds())).as(order.id() + " served in a window").isTrue();
-            assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(stop.arrivalSeconds());
-            assertThat(stop.departureSeconds()).isEqualTo(stop.serviceStartSeconds() + order.serviceSeconds());
-        });
+        assertEveryStopIsServedInItsWindow(plan, orders, 12);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.routeplan.planning.solver;
 
+import static dev.routeplan.planning.StopsInWindows.assertEveryStopIsServedInItsWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.domain.DeliveryWindows;
@@ -23,8 +24,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RouteSolverTests {
@@ -44,13 +43,7 @@ class RouteSolverTests {
 
         assertThat(plan.unassigned()).isEmpty();
         assertThat(plan.routes()).allSatisfy(route -> assertThat(loadKg(route, orders)).isLessThanOrEqualTo(1000));
-        Map<String, Order> byId = orders.stream().collect(Collectors.toMap(Order::id, Function.identity()));
-        assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())).hasSize(12).allSatisfy(stop -> {
-            Order order = byId.get(stop.orderId());
-            assertThat(order.windows().contains(stop.serviceStartSeconds())).as(order.id() + " served in a window").isTrue();
-            assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(stop.arrivalSeconds());
-            assertThat(stop.departureSeconds()).isEqualTo(stop.serviceStartSeconds() + order.serviceSeconds());
-        });
+        assertEveryStopIsServedInItsWindow(plan, orders, 12);
     }
 
     @Test
