@@ -3,6 +3,7 @@ package dev.routeplan.planning.solver;
 import static dev.routeplan.planning.StopsInWindows.assertEveryStopIsServedInItsWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.routeplan.planning.NoEntryHours;
 import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
@@ -135,15 +136,12 @@ class RouteSolverTests {
     @Test
     void keepsAnHgvOffTheRoadDuringItsNoEntryHours() {
         Vehicle hgv = vehicle("HGV-1", VehicleClass.HGV, 14000, TimeWindow.of("20:00", "08:00"));
-        List<NoEntryInterval> noEntry = List.of(
-                new NoEntryInterval("DL-NOENTRY-HGV", 7 * HOUR, 23 * HOUR),
-                new NoEntryInterval("DL-NOENTRY-HGV", 31 * HOUR, 47 * HOUR));
         List<Order> orders = List.of(
                 order("N1", 28.62, 77.22, 2000, NIGHT),
                 order("N2", 28.65, 77.18, 1500, NIGHT),
                 order("N3", 28.58, 77.30, 1000, NIGHT));
 
-        DepotPlan plan = solve(List.of(hgv), orders, Map.of(hgv.id(), noEntry));
+        DepotPlan plan = solve(List.of(hgv), orders, Map.of(hgv.id(), NoEntryHours.HGV_BY_DAY));
 
         assertThat(plan.unassigned()).isEmpty();
         PlannedRoute route = plan.routes().get(0);
