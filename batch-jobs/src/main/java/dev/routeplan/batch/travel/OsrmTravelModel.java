@@ -122,17 +122,8 @@ public final class OsrmTravelModel implements MatrixTravelModel {
                 }
             }
         }
-        return new TravelTable() {
-            @Override
-            public double km(int from, int to) {
-                return matrix.km(from, to);
-            }
-
-            @Override
-            public long seconds(VehicleClass vehicleClass, int from, int to, long departureSeconds) {
-                return matrix.seconds(from, to);
-            }
-        };
+        // OSRM's times are the same for every vehicle class and hour
+        return TravelTable.of(matrix, (vehicleClass, from, to, departureSeconds) -> matrix.seconds(from, to));
     }
 
     private JsonNode request(List<GeoPoint> points) {

@@ -70,17 +70,8 @@ public final class HaversineTravelModel implements MatrixTravelModel {
     /** Keeps the n² distances and divides by the departure hour's speed on each call: exact and cheap. */
     @Override
     public TravelTable table(List<GeoPoint> points, RoadMatrix matrix) {
-        return new TravelTable() {
-            @Override
-            public double km(int from, int to) {
-                return matrix.km(from, to);
-            }
-
-            @Override
-            public long seconds(VehicleClass vehicleClass, int from, int to, long departureSeconds) {
-                return HaversineTravelModel.this.seconds(matrix.km(from, to), vehicleClass, departureSeconds);
-            }
-        };
+        return TravelTable.of(matrix, (vehicleClass, from, to, departureSeconds) ->
+                seconds(matrix.km(from, to), vehicleClass, departureSeconds));
     }
 
     /** Great-circle distance, without the circuity factor. */

@@ -32,16 +32,7 @@ public interface TravelTimeProvider {
             }
         }
         List<GeoPoint> at = List.copyOf(points);
-        return new TravelTable() {
-            @Override
-            public double km(int from, int to) {
-                return km[from * n + to];
-            }
-
-            @Override
-            public long seconds(VehicleClass vehicleClass, int from, int to, long departureSeconds) {
-                return from == to ? 0 : travelSeconds(at.get(from), at.get(to), vehicleClass, departureSeconds);
-            }
-        };
+        return TravelTable.of(new RoadMatrix(n, km, null), (vehicleClass, from, to, departureSeconds) ->
+                from == to ? 0 : travelSeconds(at.get(from), at.get(to), vehicleClass, departureSeconds));
     }
 }

@@ -1,8 +1,10 @@
 package dev.routeplan.planning.baseline;
 
+import static dev.routeplan.planning.StopsInWindows.assertEveryStopIsServedInItsWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.routeplan.planning.NoEntryHours;
 import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
@@ -61,12 +63,7 @@ class BaselinePlannerTests {
             assertThat(route.stops().stream().mapToDouble(s -> byId.get(s.orderId()).weightKg()).sum()).isLessThanOrEqualTo(1000);
             assertThat(route.returnSeconds()).isLessThanOrEqualTo(DAY_SHIFT.endSeconds());
         });
-        assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())).hasSize(12).allSatisfy(stop -> {
-            Order order = byId.get(stop.orderId());
-            assertThat(order.windows().contains(stop.serviceStartSeconds())).as(order.id() + " served in a window").isTrue();
-            assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(stop.arrivalSeconds());
-            assertThat(stop.departureSeconds()).isEqualTo(stop.serviceStartSeconds() + order.serviceSeconds());
-        });
+        assertEveryStopIsServedInItsWindow(plan, orders, 12);
     }
 
     @Test
@@ -150,13 +147,10 @@ class BaselinePlannerTests {
     @Test
     void keepsAnHgvOffTheRoadDuringItsNoEntryHoursAndReachesTheFirstStopAtItsWindowStart() {
         Vehicle hgv = vehicle("HGV-1", VehicleClass.HGV, 14000, TimeWindow.of("20:00", "08:00"));
-        List<NoEntryInterval> noEntry = List.of(
-                new NoEntryInterval("DL-NOENTRY-HGV", 7 * HOUR, 23 * HOUR),
-                new NoEntryInterval("DL-NOENTRY-HGV", 31 * HOUR, 47 * HOUR));
         TimeWindow night = TimeWindow.of("23:45", "05:00");
         List<Order> orders = List.of(order("N1", 28.62, 77.22, 2000, night), order("N2", 28.65, 77.18, 1500, night));
 
-        DepotPlan plan = plan(List.of(hgv), orders, Map.of(hgv.id(), noEntry));
+        DepotPlan plan = plan(List.of(hgv), orders, Map.of(hgv.id(), NoEntryHours.HGV_BY_DAY));
 
         assertThat(plan.unassigned()).isEmpty();
         PlannedRoute route = plan.routes().get(0);
@@ -167,16 +161,11 @@ class BaselinePlannerTests {
 
     @Test
     void skipsAnOrderWhoseLegWouldEnterAClosedZone() {
-        Vehicle van = lgv("LGV-1", 1000);
         // a market square 28.57-28.59 N, 77.26-77.28 E, closed to the van all day
-        ZoneNoEntry market = new ZoneNoEntry("DL-MARKET", "MARKET", List.of(new GeometryFactory()
-                .toGeometry(new Envelope(new Coordinate(77.26, 28.57), new Coordinate(77.28, 28.59)))), 0,
-                List.of(new NoEntryInterval("DL-MARKET", 0, 24 * HOUR)));
+        ZoneNoEntry market = closedAllDay("DL-MARKET", "MARKET", new Coordinate(77.26, 28.57), new Coordinate(77.28, 28.59), 0);
         List<Order> orders = List.of(order("INSIDE", 28.58, 77.27, 50, MORNING), order("OUTSIDE", 28.55, 77.20, 50, MORNING));
-        DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(van), orders, Map.of(),
-                Map.of(van.id(), List.of(market)), DriverLimits.none());
 
-        DepotPlan plan = planner.plan(problem, travel);
+        DepotPlan plan = planWithZone(lgv("LGV-1", 1000), orders, market);
 
         assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("OUTSIDE");
         assertThat(plan.unassigned()).extracting(UnassignedOrder::orderId).containsExactly("INSIDE");
@@ -184,17 +173,12 @@ class BaselinePlannerTests {
 
     @Test
     void servesAnOrderBeyondAZoneRoadItsLegsOnlyCross() {
-        Vehicle van = lgv("LGV-1", 1000);
         // a road 20 m wide running north-south between the depot and the order, closed all day;
         // the legs cross it, 20 m inside, less than the zone's 200 m that count as driving along it
-        ZoneNoEntry road = new ZoneNoEntry("DL-ROAD", "ROAD", List.of(new GeometryFactory()
-                .toGeometry(new Envelope(new Coordinate(77.2800, 28.50), new Coordinate(77.2802, 28.56)))), 200,
-                List.of(new NoEntryInterval("DL-ROAD", 0, 24 * HOUR)));
+        ZoneNoEntry road = closedAllDay("DL-ROAD", "ROAD", new Coordinate(77.2800, 28.50), new Coordinate(77.2802, 28.56), 200);
         List<Order> orders = List.of(order("EAST", 28.530, 77.291, 50, MORNING));
-        DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(van), orders, Map.of(),
-                Map.of(van.id(), List.of(road)), DriverLimits.none());
 
-        DepotPlan plan = planner.plan(problem, travel);
+        DepotPlan plan = planWithZone(lgv("LGV-1", 1000), orders, road);
 
         assertThat(plan.unassigned()).isEmpty();
         assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).extracting(PlannedStop::orderId).containsExactly("EAST");
@@ -234,6 +218,21 @@ class BaselinePlannerTests {
 
     private DepotPlan plan(List<Vehicle> vehicles, List<Order> orders, Map<String, List<NoEntryInterval>> noEntry) {
         return planner.plan(new DepotProblem(PLAN_DATE, OKHLA, vehicles, orders, noEntry), travel);
+    }
+
+    private DepotPlan planWithZone(Vehicle vehicle, List<Order> orders, ZoneNoEntry zone) {
+        return planner.plan(new DepotProblem(PLAN_DATE, OKHLA, List.of(vehicle), orders, Map.of(),
+                Map.of(vehicle.id(), List.of(zone)), DriverLimits.none()), travel);
+    }
+
+    /**
+     * A rectangle of the map between two corners (longitude, latitude), closed all day; a leg in it
+     * for {@code minAlongMetres} or more counts as driving along it, a shorter one only crosses it.
+     */
+    private static ZoneNoEntry closedAllDay(String ruleId, String zoneId, Coordinate southWest, Coordinate northEast,
+                                            double minAlongMetres) {
+        return new ZoneNoEntry(ruleId, zoneId, List.of(new GeometryFactory().toGeometry(new Envelope(southWest, northEast))),
+                minAlongMetres, List.of(new NoEntryInterval(ruleId, 0, 24 * HOUR)));
     }
 
     private static List<String> stopIds(PlannedRoute route) {

@@ -1,7 +1,9 @@
 package dev.routeplan.planning.solver;
 
+import static dev.routeplan.planning.StopsInWindows.assertEveryStopIsServedInItsWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.routeplan.planning.NoEntryHours;
 import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
@@ -23,8 +25,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RouteSolverTests {
@@ -44,13 +44,7 @@ class RouteSolverTests {
 
         assertThat(plan.unassigned()).isEmpty();
         assertThat(plan.routes()).allSatisfy(route -> assertThat(loadKg(route, orders)).isLessThanOrEqualTo(1000));
-        Map<String, Order> byId = orders.stream().collect(Collectors.toMap(Order::id, Function.identity()));
-        assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())).hasSize(12).allSatisfy(stop -> {
-            Order order = byId.get(stop.orderId());
-            assertThat(order.windows().contains(stop.serviceStartSeconds())).as(order.id() + " served in a window").isTrue();
-            assertThat(stop.serviceStartSeconds()).isGreaterThanOrEqualTo(stop.arrivalSeconds());
-            assertThat(stop.departureSeconds()).isEqualTo(stop.serviceStartSeconds() + order.serviceSeconds());
-        });
+        assertEveryStopIsServedInItsWindow(plan, orders, 12);
     }
 
     @Test
@@ -142,15 +136,12 @@ class RouteSolverTests {
     @Test
     void keepsAnHgvOffTheRoadDuringItsNoEntryHours() {
         Vehicle hgv = vehicle("HGV-1", VehicleClass.HGV, 14000, TimeWindow.of("20:00", "08:00"));
-        List<NoEntryInterval> noEntry = List.of(
-                new NoEntryInterval("DL-NOENTRY-HGV", 7 * HOUR, 23 * HOUR),
-                new NoEntryInterval("DL-NOENTRY-HGV", 31 * HOUR, 47 * HOUR));
         List<Order> orders = List.of(
                 order("N1", 28.62, 77.22, 2000, NIGHT),
                 order("N2", 28.65, 77.18, 1500, NIGHT),
                 order("N3", 28.58, 77.30, 1000, NIGHT));
 
-        DepotPlan plan = solve(List.of(hgv), orders, Map.of(hgv.id(), noEntry));
+        DepotPlan plan = solve(List.of(hgv), orders, Map.of(hgv.id(), NoEntryHours.HGV_BY_DAY));
 
         assertThat(plan.unassigned()).isEmpty();
         PlannedRoute route = plan.routes().get(0);

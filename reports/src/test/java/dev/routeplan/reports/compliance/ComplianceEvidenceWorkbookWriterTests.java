@@ -1,5 +1,10 @@
 package dev.routeplan.reports.compliance;
 
+import static dev.routeplan.reports.Workbooks.formulaCells;
+import static dev.routeplan.reports.Workbooks.rowStartingWith;
+import static dev.routeplan.reports.Workbooks.sheetNames;
+import static dev.routeplan.reports.Workbooks.texts;
+import static dev.routeplan.reports.Workbooks.valueNextTo;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.BLOCKED_TRUCK;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.CHECKED_AT;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_SOURCE;
@@ -14,13 +19,12 @@ import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PAC
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PACK_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.routeplan.reports.Workbooks;
+import dev.routeplan.reports.Written;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -74,14 +78,7 @@ class ComplianceEvidenceWorkbookWriterTests {
     @Test
     void writesNoFormulaCellAnywhere() throws IOException {
         try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
-            for (Sheet sheet : wb) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        assertThat(cell.getCellType()).as(sheet.getSheetName() + "!" + cell.getAddress())
-                                .isNotEqualTo(CellType.FORMULA);
-                    }
-                }
-            }
+            assertThat(formulaCells(wb)).isEmpty();
         }
     }
 
@@ -136,18 +133,9 @@ class ComplianceEvidenceWorkbookWriterTests {
 
     @Test
     void leavesTheCallersStreamOpen() throws IOException {
-        var out = new ByteArrayOutputStream() {
-            boolean closed;
+        byte[] xlsx = Written.leavingTheStreamOpen(out -> writer.write(ComplianceReportFixtures.grapNightWithABlockedTruck(), out));
 
-            @Override
-            public void close() {
-                closed = true;
-            }
-        };
-        writer.write(ComplianceReportFixtures.grapNightWithABlockedTruck(), out);
-
-        assertThat(out.closed).isFalse();
-        assertThat(out.size()).isPositive();
+        assertThat(xlsx).isNotEmpty();
     }
 
     @Test
@@ -156,21 +144,7 @@ class ComplianceEvidenceWorkbookWriterTests {
     }
 
     private XSSFWorkbook written(ComplianceReport report) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(report, out);
-        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
-    }
-
-    private static List<String> sheetNames(XSSFWorkbook wb) {
-        List<String> names = new ArrayList<>();
-        wb.forEach(sheet -> names.add(sheet.getSheetName()));
-        return names;
-    }
-
-    private static List<String> texts(Row row) {
-        List<String> texts = new ArrayList<>();
-        row.forEach(cell -> texts.add(cell.getStringCellValue()));
-        return texts;
+        return Workbooks.read(Written.bytes(out -> writer.write(report, out)));
     }
 
     private static List<Double> numbers(Row row, int from, int to) {
@@ -179,21 +153,5 @@ class ComplianceEvidenceWorkbookWriterTests {
             numbers.add(row.getCell(i).getNumericCellValue());
         }
         return numbers;
-    }
-
-    private static Row rowStartingWith(Sheet sheet, String label) {
-        for (Row row : sheet) {
-            Cell first = row.getCell(0);
-            if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
-                return row;
-            }
-        }
-        throw new AssertionError("no row labelled " + label + " in " + sheet.getSheetName());
-    }
-
-    private static Cell valueNextTo(Sheet sheet, String label) {
-        Cell value = rowStartingWith(sheet, label).getCell(1);
-        assertThat(value).as("value of " + label).isNotNull();
-        return value;
     }
 }

@@ -1,5 +1,7 @@
 package dev.routeplan.reports.compliance;
 
+import static dev.routeplan.reports.Pdfs.text;
+import static dev.routeplan.reports.Pdfs.textOf;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.BLOCKED_AT;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.BLOCKED_TRUCK;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.DAY_VAN;
@@ -13,13 +15,10 @@ import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PAC
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PACK_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.routeplan.reports.Written;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import net.sf.jasperreports.engine.JasperReport;
 import org.apache.pdfbox.Loader;
@@ -139,42 +138,24 @@ class ComplianceReportPdfWriterTests {
 
     @Test
     void writesReportsInParallel() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<byte[]>> results = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                ComplianceReport report = i % 2 == 0 ? ComplianceReportFixtures.grapNightWithABlockedTruck()
-                        : ComplianceReportFixtures.withoutDepots();
-                results.add(pool.submit(() -> written(report)));
-            }
-            for (int i = 0; i < results.size(); i++) {
-                assertThat(text(results.get(i).get())).contains(i % 2 == 0 ? BLOCKED_AT : "No route was blocked.");
-            }
-        } finally {
-            pool.shutdownNow();
+        List<byte[]> pdfs = Written.inParallel(List.of(ComplianceReportFixtures.grapNightWithABlockedTruck(),
+                ComplianceReportFixtures.withoutDepots(), ComplianceReportFixtures.grapNightWithABlockedTruck(),
+                ComplianceReportFixtures.withoutDepots()), writer::write);
+
+        for (int i = 0; i < pdfs.size(); i++) {
+            assertThat(text(pdfs.get(i))).contains(i % 2 == 0 ? BLOCKED_AT : "No route was blocked.");
         }
     }
 
     @Test
-    void leavesTheCallersStreamOpen() {
-        var out = new ByteArrayOutputStream() {
-            boolean closed;
+    void leavesTheCallersStreamOpen() throws IOException {
+        byte[] pdf = Written.leavingTheStreamOpen(out -> writer.write(ComplianceReportFixtures.grapNightWithABlockedTruck(), out));
 
-            @Override
-            public void close() {
-                closed = true;
-            }
-        };
-        writer.write(ComplianceReportFixtures.grapNightWithABlockedTruck(), out);
-
-        assertThat(out.closed).isFalse();
-        assertThat(new String(out.toByteArray(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
     }
 
-    private byte[] written(ComplianceReport report) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(report, out);
-        return out.toByteArray();
+    private byte[] written(ComplianceReport report) throws IOException {
+        return Written.bytes(out -> writer.write(report, out));
     }
 
     private static Pattern rowOf(String ruleId, String title, String counts) {
@@ -188,18 +169,5 @@ class ComplianceReportPdfWriterTests {
             }
         }
         throw new AssertionError("no page contains " + part);
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
-        }
-    }
-
-    private static String textOf(PDDocument document, int page) throws IOException {
-        PDFTextStripper stripper = new PDFTextStripper();
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        return stripper.getText(document);
     }
 }

@@ -3,12 +3,13 @@ package dev.routeplan.reports.excel;
 import static dev.routeplan.reports.DepotPlanFixtures.DAY_VAN;
 import static dev.routeplan.reports.DepotPlanFixtures.EVIL_CUSTOMER;
 import static dev.routeplan.reports.DepotPlanFixtures.NIGHT_TRUCK;
-import static dev.routeplan.reports.excel.Workbooks.autoFilter;
-import static dev.routeplan.reports.excel.Workbooks.pictures;
-import static dev.routeplan.reports.excel.Workbooks.rowStartingWith;
-import static dev.routeplan.reports.excel.Workbooks.sheetNames;
-import static dev.routeplan.reports.excel.Workbooks.texts;
-import static dev.routeplan.reports.excel.Workbooks.valueNextTo;
+import static dev.routeplan.reports.Workbooks.autoFilter;
+import static dev.routeplan.reports.Workbooks.formulaCells;
+import static dev.routeplan.reports.Workbooks.pictures;
+import static dev.routeplan.reports.Workbooks.rowStartingWith;
+import static dev.routeplan.reports.Workbooks.sheetNames;
+import static dev.routeplan.reports.Workbooks.texts;
+import static dev.routeplan.reports.Workbooks.valueNextTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -16,8 +17,8 @@ import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.DepotPlanFixtures;
 import dev.routeplan.reports.RejectedRow;
 import dev.routeplan.reports.RouteMapImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.routeplan.reports.Workbooks;
+import dev.routeplan.reports.Written;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -111,14 +112,7 @@ class PlanWorkbookWriterTests {
     @Test
     void writesNoFormulaCellAnywhere() throws IOException {
         try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutes())) {
-            for (Sheet sheet : wb) {
-                for (Row row : sheet) {
-                    for (Cell cell : row) {
-                        assertThat(cell.getCellType()).as(sheet.getSheetName() + "!" + cell.getAddress())
-                                .isNotEqualTo(CellType.FORMULA);
-                    }
-                }
-            }
+            assertThat(formulaCells(wb)).isEmpty();
         }
     }
 
@@ -254,24 +248,13 @@ class PlanWorkbookWriterTests {
 
     @Test
     void leavesTheCallersStreamOpen() throws IOException {
-        var out = new ByteArrayOutputStream() {
-            boolean closed;
+        byte[] xlsx = Written.leavingTheStreamOpen(out -> writer.write(DepotPlanFixtures.okhlaWithTwoRoutes(), out));
 
-            @Override
-            public void close() {
-                closed = true;
-            }
-        };
-        writer.write(DepotPlanFixtures.okhlaWithTwoRoutes(), out);
-
-        assertThat(out.closed).isFalse();
-        assertThat(out.size()).isPositive();
+        assertThat(xlsx).isNotEmpty();
     }
 
     private XSSFWorkbook written(DepotPlanDocument doc) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(doc, out);
-        return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
+        return Workbooks.read(Written.bytes(out -> writer.write(doc, out)));
     }
 
     @Test
@@ -400,9 +383,7 @@ class PlanWorkbookWriterTests {
     }
 
     private XSSFWorkbook written(DepotPlanDocument doc, RouteMapImage map, List<RejectedRow> rejected) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(doc, map, rejected, out);
-        return Workbooks.read(out.toByteArray());
+        return Workbooks.read(Written.bytes(out -> writer.write(doc, map, rejected, out)));
     }
 
     /** The width the picture spans, from its columns' widths and the offset into its last column. */

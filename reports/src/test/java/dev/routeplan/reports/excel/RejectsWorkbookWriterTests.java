@@ -2,6 +2,7 @@ package dev.routeplan.reports.excel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.routeplan.reports.Workbooks;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFSheet;

@@ -3,11 +3,11 @@ package dev.routeplan.reports.excel;
 import static dev.routeplan.reports.DepotPlanFixtures.DAY_VAN;
 import static dev.routeplan.reports.DepotPlanFixtures.EVIL_CUSTOMER;
 import static dev.routeplan.reports.DepotPlanFixtures.NIGHT_TRUCK;
-import static dev.routeplan.reports.excel.Workbooks.autoFilter;
-import static dev.routeplan.reports.excel.Workbooks.pictures;
-import static dev.routeplan.reports.excel.Workbooks.rowStartingWith;
-import static dev.routeplan.reports.excel.Workbooks.sheetNames;
-import static dev.routeplan.reports.excel.Workbooks.texts;
+import static dev.routeplan.reports.Workbooks.autoFilter;
+import static dev.routeplan.reports.Workbooks.pictures;
+import static dev.routeplan.reports.Workbooks.rowStartingWith;
+import static dev.routeplan.reports.Workbooks.sheetNames;
+import static dev.routeplan.reports.Workbooks.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,6 +18,8 @@ import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.DepotPlanFixtures;
 import dev.routeplan.reports.RouteMapImage;
+import dev.routeplan.reports.Workbooks;
+import dev.routeplan.reports.Written;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -231,8 +233,6 @@ class RunWorkbookWriterTests {
     }
 
     private XSSFWorkbook written(List<DepotPlanDocument> docs, Map<String, RouteMapImage> maps) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(docs, maps, PlanWorkbookFixtures.rejectedRows(), out);
-        return Workbooks.read(out.toByteArray());
+        return Workbooks.read(Written.bytes(out -> writer.write(docs, maps, PlanWorkbookFixtures.rejectedRows(), out)));
     }
 }

@@ -4,12 +4,15 @@ import static dev.routeplan.reports.DepotPlanFixtures.DAY_VAN;
 import static dev.routeplan.reports.DepotPlanFixtures.HINDI_CONJUNCTS;
 import static dev.routeplan.reports.DepotPlanFixtures.HINDI_CUSTOMER;
 import static dev.routeplan.reports.DepotPlanFixtures.NIGHT_TRUCK;
+import static dev.routeplan.reports.Pdfs.text;
+import static dev.routeplan.reports.Pdfs.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.DepotPlanFixtures;
 import dev.routeplan.reports.RouteMapImage;
+import dev.routeplan.reports.Written;
 import dev.routeplan.reports.map.MapOutline;
 import dev.routeplan.reports.map.RouteMapRenderer;
 import java.awt.image.BufferedImage;
@@ -23,9 +26,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import net.sf.jasperreports.engine.JasperReport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -215,43 +215,24 @@ class ManifestPdfWriterTests {
 
     @Test
     void writesManifestsOfSeveralDepotsInParallel() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<byte[]>> results = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                DepotPlanDocument doc = i % 2 == 0 ? DepotPlanFixtures.okhlaWithTwoRoutes()
-                        : DepotPlanFixtures.okhlaWithoutRoutes();
-                results.add(pool.submit(() -> written(doc)));
-            }
-            for (int i = 0; i < results.size(); i++) {
-                String text = text(results.get(i).get());
-                assertThat(text).contains(i % 2 == 0 ? NIGHT_TRUCK : "No routes were published");
-            }
-        } finally {
-            pool.shutdownNow();
+        List<byte[]> pdfs = Written.inParallel(List.of(DepotPlanFixtures.okhlaWithTwoRoutes(),
+                DepotPlanFixtures.okhlaWithoutRoutes(), DepotPlanFixtures.okhlaWithTwoRoutes(),
+                DepotPlanFixtures.okhlaWithoutRoutes()), writer::write);
+
+        for (int i = 0; i < pdfs.size(); i++) {
+            assertThat(text(pdfs.get(i))).contains(i % 2 == 0 ? NIGHT_TRUCK : "No routes were published");
         }
     }
 
     @Test
-    void leavesTheCallersStreamOpen() {
-        var out = new ByteArrayOutputStream() {
-            boolean closed;
+    void leavesTheCallersStreamOpen() throws IOException {
+        byte[] pdf = Written.leavingTheStreamOpen(out -> writer.write(DepotPlanFixtures.okhlaWithTwoRoutes(), out));
 
-            @Override
-            public void close() {
-                closed = true;
-            }
-        };
-        writer.write(DepotPlanFixtures.okhlaWithTwoRoutes(), out);
-
-        assertThat(out.closed).isFalse();
-        assertThat(new String(out.toByteArray(), 0, 5)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
     }
 
-    private byte[] written(DepotPlanDocument doc) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(doc, out);
-        return out.toByteArray();
+    private byte[] written(DepotPlanDocument doc) throws IOException {
+        return Written.bytes(out -> writer.write(doc, out));
     }
 
     private static int images(PDPage page) throws IOException {
@@ -279,19 +260,6 @@ class ManifestPdfWriterTests {
     private static boolean onPath(String command) {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
-        }
-    }
-
-    private static String textOf(PDDocument document, int page) throws IOException {
-        PDFTextStripper stripper = new PDFTextStripper();
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        return stripper.getText(document);
     }
 
     private static int occurrences(String text, String part) {

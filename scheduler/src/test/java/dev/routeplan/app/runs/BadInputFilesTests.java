@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,17 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BadInputFilesTests {
 
     @Autowired
-    PlanRuns runs;
-    @Autowired
     JdbcClient jdbc;
-    @TempDir
-    Path temp;
 
     @Test
-    void refusesUnreadableFilesWholeAndTakesInTheRest() throws Exception {
+    void refusesUnreadableFilesWholeAndTakesInTheRest(SampleDay sampleDay) throws Exception {
         // given the samples plus a truncated gzip, binary garbage and a semicolon-separated file
         LocalDate date = LocalDate.of(2026, 12, 23);
-        Path input = PlanOutputs.copyOfSamples(temp);
+        Path input = sampleDay.input();
         byte[] gzip = Files.readAllBytes(Path.of("../batch-jobs/src/test/resources/ingest-corpus")
                 .resolve(goodGzipName()));
         Files.write(input.resolve("orders-truncated.csv.gz"), Arrays.copyOf(gzip, gzip.length / 2));
@@ -39,7 +34,7 @@ class BadInputFilesTests {
                 + "\nORD-9;x;;y;110001;28.6;77.2;10;0.1;09:00;12:00;10;3;D1;GENERAL\n");
 
         // when
-        JobExecution execution = runs.ingest(date, input, temp.resolve("out"));
+        JobExecution execution = sampleDay.ingest(date);
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);

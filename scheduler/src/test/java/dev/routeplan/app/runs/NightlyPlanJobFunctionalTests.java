@@ -3,9 +3,6 @@ package dev.routeplan.app.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,24 +27,19 @@ import tools.jackson.databind.json.JsonMapper;
 class NightlyPlanJobFunctionalTests {
 
     @Autowired
-    PlanRuns runs;
-    @Autowired
     JdbcClient jdbc;
-    @TempDir
-    Path temp;
 
     @Test
-    void plansTheSampleDayEndToEnd() throws Exception {
+    void plansTheSampleDayEndToEnd(SampleDay sampleDay) throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 1);
-        Path input = PlanOutputs.copyOfSamples(temp);
 
         // when
-        JobExecution execution = runs.run(date, input, temp.resolve("out"), 0, 2);
+        JobExecution execution = sampleDay.run(date, 0, 2);
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        PlanOutputs out = sampleDay.outputs(date);
         assertThat(jdbc.sql("select count(*) from orders where plan_date = ? and window2_start is not null and window2_end is not null")
                 .param(date).query(Long.class).single()).as("the samples' two-window orders").isEqualTo(25);
         PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);
@@ -67,24 +58,22 @@ class NightlyPlanJobFunctionalTests {
     }
 
     @Test
-    void publishesAWorkbookAndManifestsHoldingEveryStopOfEachDepot() throws Exception {
+    void publishesAWorkbookAndManifestsHoldingEveryStopOfEachDepot(SampleDay sampleDay) throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 2);
-        Path input = PlanOutputs.copyOfSamples(temp);
 
         // when
-        runs.run(date, input, temp.resolve("out"), 0, 2);
+        sampleDay.run(date, 0, 2);
 
         // then
-        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        PlanOutputs out = sampleDay.outputs(date);
         Map<String, List<Map<String, String>>> stopsByDepot = out.csv("routes.csv").stream()
                 .collect(Collectors.groupingBy(row -> row.get("depot_id")));
         assertThat(stopsByDepot).hasSize(3);
         for (var depot : stopsByDepot.entrySet()) {
             Set<String> vehicles = depot.getValue().stream().map(row -> row.get("vehicle_id")).collect(Collectors.toSet());
             Set<String> orderIds = depot.getValue().stream().map(row -> row.get("order_id")).collect(Collectors.toSet());
-            try (InputStream in = Files.newInputStream(out.file(depot.getKey() + "/plan-" + depot.getKey() + ".xlsx"));
-                 XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            try (XSSFWorkbook workbook = out.workbook(depot.getKey() + "/plan-" + depot.getKey() + ".xlsx")) {
                 Set<String> sheetOrders = new java.util.HashSet<>();
                 for (String vehicle : vehicles) {
                     Sheet sheet = workbook.getSheet(vehicle);
@@ -108,8 +97,7 @@ class NightlyPlanJobFunctionalTests {
                 assertThat(text).contains(vehicles).contains(orderIds);
             }
         }
-        try (InputStream in = Files.newInputStream(out.file("plan-all-depots.xlsx"));
-             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        try (XSSFWorkbook workbook = out.workbook("plan-all-depots.xlsx")) {
             Set<String> unassignedOrders = out.csv("unassigned.csv").stream().map(row -> row.get("order_id")).collect(Collectors.toSet());
             assertThat(workbook.getAllPictures()).as("one route map per depot").hasSize(3);
             assertThat(workbook.getSheet("Unassigned").getLastRowNum()).isEqualTo(Math.max(1, unassignedOrders.size()));
@@ -117,11 +105,11 @@ class NightlyPlanJobFunctionalTests {
     }
 
     @Test
-    void publishesAComplianceReportAndEvidenceHoldingEveryCheck() throws Exception {
+    void publishesAComplianceReportAndEvidenceHoldingEveryCheck(SampleDay sampleDay) throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 4);
-        runs.run(date, PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
-        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        sampleDay.run(date, 0, 1);
+        PlanOutputs out = sampleDay.outputs(date);
         long checks = jdbc.sql("select count(*) from compliance_checks where plan_date = ?").param(date).query(Long.class).single();
         String sha = jdbc.sql("select distinct rule_pack_sha256 from compliance_checks where plan_date = ?").param(date)
                 .query(String.class).single();
@@ -131,8 +119,7 @@ class NightlyPlanJobFunctionalTests {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("delhi-default", "0.1.0", sha, "DL-NOENTRY-HGV", "Okhla Industrial Area");
         }
-        try (InputStream in = Files.newInputStream(out.file("compliance-evidence.xlsx"));
-             XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+        try (XSSFWorkbook workbook = out.workbook("compliance-evidence.xlsx")) {
             assertThat(workbook.getSheet("Checks").getLastRowNum()).as("one row per check below the header").isEqualTo(checks);
         }
         JsonNode summary = JsonMapper.builder().build().readTree(out.text("summary.json"));
@@ -141,17 +128,16 @@ class NightlyPlanJobFunctionalTests {
     }
 
     @Test
-    void reRunningADateReplacesItsResultsInsteadOfDuplicatingThem() throws Exception {
+    void reRunningADateReplacesItsResultsInsteadOfDuplicatingThem(SampleDay sampleDay) throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 3);
-        Path input = PlanOutputs.copyOfSamples(temp);
-        runs.run(date, input, temp.resolve("out"), 0, 1);
+        sampleDay.run(date, 0, 1);
         long orders = count("orders", date);
         long rejects = count("order_rejects", date);
         long artifacts = currentArtifacts(date);
 
         // when
-        JobExecution second = runs.run(date, input, temp.resolve("out"), 0, 1);
+        JobExecution second = sampleDay.run(date, 0, 1);
 
         // then
         assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -160,8 +146,7 @@ class NightlyPlanJobFunctionalTests {
         assertThat(count("order_rejects", date)).isEqualTo(rejects);
         assertThat(currentArtifacts(date)).as("published files, not counting revisions kept").isEqualTo(artifacts);
         assertThat(count("input_files", date)).isEqualTo(3);
-        PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date,
-                new PlanOutputs(temp.resolve("out").resolve(date.toString())));
+        PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, sampleDay.outputs(date));
     }
 
     private long currentArtifacts(LocalDate date) {

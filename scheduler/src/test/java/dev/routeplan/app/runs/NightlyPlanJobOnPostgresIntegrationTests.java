@@ -3,14 +3,13 @@ package dev.routeplan.app.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.app.RouteplanApplication;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"routeplan.rule-pack=../config/rules/delhi.yaml", "logging.level.dev.routeplan=WARN"})
 @ActiveProfiles("postgres")
+@ExtendWith(SampleDay.Resolver.class)
 class NightlyPlanJobOnPostgresIntegrationTests {
 
     private static final String SCHEMA = "routeplan_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -47,27 +47,22 @@ class NightlyPlanJobOnPostgresIntegrationTests {
     }
 
     @Autowired
-    PlanRuns runs;
-    @Autowired
     JdbcClient jdbc;
-    @TempDir
-    Path temp;
 
     @Test
-    void plansTheSampleDayOnPostgres() throws Exception {
+    void plansTheSampleDayOnPostgres(SampleDay sampleDay) throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 1);
-        Path input = PlanOutputs.copyOfSamples(temp);
 
         // when
-        JobExecution execution = runs.run(date, input, temp.resolve("out"), 0, 2);
+        JobExecution execution = sampleDay.run(date, 0, 2);
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
         assertThat(jdbc.sql("select version from flyway_schema_history where success and version is not null order by installed_rank")
                 .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
-        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
+        PlanOutputs out = sampleDay.outputs(date);
         assertThat(jdbc.sql("select count(*) from orders where plan_date = ? and window2_start is not null and window2_end is not null")
                 .param(date).query(Long.class).single()).as("two-window orders written by COPY").isEqualTo(25);
         PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);

@@ -5,13 +5,11 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 import dev.routeplan.planning.solver.RouteSolver;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -22,17 +20,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class OptimiseConnectionTests {
 
     @Autowired
-    PlanRuns runs;
-    @Autowired
     DataSource dataSource;
     // The real solver, observed as it starts: the only stand-in here.
     @MockitoSpyBean
     RouteSolver solver;
-    @TempDir
-    Path temp;
 
     @Test
-    void solvesWithoutATransactionOrConnectionHeld() throws Exception {
+    void solvesWithoutATransactionOrConnectionHeld(SampleDay sampleDay) throws Exception {
         // given a solver that notes, as each solve starts, whether its thread holds a transaction's connection
         List<Boolean> connectionHeld = new CopyOnWriteArrayList<>();
         doAnswer(call -> {
@@ -41,7 +35,7 @@ class OptimiseConnectionTests {
         }).when(solver).solve(any(), any(), any());
 
         // when
-        var run = runs.run(LocalDate.of(2026, 12, 11), PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
+        var run = sampleDay.run(LocalDate.of(2026, 12, 11), 0, 1);
 
         // then one solve per depot, none of them inside a database transaction
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);

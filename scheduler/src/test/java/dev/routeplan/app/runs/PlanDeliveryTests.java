@@ -20,26 +20,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PublicKey;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
-import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
-import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,19 +40,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @PlanJobTest
 class PlanDeliveryTests {
 
-    static final Path ROOT = temporaryFolder();
-    static SshServer sftp = startSftp(0);
+    static final EmbeddedSftpServer SFTP = EmbeddedSftpServer.start("dispatch");
     static final GreenMail MAIL = startMail();
 
     @DynamicPropertySource
     static void outbox(DynamicPropertyRegistry registry) throws Exception {
-        String knownHosts = knownHosts().toString();
-        registry.add("routeplan.outbox.enabled", () -> "true");
-        registry.add("routeplan.outbox.host", () -> "127.0.0.1");
-        registry.add("routeplan.outbox.port", () -> sftp.getPort());
-        registry.add("routeplan.outbox.user", () -> "dispatch");
-        registry.add("routeplan.outbox.password", () -> "test-only-secret");
-        registry.add("routeplan.outbox.known-hosts", () -> knownHosts);
+        SFTP.connect(registry, "routeplan.outbox");
         registry.add("routeplan.outbox.max-attempts", () -> "2");
         registry.add("routeplan.outbox.initial-backoff", () -> "10ms");
         registry.add("routeplan.outbox.connect-timeout", () -> "2s");
@@ -76,12 +58,10 @@ class PlanDeliveryTests {
 
     @AfterAll
     static void stopServers() throws IOException {
-        sftp.stop(true);
+        SFTP.stop();
         MAIL.stop();
     }
 
-    @Autowired
-    PlanRuns runs;
     @Autowired
     PlanStore plans;
     @Autowired
@@ -89,30 +69,20 @@ class PlanDeliveryTests {
     @Autowired
     PlanDelivery planDelivery;
     @Autowired
-    JobRepository jobRepository;
-    @Autowired
-    JobOperator jobOperator;
-    @Autowired
-    @Qualifier("publishStep")
-    Step publishStep;
-    @Autowired
-    @Qualifier("deliverStep")
-    Step deliverStep;
-    @TempDir
-    Path temp;
+    Republish republish;
 
     @Test
-    void sendsEachNewRevisionOnceAndMailsARevisedReportWhenThePlanChanges() throws Exception {
+    void sendsEachNewRevisionOnceAndMailsARevisedReportWhenThePlanChanges(SampleDay sampleDay) throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 12);
-        Path dir = temp.resolve("out").resolve(date.toString());
+        Path dir = sampleDay.outputs(date).dir();
 
         // when
-        JobExecution first = runs.run(date, PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
+        JobExecution first = sampleDay.run(date, 0, 1);
 
         // then the files are in the outbox under their final names, and the report is mailed
         assertThat(first.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Path outbox = ROOT.resolve("outbox").resolve(date.toString());
+        Path outbox = SFTP.root().resolve("outbox").resolve(date.toString());
         assertThat(remoteFiles(outbox)).contains("D1/plan-D1.xlsx", "D1/manifests-D1.pdf", "D3/plan-D3.xlsx",
                 "compliance-report.pdf", "routes.csv", "summary.json").noneMatch(name -> name.contains(".writing"));
         assertThat(Sha256.hex(outbox.resolve("D1/plan-D1.xlsx"))).isEqualTo(Sha256.hex(dir.resolve("D1/plan-D1.xlsx")));
@@ -123,7 +93,7 @@ class PlanDeliveryTests {
         assertThat(deliveries.of(date)).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryState.SENT));
 
         // when the same plan is published again
-        JobExecution second = republish().after(first);
+        JobExecution second = republish.after(first);
 
         // then nothing goes out
         assertThat(mailsOf(date)).hasSize(1);
@@ -133,7 +103,7 @@ class PlanDeliveryTests {
         String withdrawn = plans.routes(date, "D1").stream().filter(r -> !r.route().stops().isEmpty()).findFirst()
                 .orElseThrow().route().vehicleId();
         plans.setStatus(date, withdrawn, RouteStatus.BLOCKED);
-        republish().after(second);
+        republish.after(second);
 
         // then the officers get a revised report and the outbox the new D1 files
         assertThat(mailsOf(date)).extracting(MimeMessage::getSubject)
@@ -144,18 +114,18 @@ class PlanDeliveryTests {
     }
 
     @Test
-    void anSftpOutageIsRecordedWithoutFailingTheRunAndDeliveredWhenTheServerIsBack() throws Exception {
+    void anSftpOutageIsRecordedWithoutFailingTheRunAndDeliveredWhenTheServerIsBack(SampleDay sampleDay) throws Exception {
         // given the outbox server is down
         LocalDate date = LocalDate.of(2026, 12, 13);
-        int port = sftp.getPort();
-        sftp.stop(true);
+        int port = SFTP.port();
+        SFTP.stop();
         try {
             // when
-            JobExecution execution = runs.run(date, PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
+            JobExecution execution = sampleDay.run(date, 0, 1);
 
             // then the plans are published, the uploads FAILED with where and why, the mail went out
             assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(temp.resolve("out").resolve(date.toString()).resolve("D1/plan-D1.xlsx")).isRegularFile();
+            assertThat(sampleDay.outputs(date).file("D1/plan-D1.xlsx")).isRegularFile();
             List<Delivery> afterRun = deliveries.of(date);
             assertThat(afterRun).filteredOn(d -> d.channel() == DeliveryChannel.SFTP).hasSize(4).allSatisfy(d -> {
                 assertThat(d.status()).isEqualTo(DeliveryState.FAILED);
@@ -164,7 +134,7 @@ class PlanDeliveryTests {
             assertThat(afterRun).filteredOn(d -> d.channel() == DeliveryChannel.MAIL)
                     .singleElement().extracting(Delivery::status).isEqualTo(DeliveryState.SENT);
         } finally {
-            sftp = startSftp(port);
+            SFTP.startAgain();
         }
 
         // when the server is back and the operator delivers
@@ -174,12 +144,8 @@ class PlanDeliveryTests {
         assertThat(retried).hasSize(5).allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryState.SENT));
         assertThat(retried).filteredOn(d -> d.channel() == DeliveryChannel.SFTP)
                 .allSatisfy(d -> assertThat(d.attempts()).isEqualTo(2));
-        assertThat(ROOT.resolve("outbox").resolve(date.toString()).resolve("D2/manifests-D2.pdf")).isRegularFile();
+        assertThat(SFTP.root().resolve("outbox").resolve(date.toString()).resolve("D2/manifests-D2.pdf")).isRegularFile();
         assertThat(mailsOf(date)).hasSize(1);
-    }
-
-    private Republish republish() {
-        return new Republish(jobRepository, jobOperator, publishStep, deliverStep);
     }
 
     private static List<MimeMessage> mailsOf(LocalDate date) {
@@ -207,38 +173,6 @@ class PlanDeliveryTests {
     private static List<String> remoteFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
-        }
-    }
-
-    private static Path knownHosts() throws Exception {
-        PublicKey key = sftp.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
-        Path file = ROOT.resolveSibling(ROOT.getFileName() + "-known_hosts");
-        Files.writeString(file, "[127.0.0.1]:" + sftp.getPort() + " " + PublicKeyEntry.toString(key) + "\n");
-        return file;
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("routeplan-outbox-root");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The same host key file each time, so a restarted server is the one known_hosts lists. */
-    private static SshServer startSftp(int port) {
-        try {
-            SshServer server = SshServer.setUpDefaultServer();
-            server.setHost("127.0.0.1");
-            server.setPort(port);
-            server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(ROOT.resolveSibling(ROOT.getFileName() + "-hostkey.ser")));
-            server.setPasswordAuthenticator((user, password, session) -> "dispatch".equals(user) && "test-only-secret".equals(password));
-            server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
-            server.setFileSystemFactory(new VirtualFileSystemFactory(ROOT));
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

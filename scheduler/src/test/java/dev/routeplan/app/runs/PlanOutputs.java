@@ -1,28 +1,19 @@
 package dev.routeplan.app.runs;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Reads a run's output folder the way a planner's script would. */
 record PlanOutputs(Path dir) {
-
-    static Path copyOfSamples(Path tempDir) throws IOException {
-        Path input = Files.createDirectories(tempDir.resolve("input"));
-        try (Stream<Path> files = Files.list(Path.of("../samples"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                Files.copy(file, input.resolve(file.getFileName()));
-            }
-        }
-        return input;
-    }
 
     List<Map<String, String>> csv(String name) throws IOException {
         try (Reader reader = Files.newBufferedReader(dir.resolve(name));
@@ -37,5 +28,12 @@ record PlanOutputs(Path dir) {
 
     String text(String name) throws IOException {
         return Files.readString(dir.resolve(name));
+    }
+
+    /** The workbook as Excel opens it; the caller closes it. */
+    XSSFWorkbook workbook(String name) throws IOException {
+        try (InputStream in = Files.newInputStream(dir.resolve(name))) {
+            return new XSSFWorkbook(in);
+        }
     }
 }

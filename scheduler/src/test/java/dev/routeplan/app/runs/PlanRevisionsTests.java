@@ -15,14 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Depot files under OUTPUT/DATE/DEPOT/; the same plan again writes nothing, a changed one is a new revision and the old one is kept. */
@@ -30,37 +25,25 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PlanRevisionsTests {
 
     @Autowired
-    PlanRuns runs;
-    @Autowired
     PlanStore plans;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    JobRepository jobRepository;
-    @Autowired
-    JobOperator jobOperator;
-    @Autowired
-    @Qualifier("publishStep")
-    Step publishStep;
-    @Autowired
-    @Qualifier("deliverStep")
-    Step deliverStep;
-    @TempDir
-    Path temp;
+    Republish republish;
 
     @Test
-    void publishingTheSamePlanAgainLeavesFilesAndRevisionsAsTheyWere() throws Exception {
+    void publishingTheSamePlanAgainLeavesFilesAndRevisionsAsTheyWere(SampleDay sampleDay) throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 10);
-        JobExecution first = runs.run(date, PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
-        Path dir = temp.resolve("out").resolve(date.toString());
+        JobExecution first = sampleDay.run(date, 0, 1);
+        Path dir = sampleDay.outputs(date).dir();
         assertThat(dir.resolve("D1/plan-D1.xlsx")).isRegularFile();
         assertThat(dir.resolve("D1/manifests-D1.pdf")).isRegularFile();
         assertThat(dir.resolve("plan-D1.xlsx")).doesNotExist();
         Map<Path, String> before = fingerprintOfFiles(dir);
 
         // when
-        JobExecution again = republish().after(first);
+        JobExecution again = republish.after(first);
 
         // then
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -70,11 +53,11 @@ class PlanRevisionsTests {
     }
 
     @Test
-    void aChangedDepotPlanIsTheNextRevisionAndTheEarlierFilesAreKept() throws Exception {
+    void aChangedDepotPlanIsTheNextRevisionAndTheEarlierFilesAreKept(SampleDay sampleDay) throws Exception {
         // given
         LocalDate date = LocalDate.of(2026, 12, 11);
-        JobExecution first = runs.run(date, PlanOutputs.copyOfSamples(temp), temp.resolve("out"), 0, 1);
-        Path dir = temp.resolve("out").resolve(date.toString());
+        JobExecution first = sampleDay.run(date, 0, 1);
+        Path dir = sampleDay.outputs(date).dir();
         Map<Path, String> before = fingerprintOfFiles(dir);
         String d1Workbook = sha(dir.resolve("D1/plan-D1.xlsx"));
         String d2Workbook = before.get(dir.resolve("D2/plan-D2.xlsx"));   // with its modification time
@@ -83,7 +66,7 @@ class PlanRevisionsTests {
         plans.setStatus(date, withdrawn, RouteStatus.BLOCKED);   // as `verify --withdraw` does
 
         // when
-        republish().after(first);
+        republish.after(first);
 
         // then
         assertThat(revisions(date)).containsExactly("*:1", "*:2", "D1:1", "D1:2", "D2:1", "D3:1");
@@ -97,10 +80,6 @@ class PlanRevisionsTests {
         assertThat(jdbc.sql("select count(*) from artifacts where plan_date = ? and path = ?")
                 .params(date, dir.resolve("D1/revisions/r1/plan-D1.xlsx").toString()).query(Long.class).single())
                 .as("the kept file stays registered").isEqualTo(1);
-    }
-
-    private Republish republish() {
-        return new Republish(jobRepository, jobOperator, publishStep, deliverStep);
     }
 
     private List<String> revisions(LocalDate date) {

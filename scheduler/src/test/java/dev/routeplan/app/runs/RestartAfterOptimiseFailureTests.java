@@ -6,11 +6,9 @@ import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
 import dev.routeplan.batch.store.PlanStore;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -28,17 +26,14 @@ class RestartAfterOptimiseFailureTests {
     // A real store whose first write fails, as a database outage would: the only stand-in here.
     @MockitoSpyBean
     PlanStore planStore;
-    @TempDir
-    Path temp;
 
     @Test
-    void restartResumesAtTheFailedDepotAndDuplicatesNothing() throws Exception {
+    void restartResumesAtTheFailedDepotAndDuplicatesNothing(SampleDay sampleDay) throws Exception {
         // given a run whose first depot write in the optimise step fails
         LocalDate date = LocalDate.of(2026, 12, 10);
-        Path input = PlanOutputs.copyOfSamples(temp);
         doThrow(new IllegalStateException("connection reset while writing routes")).doCallRealMethod()
                 .when(planStore).replace(any(), any());
-        JobExecution failed = runs.run(date, input, temp.resolve("out"), 0, 1);
+        JobExecution failed = sampleDay.run(date, 0, 1);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         List<String> failedPartitions = failed.getStepExecutions().stream()
                 .filter(s -> s.getStatus() == BatchStatus.FAILED && s.getStepName().startsWith("optimiseDepot:"))
@@ -56,8 +51,7 @@ class RestartAfterOptimiseFailureTests {
         assertThat(rerun.stream().filter(name -> name.startsWith("optimiseDepot:"))).containsExactlyElementsOf(failedPartitions);
         assertThat(jdbc.sql("select count(*) from orders where plan_date = ?").param(date).query(Long.class).single())
                 .isEqualTo(orders);
-        PlanOutputs out = new PlanOutputs(temp.resolve("out").resolve(date.toString()));
-        PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, out);
+        PlanAssertions.everyAcceptedOrderIsRoutedOrUnassignedOnce(jdbc, date, sampleDay.outputs(date));
         assertThat(jdbc.sql("select count(*) from artifacts where plan_date = ?").param(date).query(Long.class).single())
                 .as("a workbook, manifests and route map per depot, 5 run files, the compliance report and evidence, "
                         + "the sample file's rejects as CSV and XLSX")

@@ -143,12 +143,7 @@ class OrderFilesXlsxTests {
     @Test
     void refusesAZipBomb() throws Exception {
         // 20 MB of one letter deflates to about 20 KB: a ratio no real sheet has
-        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + "a".repeat(20_000_000) + "</t></is></c></row>"
-                + "</sheetData></worksheet>";
-        Path bomb = Workbooks.withEntry(good, "xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8),
-                dir.resolve("bomb.xlsx"));
+        Path bomb = Workbooks.withFirstSheet(good, "", "a".repeat(20_000_000), dir.resolve("bomb.xlsx"));
 
         assertThatThrownBy(() -> files.inspect(1, "bomb.xlsx", bomb))
                 .isInstanceOf(UnreadableFileException.class)
@@ -159,13 +154,8 @@ class OrderFilesXlsxTests {
 
     @Test
     void refusesASheetWithADoctypeAndNeverResolvesItsEntities() throws Exception {
-        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<!DOCTYPE worksheet [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
-                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&secret;</t></is></c></row>"
-                + "</sheetData></worksheet>";
-        Path xxe = Workbooks.withEntry(good, "xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8),
-                dir.resolve("xxe.xlsx"));
+        Path xxe = Workbooks.withFirstSheet(good, "<!DOCTYPE worksheet [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>",
+                "&secret;", dir.resolve("xxe.xlsx"));
 
         assertThatThrownBy(() -> files.inspect(1, "xxe.xlsx", xxe))
                 .isInstanceOf(UnreadableFileException.class)

@@ -4,6 +4,7 @@ import dev.routeplan.batch.ingest.OrderFileItemReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,18 @@ final class Workbooks {
             }
         }
         return copy;
+    }
+
+    /**
+     * A copy of a workbook whose first sheet is one text cell, A1, written as raw XML so a test can
+     * put in what no writer would: {@code prolog} goes before the root element (a DOCTYPE, or "").
+     */
+    static Path withFirstSheet(Path workbook, String prolog, String a1Text, Path copy) throws IOException {
+        String sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + prolog
+                + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + a1Text + "</t></is></c></row>"
+                + "</sheetData></worksheet>";
+        return withEntry(workbook, "xl/worksheets/sheet1.xml", sheet.getBytes(StandardCharsets.UTF_8), copy);
     }
 
     static byte[] read(InputStream in) throws IOException {

@@ -1,4 +1,4 @@
-package dev.routeplan.reports.excel;
+package dev.routeplan.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFPicture;
 import org.apache.poi.xssf.usermodel.XSSFShape;
@@ -17,28 +18,28 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Reading back what the writers wrote, the way a planner's Excel would. */
-final class Workbooks {
+public final class Workbooks {
 
     private Workbooks() {
     }
 
-    static XSSFWorkbook read(byte[] xlsx) throws IOException {
+    public static XSSFWorkbook read(byte[] xlsx) throws IOException {
         return new XSSFWorkbook(new ByteArrayInputStream(xlsx));
     }
 
-    static List<String> sheetNames(XSSFWorkbook wb) {
+    public static List<String> sheetNames(XSSFWorkbook wb) {
         List<String> names = new ArrayList<>();
         wb.forEach(sheet -> names.add(sheet.getSheetName()));
         return names;
     }
 
-    static List<String> texts(Row row) {
+    public static List<String> texts(Row row) {
         List<String> texts = new ArrayList<>();
         row.forEach(cell -> texts.add(cell.getStringCellValue()));
         return texts;
     }
 
-    static Row rowStartingWith(Sheet sheet, String label) {
+    public static Row rowStartingWith(Sheet sheet, String label) {
         for (Row row : sheet) {
             Cell first = row.getCell(0);
             if (first != null && first.getCellType() == CellType.STRING && first.getStringCellValue().equals(label)) {
@@ -48,18 +49,33 @@ final class Workbooks {
         throw new AssertionError("no row labelled " + label + " in " + sheet.getSheetName());
     }
 
-    static Cell valueNextTo(Sheet sheet, String label) {
+    public static Cell valueNextTo(Sheet sheet, String label) {
         Cell value = rowStartingWith(sheet, label).getCell(1);
         assertThat(value).as("value of " + label + " at " + new CellReference(sheet.getSheetName(), 0, 1, false, false))
                 .isNotNull();
         return value;
     }
 
-    static String autoFilter(XSSFSheet sheet) {
+    /** Where each formula cell is, as {@code Sheet!A1}: the writers write none, so no sender's text runs as one. */
+    public static List<String> formulaCells(Workbook wb) {
+        List<String> formulas = new ArrayList<>();
+        for (Sheet sheet : wb) {
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (cell.getCellType() == CellType.FORMULA) {
+                        formulas.add(sheet.getSheetName() + "!" + cell.getAddress());
+                    }
+                }
+            }
+        }
+        return formulas;
+    }
+
+    public static String autoFilter(XSSFSheet sheet) {
         return sheet.getCTWorksheet().getAutoFilter().getRef();
     }
 
-    static List<XSSFPicture> pictures(XSSFSheet sheet) {
+    public static List<XSSFPicture> pictures(XSSFSheet sheet) {
         List<XSSFPicture> pictures = new ArrayList<>();
         if (sheet.getDrawingPatriarch() != null) {
             for (XSSFShape shape : sheet.getDrawingPatriarch().getShapes()) {
