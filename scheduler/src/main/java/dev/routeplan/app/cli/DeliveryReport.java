@@ -7,15 +7,7 @@ import java.io.PrintStream;
 import java.util.stream.Collectors;
 
 /** Shows the operator which revision of each depot's plan is current and where it has been delivered. */
-final class DeliveryReport {
-
-    private final PrintStream out;
-    private final PrintStream err;
-
-    DeliveryReport(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+record DeliveryReport(PrintStream out, PrintStream err) {
 
     /**
      * Prints the revisions and deliveries; true when a delivery is FAILED (or still PENDING).

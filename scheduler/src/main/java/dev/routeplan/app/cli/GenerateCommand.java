@@ -7,22 +7,15 @@ import dev.routeplan.planning.sample.ScenarioSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code routeplan generate}: a synthetic scenario, written without starting the application. */
 @Command(name = "generate", sortOptions = false, sortSynopsis = false, description = {
         "Write a synthetic Delhi scenario like samples/, seeded and repeatable.",
         "Writes orders.csv (or orders.xlsx), fleet.csv and depots.csv; starts no database."})
-final class GenerateCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class GenerateCommand extends Subcommand {
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Where the files go.")
     Path output;
@@ -39,13 +32,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "csv|xlsx", defaultValue = "csv",
             description = "How the orders are written (default: ${DEFAULT-VALUE}).")
     String format;
-    @Mixin
-    HelpOption help;
-
-    private final Invocation invocation;
 
     GenerateCommand(Invocation invocation) {
-        this.invocation = invocation;
+        super(invocation);
     }
 
     @Override

@@ -5,15 +5,7 @@ import dev.routeplan.batch.publish.RunSummary;
 import java.io.PrintStream;
 
 /** Tells the operator how a run ended, and turns it into the process exit status. */
-final class RunReport {
-
-    private final PrintStream out;
-    private final PrintStream err;
-
-    RunReport(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+record RunReport(PrintStream out, PrintStream err) {
 
     int report(RunResult run) {
         if (!run.completed()) {

@@ -2,9 +2,7 @@ package dev.routeplan.app.cli;
 
 import dev.routeplan.app.compliance.Reverification;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,11 +13,10 @@ import picocli.CommandLine.Option;
         "Against another GRAP stage, rule pack, a newer GRAP calendar or the stage at dispatch; prints the published"
                 + " routes that would become illegal and exits 3 if any would. Every verification is audited."},
         footer = {"", RouteplanCommand.SPRING_SETTINGS})
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand extends Subcommand {
 
-
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The plan date.")
-    LocalDate date;
+    @Mixin
+    PlanDateOption planDate;
     @Option(names = "--grap-stage", paramLabel = "N", description = "Assume this GRAP stage.")
     Integer grapStage;
     @Option(names = "--rules", paramLabel = "FILE", description = "Another rule pack.")
@@ -30,20 +27,16 @@ final class VerifyCommand implements Callable<Integer> {
     OffsetDateTime at;
     @Option(names = "--withdraw", description = "Mark the routes that became illegal BLOCKED.")
     boolean withdraw;
-    @Mixin
-    HelpOption help;
-
-    private final Invocation invocation;
 
     VerifyCommand(Invocation invocation) {
-        this.invocation = invocation;
+        super(invocation);
     }
 
     @Override
     public Integer call() throws Exception {
         String startedBy = "command line (" + System.getProperty("user.name") + ")";
         Reverification.Result result = invocation.inApplication(app -> app.getBean(Reverification.class)
-                .reverify(date, grapStage, rules, calendar, at, withdraw, startedBy));
-        return new VerificationReport(invocation.out()).report(date, result, withdraw);
+                .reverify(planDate.date, grapStage, rules, calendar, at, withdraw, startedBy));
+        return new VerificationReport(invocation.out()).report(planDate.date, result, withdraw);
     }
 }
