@@ -192,11 +192,14 @@ public final class BaselinePlanner {
             if (stops.isEmpty()) {
                 routeStart = rules.departureFor(order.windows(), t -> drive(VehicleRules.DEPOT, at, t));
                 leaving = routeStart;
-                work = 0;
+                work = rules.workAtDeparture();
             } else {
                 Stop last = stops.get(stops.size() - 1);
                 routeStart = departure;
-                restBefore = rules.restAfterService(last.work(), drive(from, at, last.serviceEnd()) + order.serviceSeconds());
+                // the work ahead without a break: the drive, the wait on the road for the window, the service
+                long arriving = last.serviceEnd() + drive(from, at, last.serviceEnd());
+                restBefore = rules.restAfterService(last.work(),
+                        order.windows().serviceStart(arriving) - last.serviceEnd() + order.serviceSeconds());
                 leaving = last.serviceEnd() + restBefore;
                 work = restBefore > 0 ? 0 : last.work();
             }
@@ -219,12 +222,17 @@ public final class BaselinePlanner {
                     + rules.zoneLegSeconds(at, VehicleRules.DEPOT, home, back);
             boolean legal = order.windows().lateness(arrival) == 0
                     && rules.overtimeSeconds(back) == 0
-                    && rules.noEntrySeconds(routeStart, back) == 0
+                    && rules.noEntrySeconds(routeStart, back, essentialOnlyWith(order)) == 0
                     && rules.depotHoursBreaches(routeStart, back) == 0
                     && inZones == 0
                     && duty.excessSeconds(back) == 0;
             return legal ? Optional.of(new Next(routeStart, restBefore,
                     new Stop(order, at, arrival, serviceStart, serviceEnd, workThere, rest))) : Optional.empty();
+        }
+
+        /** The route, with {@code order} added, carries essential goods only (no-entry stretches of rules exempting them lift). */
+        private boolean essentialOnlyWith(Order order) {
+            return problem.isEssential(order) && stops.stream().allMatch(stop -> problem.isEssential(stop.order()));
         }
 
         private int position() {

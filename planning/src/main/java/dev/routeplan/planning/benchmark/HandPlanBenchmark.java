@@ -61,7 +61,7 @@ public final class HandPlanBenchmark {
                 .collect(Collectors.toSet());
         DepotProblem sameOrders = new DepotProblem(problem.planDate(), problem.depot(), problem.vehicles(),
                 problem.orders().stream().filter(o -> handServed.contains(o.id())).toList(), problem.noEntryByVehicleId(),
-                problem.zoneNoEntryByVehicleId(), problem.driverLimits());
+                problem.zoneNoEntryByVehicleId(), problem.driverLimits(), problem.essentialGoods());
         DepotPlan likeForLike = solver.solve(sameOrders, SolverSettings.fullSeconds(seconds), hand);
         EfficiencyGain gain = EfficiencyGain.of(hand, likeForLike);
         System.out.println("hand plan's orders only: " + gain + ", " + likeForLike.routes().size()

@@ -1,5 +1,6 @@
 package dev.routeplan.planning.problem;
 
+import dev.routeplan.planning.compliance.pack.RuleKind;
 import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.NoEntryInterval;
@@ -32,17 +33,26 @@ public final class DepotProblems {
         Map<String, List<NoEntryInterval>> noEntry = new HashMap<>();
         Map<String, List<ZoneNoEntry>> zones = new HashMap<>();
         for (Vehicle v : vehicles) {
-            // no cargo exemption while planning: the verifier grants exemptions from the loaded cargo
+            // no cargo proven while planning: stretches essential goods exempt come marked, and bind
+            // only routes carrying something else (VehicleRules); the verifier judges the loaded cargo
             noEntry.put(v.id(), pack.noEntryIntervals(v, planDate, grapStage, Set.of()));
             zones.put(v.id(), pack.zoneNoEntry(v, planDate, grapStage));
         }
-        return new DepotProblem(planDate, depot, vehicles, orders, noEntry, zones, driverLimits(pack));
+        return new DepotProblem(planDate, depot, vehicles, orders, noEntry, zones, driverLimits(pack), pack.essentialGoods());
     }
 
-    /** The driver-hours limits of the pack's rules, the tightest where several set one. */
+    /**
+     * The driver-hours limits of the pack's rules, the tightest where several set one: the lowest
+     * limit and proviso, the longest loading time.
+     */
     static DriverLimits driverLimits(RulePack pack) {
+        long proviso = seconds(pack, "break_not_needed_if_day_work_le_min");
+        long rest = seconds(pack, "min_rest_between_duties_min");
         return new DriverLimits(seconds(pack, "max_continuous_driving_min"), seconds(pack, "min_break_min") == Long.MAX_VALUE
-                ? 0 : seconds(pack, "min_break_min"), seconds(pack, "max_duty_min_per_day"), seconds(pack, "max_spread_over_min"));
+                ? 0 : seconds(pack, "min_break_min"), seconds(pack, "max_duty_min_per_day"), seconds(pack, "max_spread_over_min"),
+                pack.rules().stream().filter(r -> r.enabled() && r.kind() == RuleKind.DRIVER_HOURS)
+                        .mapToLong(r -> r.params().getOrDefault("depot_loading_min", 0) * 60L).max().orElse(0),
+                proviso == Long.MAX_VALUE ? 0 : proviso, rest == Long.MAX_VALUE ? 0 : rest);
     }
 
     private static long seconds(RulePack pack, String param) {

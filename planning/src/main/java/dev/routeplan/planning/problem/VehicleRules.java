@@ -56,11 +56,25 @@ public final class VehicleRules {
                 zoneHits, problem.driverLimits());
     }
 
+    /**
+     * The vehicle leaves no earlier than its shift and the stretches that bind whatever it
+     * carries allow; stretches essential goods lift do not hold it at the depot, so a route of
+     * essential goods may run in them and any other route is penalised for them. A shift too long
+     * to leave the rest between duties (yesterday's ending at its end, tomorrow's loading before
+     * its start) is shortened at both ends, as the verifier's DRV-REST reads it.
+     */
     public static VehicleRules of(Vehicle vehicle, TimeWindow depotHours, List<NoEntryInterval> noEntry,
                                   List<ZoneNoEntry> zones, ZoneHits zoneHits, DriverLimits limits) {
+        List<NoEntryInterval> bindingAll = noEntry.stream().filter(i -> i.binds(true)).toList();
+        long start = vehicle.shift().startSeconds();
+        long end = vehicle.shift().endSeconds();
+        long rest = limits.minRestBetweenDutiesSeconds();
+        if (rest > 0) {
+            start = Math.max(start, end - TimeWindow.SECONDS_PER_DAY + rest + limits.loadingSeconds());
+            end = Math.min(end, vehicle.shift().startSeconds() + TimeWindow.SECONDS_PER_DAY - limits.loadingSeconds() - rest);
+        }
         return new VehicleRules(grams(vehicle.capacityKg()), grams(vehicle.capacityM3()),
-                DepotDeparture.earliest(vehicle.shift().startSeconds(), noEntry), vehicle.shift().endSeconds(),
-                depotHours, noEntry, zones, zoneHits, limits);
+                DepotDeparture.earliest(start, bindingAll), end, depotHours, noEntry, zones, zoneHits, limits);
     }
 
     /** No vehicle, no rules: the solver's bucket of unassigned orders. */
@@ -111,14 +125,18 @@ public final class VehicleRules {
         return Math.max(0, loadLitres - capacityLitres);
     }
 
+    /** The driver's work when the route leaves the depot: loading the vehicle there. */
+    public long workAtDeparture() {
+        return limits.loadingSeconds();
+    }
+
     /**
      * Continuous work since the driver's last break on finishing service at a stop: the drive
-     * there, the wait for the window unless it is as long as a break, and the service.
+     * there, the wait for the window (the vehicle idles on the road: work, never a break) and the
+     * service. {@code arrival} is kept for the callers' clarity: drive and wait are both work.
      */
     public long workAfterService(long workBefore, long leaving, long arrival, long serviceStart, long serviceSeconds) {
-        long block = workBefore + arrival - leaving;
-        block = serviceStart - arrival >= breakLength ? 0 : block + serviceStart - arrival;
-        return block + serviceSeconds;
+        return workBefore + (serviceStart - leaving) + serviceSeconds;
     }
 
     /**
@@ -138,13 +156,25 @@ public final class VehicleRules {
         return Math.max(0, back - latestReturn);
     }
 
-    /** Seconds on the road, from depot departure to return, inside a stretch the rule pack forbids. */
-    public long noEntrySeconds(long departure, long back) {
+    /**
+     * Seconds on the road, from depot departure to return, inside a stretch the rule pack forbids;
+     * a route carrying only essential goods ({@code essentialOnly}) is free of the stretches of
+     * rules that exempt them.
+     */
+    public long noEntrySeconds(long departure, long back, boolean essentialOnly) {
         long total = 0;
         for (NoEntryInterval interval : noEntry) {
-            total += interval.overlapSeconds(departure, back);
+            if (interval.binds(essentialOnly)) {
+                total += interval.overlapSeconds(departure, back);
+            }
         }
         return total;
+    }
+
+    /** The rules whose stretches a route from {@code departure} to {@code back} runs into. */
+    public List<String> noEntryRulesBroken(long departure, long back, boolean essentialOnly) {
+        return noEntry.stream().filter(i -> i.binds(essentialOnly) && i.overlapSeconds(departure, back) > 0)
+                .map(NoEntryInterval::ruleId).distinct().toList();
     }
 
     public int depotHoursBreaches(long departure, long back) {
@@ -187,36 +217,31 @@ public final class VehicleRules {
 
     /**
      * A route's duty against the driver-hours limits: the longest stretch of continuous work, the
-     * work of the duty and its spread-over. Driving, service and waits shorter than a break are
-     * work; a longer wait, or a rest after service, is a break.
+     * work of the duty and its spread-over, from the start of loading at the depot. Loading,
+     * driving, waits for a window and service are work; a rest after service as long as a break
+     * is a break. A duty with no more work than the proviso allows needs no break.
      */
     public final class Duty {
 
-        private final long departure;
+        private final long start;
         private long clock;
         private long block;
         private long longest;
         private long work;
 
         private Duty(long departure) {
-            this.departure = departure;
+            this.start = departure - limits.loadingSeconds();
             this.clock = departure;
+            this.block = limits.loadingSeconds();
+            this.work = limits.loadingSeconds();
         }
 
         /** The next stop: arrived, served from {@code serviceStart} to {@code serviceEnd}, then rested. */
         public void stop(long arrival, long serviceStart, long serviceEnd, long rest) {
-            long drive = arrival - clock;
-            long wait = serviceStart - arrival;
+            long driveAndWait = serviceStart - clock;
             long service = serviceEnd - serviceStart;
-            block += drive;
-            work += drive;
-            if (wait >= breakLength) {
-                longest = Math.max(longest, block);
-                block = 0;
-            } else {
-                block += wait;
-                work += wait;
-            }
+            block += driveAndWait;
+            work += driveAndWait;
             block += service;
             work += service;
             if (rest >= breakLength) {
@@ -233,9 +258,10 @@ public final class VehicleRules {
         public long excessSeconds(long back) {
             long lastBlock = block + back - clock;
             long allWork = work + back - clock;
-            return Math.max(0, Math.max(longest, lastBlock) - limits.maxContinuousWorkSeconds())
+            boolean breakNeeded = allWork > limits.breakNotNeededUpToSeconds();
+            return (breakNeeded ? Math.max(0, Math.max(longest, lastBlock) - limits.maxContinuousWorkSeconds()) : 0)
                     + Math.max(0, allWork - limits.maxWorkSeconds())
-                    + Math.max(0, back - departure - limits.maxSpreadSeconds());
+                    + Math.max(0, back - start - limits.maxSpreadSeconds());
         }
     }
 }

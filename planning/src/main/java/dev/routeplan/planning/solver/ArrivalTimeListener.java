@@ -84,7 +84,7 @@ public class ArrivalTimeListener implements ListVariableListener<DepotRoutingSol
         }
         VehicleRules rules = route.rules();
         Visit previous = first == 0 ? null : visits.get(first - 1);
-        long block = previous == null ? 0 : previous.workBlock();
+        long block = previous == null ? rules.workAtDeparture() : previous.workBlock();
         for (int i = first; i < size; i++) {
             Visit current = visits.get(i);
             Visit next = i + 1 < size ? visits.get(i + 1) : null;
@@ -95,8 +95,10 @@ public class ArrivalTimeListener implements ListVariableListener<DepotRoutingSol
             long serviceStart = current.serviceStartFor(arrival);
             long serviceEnd = serviceStart + current.serviceSeconds();
             block = rules.workAfterService(block, leaving, arrival, serviceStart, current.serviceSeconds());
+            // the work ahead without a break here: the drive on, the wait on the road for the window, the service
             long ahead = next == null ? route.secondsToDepot(current, serviceEnd)
-                    : route.secondsBetween(current, next, serviceEnd) + next.serviceSeconds();
+                    : next.serviceStartFor(serviceEnd + route.secondsBetween(current, next, serviceEnd)) - serviceEnd
+                    + next.serviceSeconds();
             long rest = rules.restAfterService(block, ahead);
             if (rest > 0) {
                 block = 0;

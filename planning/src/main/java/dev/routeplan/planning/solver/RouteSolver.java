@@ -117,7 +117,7 @@ public final class RouteSolver {
                 .flatMap(route -> route.stops().stream()).map(PlannedStop::orderId).collect(Collectors.toSet());
         List<Visit> routable = new ArrayList<>();
         for (int i = 0; i < problem.orders().size(); i++) {
-            Visit visit = new Visit(problem.orders().get(i), i + 1, matrix);
+            Visit visit = new Visit(problem.orders().get(i), i + 1, matrix, problem.isEssential(problem.orders().get(i)));
             Optional<UnservableOrders.Reason> unservable = servedAtStart.contains(visit.getId())
                     ? Optional.empty() : screen.reasonWhyUnservable(visit);
             unservable.ifPresentOrElse(

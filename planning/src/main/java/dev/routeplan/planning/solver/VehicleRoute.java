@@ -102,10 +102,17 @@ public class VehicleRoute {
 
     /** The rules whose no-entry stretches the route's time on the road runs into. */
     List<String> noEntryRulesBroken() {
-        long from = departureFromDepot();
-        long to = returnToDepot();
-        return rules.noEntry().stream().filter(interval -> interval.overlapSeconds(from, to) > 0).map(NoEntryInterval::ruleId)
-                .distinct().toList();
+        return rules.noEntryRulesBroken(departureFromDepot(), returnToDepot(), carriesOnlyEssentialGoods());
+    }
+
+    /** Every order on the route is essential goods: the stretches of rules that exempt them do not bind it. */
+    boolean carriesOnlyEssentialGoods() {
+        for (Visit visit : visits) {
+            if (!visit.essentialGoods()) {
+                return false;
+            }
+        }
+        return !visits.isEmpty();
     }
 
 
@@ -231,7 +238,7 @@ public class VehicleRoute {
 
     /** Seconds on the road, from depot departure to return, inside a stretch the rule pack forbids. */
     long noEntrySeconds() {
-        return rules.noEntrySeconds(departureFromDepot(), returnToDepot());
+        return rules.noEntrySeconds(departureFromDepot(), returnToDepot(), carriesOnlyEssentialGoods());
     }
 
     /**
@@ -267,14 +274,15 @@ public class VehicleRoute {
         long arrival = departure + secondsFromDepot(visit, departure);
         long serviceStart = visit.serviceStartFor(arrival);
         long serviceEnd = serviceStart + visit.serviceSeconds();
-        long work = rules.workAfterService(0, departure, arrival, serviceStart, visit.serviceSeconds());
+        long work = rules.workAfterService(rules.workAtDeparture(), departure, arrival, serviceStart, visit.serviceSeconds());
         long rest = rules.restAfterService(work, secondsToDepot(visit, serviceEnd));
         long leaving = serviceEnd + rest;
         long back = leaving + secondsToDepot(visit, leaving);
         VehicleRules.Duty duty = rules.duty(departure);
         duty.stop(arrival, serviceStart, serviceEnd, rest);
         int at = visit.locationIndex();
-        long forbidden = rules.noEntrySeconds(departure, back) + rules.zoneLegSeconds(DEPOT, at, departure, arrival)
+        long forbidden = rules.noEntrySeconds(departure, back, visit.essentialGoods())
+                + rules.zoneLegSeconds(DEPOT, at, departure, arrival)
                 + rules.zoneWaitSeconds(at, arrival, serviceStart) + rules.zoneLegSeconds(at, DEPOT, leaving, back);
         return visit.windows().lateness(arrival) == 0 && rules.overtimeSeconds(back) == 0 && forbidden == 0
                 && duty.excessSeconds(back) == 0 && rules.depotHoursBreaches(departure, back) == 0;

@@ -22,6 +22,7 @@ public class Visit {
     private long serviceSeconds;
     private long weightGrams;
     private long volumeLitres;
+    private boolean essentialGoods;
     private TravelMatrix matrix;
 
     @InverseRelationShadowVariable(sourceVariableName = "visits")
@@ -50,6 +51,12 @@ public class Visit {
     }
 
     Visit(Order order, int locationIndex, TravelMatrix matrix) {
+        this(order, locationIndex, matrix, false);
+    }
+
+    /** @param essentialGoods the order's goods are essential goods of the pack ({@code DepotProblem#isEssential}) */
+    Visit(Order order, int locationIndex, TravelMatrix matrix, boolean essentialGoods) {
+        this.essentialGoods = essentialGoods;
         this.matrix = matrix;
         this.id = order.id();
         this.order = order;
@@ -62,7 +69,7 @@ public class Visit {
 
     /** The same order as a new, unplaced visit: for trial routes that must not disturb the plan. */
     Visit unplacedCopy() {
-        return new Visit(order, locationIndex, matrix);
+        return new Visit(order, locationIndex, matrix, essentialGoods);
     }
 
     public String getId() {
@@ -71,6 +78,10 @@ public class Visit {
 
     Order order() {
         return order;
+    }
+
+    boolean essentialGoods() {
+        return essentialGoods;
     }
 
     /** The depot's and stops' distances, for the nearby selection. */

@@ -99,7 +99,8 @@ public record RulePack(
      * calendar. For now those are checked by the compliance verifier ({@code compliance.verify}) only, after solving.
      *
      * @param cargoCategories goods types of the orders on the route; they prove ESSENTIAL_GOODS
-     *                        only if all are essential
+     *                        only if all are essential. Without that proof, the stretches of a rule
+     *                        that essential goods exempt are marked {@link NoEntryInterval#liftedForEssentialGoods}.
      */
     /**
      * The zones (other than Delhi NCT as a whole) the vehicle may not ply in, and when: the pack's
@@ -135,8 +136,10 @@ public record RulePack(
             switch (rule.kind()) {
                 case TIME_WINDOW -> {
                     if (DELHI_NCT.equals(rule.zone()) && bansVehicle(rule, v, grapStage) && exemptionProof(rule, cargoCategories).isEmpty()) {
+                        // marked, so the planner may still give the vehicle a route of essential goods only
+                        boolean lifted = rule.allowsExemption(ESSENTIAL_GOODS);
                         for (long[] o : rule.when().occurrences(planDate, HORIZON_FROM, HORIZON_TO)) {
-                            intervals.add(new NoEntryInterval(rule.id(), o[0], o[1]));
+                            intervals.add(new NoEntryInterval(rule.id(), o[0], o[1], lifted));
                         }
                     }
                 }

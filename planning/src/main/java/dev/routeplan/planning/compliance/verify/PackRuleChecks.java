@@ -32,7 +32,8 @@ import java.util.TreeSet;
  *   <li>{@code entry}: depots are inside Delhi, so a vehicle registered outside Delhi (NON_DL) is
  *       taken to enter Delhi when it leaves the depot; with {@code conservative_presence} the
  *       whole route counts as presence in Delhi, for Delhi-registered vehicles too.</li>
- *   <li>Exemptions only from data: ESSENTIAL_GOODS when every cargo category is essential,
+ *   <li>Exemptions only from data: ESSENTIAL_GOODS per route, when every order on it is essential
+ *       goods (a refusal names the orders that are not),
  *       NO_ENTRY_PERMIT when a permit of the review covers the zone, time and date.
  *       EMERGENCY_VEHICLE and ESSENTIAL_SERVICE are never granted: no data carries them yet.</li>
  * </ul>
@@ -108,7 +109,7 @@ final class PackRuleChecks {
             case TIME_WINDOW -> plyingInZone(rule, evidence);
             case ENTRY -> entry(rule, evidence);
             case AGE_LIMIT, DOCUMENT -> deadline(rule, evidence);
-            case DRIVER_HOURS -> DriverHoursCheck.check(rule, timeline, clock, evidence);
+            case DRIVER_HOURS -> DriverHoursCheck.check(rule, timeline, review.vehicle().shift(), clock, evidence);
             case GROSS_WEIGHT -> grossWeight(rule, evidence);
             case PERMIT_MATCH -> permitMatch(rule, evidence);
             case NOT_EVALUATED -> result(rule, Verdict.NOT_EVALUATED, rule.notEvaluatedReason(), evidence);
@@ -161,6 +162,7 @@ final class PackRuleChecks {
         Optional<String> essential = pack.exemptionProof(rule, cargoCategories);
         if (essential.isPresent()) {
             evidence.put("exemption", essential.get());
+            evidence.put("orders_goods", ordersGoods());
             return result(rule, Verdict.EXEMPT, message + "; exempt by " + essential.get(), evidence);
         }
         if (rule.allowsExemption(NO_ENTRY_PERMIT) && permits.anyPresented()) {
@@ -249,6 +251,7 @@ final class PackRuleChecks {
         Optional<String> essential = pack.exemptionProof(rule, cargoCategories);
         if (essential.isPresent()) {
             evidence.put("exemption", essential.get());
+            evidence.put("orders_goods", ordersGoods());
             return result(rule, Verdict.EXEMPT, message + "; exempt by " + essential.get(), evidence);
         }
         notGranted(rule, evidence);
@@ -324,6 +327,14 @@ final class PackRuleChecks {
 
     private void notGranted(Rule rule, Map<String, Object> evidence) {
         List<String> notGranted = new ArrayList<>();
+        if (rule.allowsExemption(RulePack.ESSENTIAL_GOODS)) {
+            // per route: every order must be essential goods; name the ones that are not
+            List<String> others = review.ordersInStopOrder().stream()
+                    .filter(o -> !pack.allEssential(cargoCategories(List.of(o))))
+                    .map(o -> o.id() + " (" + cargoCategories(List.of(o)).iterator().next() + ")").toList();
+            notGranted.add(RulePack.ESSENTIAL_GOODS + ": not every order on the route is essential goods "
+                    + new TreeSet<>(pack.essentialGoods()) + "; not essential: " + others + "; not granted");
+        }
         for (String token : rule.exemptions()) {
             if (UNPROVABLE.containsKey(token)) {
                 notGranted.add(token + ": " + UNPROVABLE.get(token) + "; not granted");
@@ -404,6 +415,12 @@ final class PackRuleChecks {
         boolean ok = gross <= v.gvwKg() + 1e-9;
         return result(rule, ok ? Verdict.PASS : Verdict.FAIL, "laden weight " + gross + " kg "
                 + (ok ? "within" : "above") + " registered GVW " + v.gvwKg() + " kg", evidence);
+    }
+
+    /** Each order of the route with its goods type as read for the exemption, e.g. "ORD-1 (milk)". */
+    private List<String> ordersGoods() {
+        return review.ordersInStopOrder().stream()
+                .map(o -> o.id() + " (" + cargoCategories(List.of(o)).iterator().next() + ")").toList();
     }
 
     private Map<String, Object> baseEvidence(Rule rule) {

@@ -19,7 +19,9 @@ import org.locationtech.jts.geom.LineSegment;
  * start is rounded down and the end up to the second, so rounding never hides a violation.
  * Stops: the vehicle is off-street at the premises while it is served, so service time is not
  * presence; time spent waiting for the order's window to open is counted as idling on the road
- * at the stop (conservative: the driver may in fact wait off-street).
+ * at the stop (conservative: the driver may in fact wait off-street). The driver-hours checks give
+ * the wait the same meaning: the driver is with the vehicle on the road, so it is work, not a
+ * break ({@link DriverDuty}).
  */
 final class ZonePresence {
 

@@ -166,17 +166,43 @@ public final class ComplianceFixtures {
     }
 
     /**
-     * Scenario #1 shape for a driver who takes breaks: planned for {@code deliveryDay}, leaving the
+     * Scenario #1 shape for a driver who takes a break: planned for {@code deliveryDay}, leaving the
      * depot at 23:05 the evening before (negative timeline seconds), two drops whose windows open
-     * 30 min after arrival (waits long enough to be breaks), back at 05:40.
+     * 30 min after arrival, a 30-min rest at the first premises after service (a wait on the road
+     * is work, not a break), back at 05:40.
      */
     public static RouteUnderReview nightRouteWithBreaks(Vehicle v, LocalDate deliveryDay, int grapStage, String goodsType) {
         Order first = order("ORD-NIGHT-1", 500, TimeWindow.of("00:05", "06:00"), 120, goodsType);
         Order second = order("ORD-NIGHT-2", 500, TimeWindow.of("03:05", "06:00"), 125, goodsType);
-        return planned(v, deliveryDay, grapStage, at("23:05") - TimeWindow.SECONDS_PER_DAY, List.of(first, second));
+        return withRestAfter(planned(v, deliveryDay, grapStage, at("23:05") - TimeWindow.SECONDS_PER_DAY,
+                List.of(first, second)), 0, 1800);
     }
 
     public static long at(String hhmm) {
         return LocalTime.parse(hhmm).toSecondOfDay();
+    }
+
+    /**
+     * The route with a rest of {@code restSeconds} at the premises of stop {@code stopIndex} after
+     * service, as a planner stores it (the stop's departure moves); later stops are retimed with
+     * the same half-hour legs, a wait for a window absorbing the delay where there is one.
+     */
+    public static RouteUnderReview withRestAfter(RouteUnderReview r, int stopIndex, long restSeconds) {
+        List<PlannedStop> stops = new ArrayList<>(r.route().stops().subList(0, stopIndex));
+        PlannedStop rested = r.route().stops().get(stopIndex);
+        long clock = rested.departureSeconds() + restSeconds;
+        stops.add(new PlannedStop(rested.sequence(), rested.orderId(), rested.arrivalSeconds(), rested.serviceStartSeconds(),
+                clock, rested.legKm(), rested.loadAfterKg()));
+        for (int i = stopIndex + 1; i < r.route().stops().size(); i++) {
+            PlannedStop s = r.route().stops().get(i);
+            Order o = r.ordersInStopOrder().get(i);
+            long arrival = clock + HALF_HOUR_LEGS.legSeconds();
+            long serviceStart = o.windows().serviceStart(arrival);
+            clock = serviceStart + o.serviceSeconds();
+            stops.add(new PlannedStop(s.sequence(), s.orderId(), arrival, serviceStart, clock, s.legKm(), s.loadAfterKg()));
+        }
+        PlannedRoute route = new PlannedRoute(r.route().vehicleId(), r.route().depotId(), r.route().departureSeconds(),
+                clock + HALF_HOUR_LEGS.legSeconds(), r.route().distanceKm(), stops);
+        return new RouteUnderReview(r.planDate(), r.grap(), r.depot(), r.vehicle(), route, r.ordersInStopOrder(), r.permits());
     }
 }

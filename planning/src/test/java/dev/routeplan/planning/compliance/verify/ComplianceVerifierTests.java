@@ -69,7 +69,7 @@ class ComplianceVerifierTests {
 
     @Test
     void anHgvOnTheRoadFromTwentyThreeOFiveUntilFiveFortyNextDayIsCompliant() {
-        // Two drops with a 30-min break before each: 6 h 35 min without a break would fail DRV-BREAK.
+        // Two drops with a 30-min rest after the first: 7 h 05 min with loading and no break would fail DRV-BREAK.
         RouteVerdict verdict = verifier.verify(ComplianceFixtures.nightRouteWithBreaks(hgvDieselBs6Haryana(), JAN_11_2026,
                 GRAP_I, FURNITURE));
 

@@ -141,9 +141,14 @@ class DelhiRulesScenariosTests {
 
     // ---- Named routes ----
 
-    /** Depot -> one drop -> depot, 30-min legs; the drop's service fills the time until {@code until}. */
-    static RouteUnderReview oneDrop(Vehicle v, LocalDate planDate, GrapCalendar grap, Depot depot, GeoPoint drop,
+    /**
+     * Depot -> one drop -> depot, 30-min legs; the drop's service fills the time until {@code until}.
+     * The driver's shift is the route's own hours, so the rest between duties (bounded by the
+     * shift) stays out of the way.
+     */
+    static RouteUnderReview oneDrop(Vehicle vehicle, LocalDate planDate, GrapCalendar grap, Depot depot, GeoPoint drop,
                                     String from, String until, String goods, List<NoEntryPermit> permits) {
+        Vehicle v = withShift(vehicle, TimeWindow.of(from, until));
         long start = at(from);
         long end = LocalTime.parse(until).toSecondOfDay();
         while (end <= start) {
@@ -198,7 +203,7 @@ class DelhiRulesScenariosTests {
                                 "09:30", "11:00", FURNITURE, List.of()),
                         "DL-NOENTRY-PHIRNI-LGV", Verdict.NOT_APPLICABLE, Set.of()),
                 new Scenario("#4 EV LGV drop in Lajpat Nagar market 12:30-12:45",
-                        planned(lgvElectricDelhi(), JAN_10_2026, STAGE_I, OKHLA_DEPOT, at("12:00"),
+                        planned(withShift(lgvElectricDelhi(), TimeWindow.of("12:00", "14:00")), JAN_10_2026, STAGE_I, OKHLA_DEPOT, at("12:00"),
                                 List.of(orderAt("ORD-LAJPAT", LAJPAT_NAGAR, 300, ALL_DAY, 15, FURNITURE)), List.of()),
                         "DL-NOENTRY-MARKETS", Verdict.FAIL, Set.of("DL-NOENTRY-MARKETS")),
                 new Scenario("#5 R1 milk HGV 08:30-10:00 inside its No Entry Permission",
@@ -248,9 +253,11 @@ class DelhiRulesScenariosTests {
                 new Scenario("#12 BS-IV diesel MGV from UP, garments, GRAP III 23:30",
                         nehruPlace(mgvDieselBs4UttarPradesh(), JAN_10_2026, STAGE_III, "23:30", "03:00", GARMENTS),
                         "DL-GRAP3-DIESEL-MGV-OUTSIDE", Verdict.FAIL, Set.of("DL-GRAP3-DIESEL-MGV-OUTSIDE")),
-                // An HGV on the road at 20:00 is also inside the 07:00-23:00 HGV window: both fail.
-                new Scenario("#13 HGV from 20:00, 5 h 30 min without a break",
-                        nehruPlace(hgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, "20:00", "01:30", FURNITURE),
+                // The duty 20:00-04:00 (loading until 20:30): 8 h of work, so the MTW s.15 proviso (no break on a
+                // day of at most 6 h) does not apply; 5 h 30 min without a break and nothing after is legal by
+                // it (DriverHoursScenariosTests). On the road at 20:30 the HGV is also inside 07:00-23:00.
+                new Scenario("#13 HGV duty from 20:00 to 04:00, more than 5 h without a break",
+                        nehruPlace(hgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, "20:30", "04:00", FURNITURE),
                         "DRV-BREAK", Verdict.FAIL, Set.of("DRV-BREAK", "DL-NOENTRY-HGV")),
                 new Scenario("#14 3-axle truck enters 2026-03-31 23:30",
                         nehruPlace(withAxles(hgvDieselBs6Haryana(), 3), LocalDate.of(2026, 3, 31), STAGE_I, "23:30", "03:00", FURNITURE),
@@ -358,13 +365,14 @@ class DelhiRulesScenariosTests {
 
     @Test
     void scenario13CountsTheHoursAfterMidnightToTheDayTheDutyStarted() {
-        RuleCheck drv = VERIFIER.verify(nehruPlace(hgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, "20:00", "01:30", FURNITURE))
+        RuleCheck drv = VERIFIER.verify(nehruPlace(hgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, "20:30", "04:00", FURNITURE))
                 .check("DRV-BREAK").orElseThrow();
 
         assertThat(drv.evidence())
                 .containsEntry("duty_day", "2026-01-10")
-                .containsEntry("longest_continuous_work_min", 330L)
-                .containsEntry("longest_work_until", "2026-01-11T01:30+05:30");
+                .containsEntry("longest_continuous_work", "8 h 00 min 00 s")
+                .containsEntry("longest_work_from", "2026-01-10T20:00+05:30")
+                .containsEntry("longest_work_until", "2026-01-11T04:00+05:30");
     }
 
     @Test
