@@ -11,6 +11,7 @@ import dev.routeplan.planning.compliance.pack.GrapCalendar;
 import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.DepotPlan;
+import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.problem.DepotProblem;
@@ -18,7 +19,11 @@ import dev.routeplan.planning.problem.DepotProblems;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
 import dev.routeplan.planning.travel.TravelTimeProvider;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.StepExecution;
@@ -65,8 +70,10 @@ public class OptimiseDepotTasklet implements Tasklet {
         // the dispatcher's hand plan is both the yardstick and the solver's starting point
         DepotPlan baseline = new BaselinePlanner().plan(problem, travel);
         DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()), baseline);
+        Map<String, String> unused = unusedVehicleReasons(problem, plan);
         transactions.executeWithoutResult(status -> {
             plans.replace(run.planDate(), plan);
+            fleet.recordUnused(run.planDate(), depotId, unused);
             plans.replaceBaseline(run.planDate(), depotId, baseline.distanceKm(),
                     baseline.routes().stream().mapToInt(r -> r.stops().size()).sum());
         });
@@ -77,6 +84,22 @@ public class OptimiseDepotTasklet implements Tasklet {
                 depotId, problem.orders().size(), plan.routes().size(), stops, plan.distanceKm(), plan.unassigned().size(),
                 baseline.distanceKm(), baseline.routes().stream().mapToInt(r -> r.stops().size()).sum()));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Vehicles the plan leaves without a route for a reason of the rules (e.g. essential goods
+     * only at GRAP IV, with no essential-goods order to carry), with that reason.
+     */
+    static Map<String, String> unusedVehicleReasons(DepotProblem problem, DepotPlan plan) {
+        Set<String> used = plan.routes().stream().map(PlannedRoute::vehicleId).collect(Collectors.toSet());
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (Vehicle v : problem.vehicles()) {
+            if (!used.contains(v.id())) {
+                problem.essentialGoodsOnly(v).ifPresent(reason -> reasons.put(v.id(), "not used: " + reason
+                        + "; no route of essential goods only was planned for it"));
+            }
+        }
+        return reasons;
     }
 
     private DepotProblem load(PlanRunParameters run, String depotId) {

@@ -80,6 +80,19 @@ public class FleetStore {
         return vehicles(planDate).stream().map(FleetVehicle::vehicle).collect(Collectors.toMap(Vehicle::id, v -> v));
     }
 
+    /**
+     * Records why an eligible vehicle of the depot was left without a route (the planner's reason,
+     * e.g. essential goods only at GRAP IV), so it is listed with the vehicles set aside; the
+     * vehicle stays eligible, and the depot's next optimisation clears the reasons first.
+     */
+    public void recordUnused(LocalDate planDate, String depotId, Map<String, String> reasonByVehicleId) {
+        jdbc.sql("update vehicles set set_aside_reason = null where plan_date = ? and depot_id = ? and eligible")
+                .params(planDate, depotId).update();
+        reasonByVehicleId.forEach((vehicleId, reason) -> jdbc.sql(
+                        "update vehicles set set_aside_reason = ? where plan_date = ? and vehicle_id = ? and eligible")
+                .params(reason, planDate, vehicleId).update());
+    }
+
     public List<Vehicle> eligibleVehicles(LocalDate planDate, String depotId) {
         return jdbc.sql("select * from vehicles where plan_date = ? and depot_id = ? and eligible order by vehicle_id")
                 .params(planDate, depotId).query(FleetStore::mapVehicle).list().stream().map(FleetVehicle::vehicle).toList();
