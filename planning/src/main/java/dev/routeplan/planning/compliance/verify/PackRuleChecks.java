@@ -124,7 +124,8 @@ final class PackRuleChecks {
         }
         Zone zone = pack.zones().get(rule.zone());
         evidence.put("zone", zone.id());
-        evidence.put("zone_geometry", zone.file() + " sha256:" + zone.fileSha256() + (zone.approximate() ? " (approximate)" : ""));
+        evidence.put("zone_geometry", zone.file() + " sha256:" + zone.fileSha256() + (zone.approximate() ? " (approximate)" : "")
+                + (zone.bufferMetres() > 0 ? ", widened by " + Math.round(zone.bufferMetres()) + " m" : ""));
         Optional<RuleCheck> belowStage = belowStage(rule, evidence, timeline.departureSeconds(), timeline.returnSeconds());
         if (belowStage.isPresent()) {
             return belowStage.get();
