@@ -384,7 +384,8 @@ final class PackRuleChecks {
         long limit = RulePack.secondsFromPlanDate(review.planDate(), standing.firstIllegalDay());
         boolean ok = timeline.returnSeconds() <= limit;
         if (!standing.firstIllegalDay().equals(LocalDate.MIN)) {
-            evidence.put("may_ply_until", iso(limit));
+            // from the date itself, so it always names the same day as first_illegal_day
+            evidence.put("may_ply_until", standing.firstIllegalDay().atStartOfDay(PlanClock.ZONE).toOffsetDateTime().toString());
         }
         return result(rule, ok ? Verdict.PASS : Verdict.FAIL,
                 (ok ? "route ends in time: " : "route runs past the limit: ") + standing.detail(), evidence);
