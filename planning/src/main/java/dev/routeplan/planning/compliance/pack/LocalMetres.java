@@ -53,8 +53,8 @@ final class LocalMetres {
     }
 
     /** The geometry widened by {@code metres} (a line on each side, an area outward), back in lon/lat. */
-    static Geometry buffer(Geometry lineLonLat, double metres) {
-        LocalMetres projection = new LocalMetres(lineLonLat.getCoordinates()[0]);
-        return projection.toLonLat(projection.toMetres(lineLonLat).buffer(metres));
+    static Geometry buffer(Geometry lonLat, double metres) {
+        LocalMetres projection = new LocalMetres(lonLat.getCoordinates()[0]);
+        return projection.toLonLat(projection.toMetres(lonLat).buffer(metres));
     }
 }

@@ -17,8 +17,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads the {@code zones:} section of a pack and the GeoJSON file each zone names, through
- * {@link GeoJson}: a FeatureCollection of Polygon, MultiPolygon, LineString and MultiLineString
- * features. Roads ({@code buffer_m} set)
+ * {@link GeoJson}: a FeatureCollection of Polygon, MultiPolygon, LineString, MultiLineString,
+ * Point and MultiPoint features. Roads ({@code buffer_m} set)
  * must be lines and are widened here; areas must be polygons. An area with {@code margin_m} is
  * widened outward by that many metres, so a hand-drawn outline errs outside, and may also name
  * points (a market's centre), which become discs of that radius. Any problem fails the load
