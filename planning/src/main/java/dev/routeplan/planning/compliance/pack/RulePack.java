@@ -172,9 +172,13 @@ public record RulePack(
         return Optional.empty();
     }
 
-    /** Seconds from 00:00 on the plan date to 00:00 on {@code day}, clamped far outside any horizon. */
+    /**
+     * Seconds from 00:00 on the plan date to 00:00 on {@code day}, exact: evidence turns them back
+     * into a date, so a deadline years away must stay that date (it was once clamped to 1,000 days,
+     * and {@code may_ply_until} then disagreed with {@code first_illegal_day}). Cannot overflow:
+     * LocalDate spans under 4e11 days, times 86,400 stays under 4e16.
+     */
     public static long secondsFromPlanDate(LocalDate planDate, LocalDate day) {
-        long days = ChronoUnit.DAYS.between(planDate, day);
-        return Math.max(-1000, Math.min(1000, days)) * TimeWindow.SECONDS_PER_DAY;
+        return ChronoUnit.DAYS.between(planDate, day) * TimeWindow.SECONDS_PER_DAY;
     }
 }

@@ -17,15 +17,18 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads the {@code zones:} section of a pack and the GeoJSON file each zone names, through
- * {@link GeoJson}: a FeatureCollection of Polygon, MultiPolygon, LineString and MultiLineString
- * features. Roads ({@code buffer_m} set)
- * must be lines and are widened here; areas must be polygons. Any problem fails the load naming
- * the zone and the file.
+ * {@link GeoJson}: a FeatureCollection of Polygon, MultiPolygon, LineString, MultiLineString,
+ * Point and MultiPoint features. Roads ({@code buffer_m} set)
+ * must be lines and are widened here; areas must be polygons. An area with {@code margin_m} is
+ * widened outward by that many metres, so a hand-drawn outline errs outside, and may also name
+ * points (a market's centre), which become discs of that radius. Any problem fails the load
+ * naming the zone and the file.
  */
 final class ZoneReader {
 
     private static final Set<String> AREA_TYPES = Set.of("Polygon", "MultiPolygon");
     private static final Set<String> LINE_TYPES = Set.of("LineString", "MultiLineString");
+    private static final Set<String> POINT_TYPES = Set.of("Point", "MultiPoint");
 
     private final Path packDir;
 
@@ -51,6 +54,11 @@ final class ZoneReader {
         double buffer = bufferNode.isMissing() ? 0 : number(bufferNode);
         if (!bufferNode.isMissing() && buffer <= 0) {
             throw bufferNode.error("zone " + id + ": buffer_m must be positive, was " + buffer);
+        }
+        PackNode marginNode = z.get("margin_m");
+        double margin = marginNode.isMissing() ? 0 : number(marginNode);
+        if (!marginNode.isMissing() && (margin <= 0 || buffer > 0)) {
+            throw marginNode.error("zone " + id + ": margin_m widens an area zone and must be positive; roads use buffer_m");
         }
         PackNode alongNode = z.get("min_along_m");
         double minAlong = alongNode.isMissing() ? 0 : number(alongNode);
@@ -90,6 +98,11 @@ final class ZoneReader {
                     throw featureAt.error("a road zone (buffer_m) needs LineString features, found " + type);
                 }
                 shape = LocalMetres.buffer(shape, buffer);
+            } else if (margin > 0) {
+                if (!AREA_TYPES.contains(type) && !POINT_TYPES.contains(type)) {
+                    throw featureAt.error("an area zone with margin_m needs Polygon or Point features, found " + type);
+                }
+                shape = LocalMetres.buffer(shape, margin);
             } else if (!AREA_TYPES.contains(type)) {
                 throw featureAt.error("an area zone needs Polygon features, found " + type + " (roads need buffer_m)");
             }
@@ -98,7 +111,7 @@ final class ZoneReader {
             }
             result.add(new ZoneFeature(feature.name(), shape));
         }
-        return new Zone(id, file, Sha256.hex(bytes), buffer, result, approximate, minAlong);
+        return new Zone(id, file, Sha256.hex(bytes), buffer > 0 ? buffer : margin, result, approximate, minAlong);
     }
 
     private static double number(PackNode node) {

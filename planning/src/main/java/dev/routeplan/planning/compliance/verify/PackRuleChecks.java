@@ -125,7 +125,8 @@ final class PackRuleChecks {
         }
         Zone zone = pack.zones().get(rule.zone());
         evidence.put("zone", zone.id());
-        evidence.put("zone_geometry", zone.file() + " sha256:" + zone.fileSha256() + (zone.approximate() ? " (approximate)" : ""));
+        evidence.put("zone_geometry", zone.file() + " sha256:" + zone.fileSha256() + (zone.approximate() ? " (approximate)" : "")
+                + (zone.bufferMetres() > 0 ? ", widened by " + Math.round(zone.bufferMetres()) + " m" : ""));
         Optional<RuleCheck> belowStage = belowStage(rule, evidence, timeline.departureSeconds(), timeline.returnSeconds());
         if (belowStage.isPresent()) {
             return belowStage.get();
@@ -394,7 +395,8 @@ final class PackRuleChecks {
         long limit = RulePack.secondsFromPlanDate(review.planDate(), standing.firstIllegalDay());
         boolean ok = timeline.returnSeconds() <= limit;
         if (!standing.firstIllegalDay().equals(LocalDate.MIN)) {
-            evidence.put("may_ply_until", iso(limit));
+            // from the date itself, so it always names the same day as first_illegal_day
+            evidence.put("may_ply_until", standing.firstIllegalDay().atStartOfDay(PlanClock.ZONE).toOffsetDateTime().toString());
         }
         return result(rule, ok ? Verdict.PASS : Verdict.FAIL,
                 (ok ? "route ends in time: " : "route runs past the limit: ") + standing.detail(), evidence);
