@@ -40,6 +40,8 @@ public record RulePack(
     /** The zone entry rules are about, and the one {@link #noEntryIntervals} covers (all depots are in it). */
     public static final String DELHI_NCT = "DELHI_NCT";
     public static final String ESSENTIAL_GOODS = "ESSENTIAL_GOODS";
+    /** The check of the fleet's vehicle class against the registered GVW bounds of {@code vehicle_classes}. */
+    public static final String VEHICLE_CLASS_CHECK = "VEHICLE-CLASS-GVW";
 
     /** The timeline {@link #noEntryIntervals} covers: from one day before to two days after 00:00. */
     public static final long HORIZON_FROM = -TimeWindow.SECONDS_PER_DAY;
@@ -79,6 +81,31 @@ public record RulePack(
             chain.add(c.name());
         }
         return chain;
+    }
+
+    /**
+     * The pack class whose GVW bounds judge the vehicle's fleet class: its own class or the nearest
+     * ancestor with bounds (LGV_3W takes LGV's), or empty when no class in the chain has bounds.
+     */
+    public Optional<PackVehicleClass> gvwBoundsClass(VehicleClass fleetClass) {
+        return classChain(fleetClass).stream().map(vehicleClasses::get).filter(PackVehicleClass::hasGvwBounds).findFirst();
+    }
+
+    /**
+     * Why the fleet's class of the vehicle disagrees with its registered GVW (MV Act s.2 bounds the
+     * pack carries), or empty when it agrees: rules are chosen by class, so a wrong class would
+     * apply the wrong rules (an MGV declared as LGV escapes the 07:00-23:00 ban).
+     */
+    public Optional<String> classMismatch(Vehicle v) {
+        Optional<PackVehicleClass> bounds = gvwBoundsClass(v.vehicleClass());
+        if (bounds.isEmpty() || bounds.get().admitsGvw(v.gvwKg())) {
+            return Optional.empty();
+        }
+        List<String> fits = vehicleClasses.values().stream()
+                .filter(c -> c.hasGvwBounds() && c.admitsGvw(v.gvwKg())).map(PackVehicleClass::name).sorted().toList();
+        return Optional.of("fleet class " + v.vehicleClass() + " (pack class " + bounds.get().name() + ": "
+                + bounds.get().gvwBounds() + ") but registered GVW " + v.gvwKg() + " kg"
+                + (fits.isEmpty() ? "" : ", which is " + String.join("/", fits)));
     }
 
     /** True if every category is an essential good of the pack; an empty set proves nothing. */
