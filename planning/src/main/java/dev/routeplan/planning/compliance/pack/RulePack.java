@@ -122,8 +122,9 @@ public record RulePack(
      * deadline, one interval from that deadline to the end of the horizon.
      *
      * <p>Only NCT-wide rules: rules on smaller zones (markets, roads) depend on where the vehicle
-     * is, which an interval cannot say, and entry rules depend on the route's cargo and GRAP
-     * calendar. For now those are checked by the compliance verifier ({@code compliance.verify}) only, after solving.
+     * is, which an interval cannot say. Entry rules give whole days for vehicles registered outside
+     * Delhi ({@link #entryBans}); entries of Delhi-registered vehicles and cargo-triggered entry
+     * rules are checked by the compliance verifier ({@code compliance.verify}) only, after solving.
      *
      * @param cargoCategories goods types of the orders on the route; they prove ESSENTIAL_GOODS
      *                        only if all are essential
@@ -167,6 +168,7 @@ public record RulePack(
                         }
                     }
                 }
+                case ENTRY -> intervals.addAll(entryBans(rule, v, planDate, grapStage, cargoCategories));
                 case AGE_LIMIT, DOCUMENT -> {
                     VehicleStanding standing = VehicleStanding.of(this, rule, v);
                     if (standing.limited()) {
@@ -181,6 +183,30 @@ public record RulePack(
         }
         intervals.sort(Comparator.comparingLong(NoEntryInterval::startSeconds));
         return intervals;
+    }
+
+    /**
+     * The days an entry rule bars a vehicle registered outside Delhi: each of its routes from a depot
+     * in Delhi enters at departure (the verifier presumes so), and with conservative presence the
+     * rule then covers the whole stay, so a day the rule is in force and does not allow the vehicle
+     * is a day it may not ply. Rules triggered by cargo are left to the verifier (the cargo is
+     * known only on a route); a Delhi-registered vehicle enters only on a route that leaves Delhi
+     * and comes back, which the verifier checks.
+     */
+    private List<NoEntryInterval> entryBans(Rule rule, Vehicle v, LocalDate planDate, int grapStage,
+                                            Set<String> cargoCategories) {
+        List<NoEntryInterval> result = new ArrayList<>();
+        if (v.registeredInDelhi() || !rule.appliesTo().cargoCategories().isEmpty() || !bansVehicle(rule, v, grapStage)
+                || exemptionProof(rule, cargoCategories).isPresent()) {
+            return result;
+        }
+        for (long[] o : rule.when().occurrences(planDate, HORIZON_FROM, HORIZON_TO)) {
+            LocalDate day = planDate.plusDays(Math.floorDiv(o[0], TimeWindow.SECONDS_PER_DAY));
+            if (rule.allowance().allows(v, day).isEmpty()) {
+                result.add(new NoEntryInterval(rule.id(), o[0], o[1]));
+            }
+        }
+        return result;
     }
 
     /** A time-window rule covers the vehicle at this GRAP stage (dates and exemptions aside). */

@@ -259,6 +259,29 @@ class EntryAndEvidenceScenariosTests {
         assertThat(delhi.check("DL-ECC").orElseThrow().evidence().get("entry_at").toString()).startsWith("2026-01-10T23:");
     }
 
+    @Test
+    void thePlannerKeepsAVehicleFromOutsideDelhiOffTheRoadOnADayAnEntryRuleBarsIt() {
+        long day = TimeWindow.SECONDS_PER_DAY;
+
+        // every route of an HR truck from a Delhi depot enters at departure: at GRAP IV a BS-IV diesel may not ply at all
+        assertThat(PACK.noEntryIntervals(hgvDieselBs4Haryana(), JAN_10_2026, 4, Set.of()))
+                .filteredOn(i -> i.ruleId().equals("DL-GRAP4-TRUCK-ENTRY"))
+                .extracting(i -> List.of(i.startSeconds(), i.endSeconds()))
+                .contains(List.of(0L, day));
+        assertThat(PACK.noEntryIntervals(hgvDieselBs4Haryana(), JAN_10_2026, 2, Set.of()))
+                .noneMatch(i -> i.ruleId().equals("DL-GRAP4-TRUCK-ENTRY"));
+        assertThat(PACK.noEntryIntervals(hgvDieselBs4Haryana(), JAN_10_2026, 4, Set.of("MILK")))
+                .as("all cargo essential").noneMatch(i -> i.ruleId().equals("DL-GRAP4-TRUCK-ENTRY"));
+        // Direction 88: BS-IV from outside Delhi allowed until 31 Oct 2026, barred from 1 Nov 2026 00:00
+        assertThat(PACK.noEntryIntervals(hgvDieselBs4Haryana(), LocalDate.of(2026, 10, 31), 0, Set.of()))
+                .filteredOn(i -> i.ruleId().equals("DL-ENTRY-NONBS6-OUTSIDE"))
+                .extracting(i -> List.of(i.startSeconds(), i.endSeconds()))
+                .containsExactly(List.of(day, 2 * day));
+        // a Delhi-registered truck enters only on a route that leaves Delhi: the verifier's business
+        assertThat(PACK.noEntryIntervals(mgvCngDelhi(), JAN_10_2026, 4, Set.of()))
+                .noneMatch(i -> i.ruleId().equals("DL-GRAP4-TRUCK-ENTRY"));
+    }
+
     // ---- Finding 3: conservative presence is the default ----
 
     @Test
