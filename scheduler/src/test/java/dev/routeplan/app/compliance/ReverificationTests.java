@@ -5,11 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.routeplan.app.runs.PlanJobTest;
 import dev.routeplan.app.runs.PlanRuns;
+import dev.routeplan.batch.store.FleetStore;
+import dev.routeplan.batch.verify.StoredPlanVerifier;
+import dev.routeplan.batch.verify.StoredPlanVerifier.CheckedRoute;
+import dev.routeplan.planning.compliance.pack.GrapCalendar;
+import dev.routeplan.planning.compliance.pack.Rule;
+import dev.routeplan.planning.compliance.pack.RulePack;
+import dev.routeplan.planning.compliance.verify.RouteVerdict;
+import dev.routeplan.planning.compliance.verify.RuleCheck;
+import dev.routeplan.planning.compliance.verify.Verdict;
+import dev.routeplan.planning.domain.Vehicle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +38,12 @@ class ReverificationTests {
     Reverification reverification;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StoredPlanVerifier storedPlans;
+    @Autowired
+    FleetStore fleet;
+    @Autowired
+    RulePack rulePack;
     @TempDir
     Path temp;
 
@@ -55,6 +74,42 @@ class ReverificationTests {
                 assertThat(change.failures()).anySatisfy(f -> assertThat(f).startsWith("DL-GRAP")));
         assertThat(statuses()).isEqualTo(before);
         assertThat(audit("WHAT_IF")).isEqualTo(1);
+    }
+
+    @Test
+    void aWhatIfAtStageFourCitesOnlyRulesWhoseTriggerHappened() throws Exception {
+        Set<String> entryRules = rulePack.rules().stream().filter(r -> "entry".equals(r.mode())).map(Rule::id)
+                .collect(Collectors.toSet());
+        Map<String, Vehicle> vehicles = fleet.vehiclesById(date);
+
+        Reverification.Result result = reverification.reverify(date, 4, null, null, null, false, "test");
+        List<CheckedRoute> checked = fleet.depotIds(date).stream()
+                .flatMap(depot -> storedPlans.verify(date, depot, rulePack, GrapCalendar.constant(4, "what-if")).stream())
+                .toList();
+
+        assertThat(checked).isNotEmpty().allSatisfy(route -> {
+            String vehicle = route.verdict().vehicleId();
+            for (RuleCheck check : route.verdict().checks()) {
+                if (entryRules.contains(check.ruleId()) && check.verdict() != Verdict.NOT_APPLICABLE
+                        && check.verdict() != Verdict.NOT_EVALUATED) {
+                    // an entry rule that passes, fails or exempts names the entry that triggered it
+                    assertThat((List<?>) check.evidence().get("entries")).as(vehicle + " " + check.ruleId()).isNotEmpty();
+                }
+            }
+            // stage IV is the highest: no forecast can raise it
+            assertThat(route.verdict().check("DL-GRAP-FORECAST-RISK").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+            if (vehicles.get(vehicle).registeredInDelhi()) {
+                assertThat(route.verdict().check("DL-GRAP4-NONBS6-OUTSIDE-ALL").orElseThrow().verdict())
+                        .as(vehicle).isEqualTo(Verdict.NOT_APPLICABLE);
+            }
+        });
+        Map<String, RouteVerdict> verdicts = checked.stream()
+                .collect(Collectors.toMap(c -> c.verdict().vehicleId(), CheckedRoute::verdict));
+        assertThat(result.routes()).allSatisfy(change -> change.failures().stream()
+                .map(failure -> failure.substring(0, failure.indexOf(':')))
+                .filter(entryRules::contains)
+                .forEach(rule -> assertThat((List<?>) verdicts.get(change.vehicleId()).check(rule).orElseThrow()
+                        .evidence().get("entries")).as(change.vehicleId() + " " + rule).isNotEmpty()));
     }
 
     @Test

@@ -18,6 +18,9 @@ public record GrapCalendar(List<GrapStageChange> changes, String source) {
         changes = changes.stream().sorted(Comparator.comparing(GrapStageChange::effectiveFrom)).toList();
     }
 
+    /** The highest GRAP stage: no order or forecast goes above it. */
+    public static final int HIGHEST_STAGE = 4;
+
     private static final OffsetDateTime ALWAYS = OffsetDateTime.parse("2000-01-01T00:00+05:30");
 
     public static GrapCalendar constant(int stage, String source) {

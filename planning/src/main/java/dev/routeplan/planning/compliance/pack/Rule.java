@@ -18,7 +18,10 @@ import java.util.Map;
  * @param check               {@code check:} of the rule (e.g. driver_break), or null
  * @param params              numeric {@code params:} of the rule (driver-hours limits in minutes)
  * @param allowance           vehicles an entry rule lets in ({@code allowed}, {@code transitional})
- * @param conservativePresence an entry rule also flags a vehicle already inside Delhi while it is in force
+ * @param conservativePresence an entry rule is checked over the whole stay in Delhi that follows an entry
+ *                     (until the vehicle leaves or the route ends), not only at the crossing; default true
+ * @param gvwCapKgByAxles      the legal GVW cap in kg by axle count ({@code gvw_cap_by_axles_t}); key 0 holds
+ *                     the cap for axle counts not listed ({@code gvw_cap_t.rigid}); empty for other rules
  */
 public record Rule(
         String id,
@@ -42,10 +45,12 @@ public record Rule(
         String check,
         Map<String, Integer> params,
         EntryAllowance allowance,
-        boolean conservativePresence) {
+        boolean conservativePresence,
+        Map<Integer, Integer> gvwCapKgByAxles) {
 
     public Rule {
         params = Map.copyOf(params);
+        gvwCapKgByAxles = Map.copyOf(gvwCapKgByAxles);
         refs = List.copyOf(refs);
         exemptions = List.copyOf(exemptions);
         exemptIf = List.copyOf(exemptIf);

@@ -40,6 +40,8 @@ public record RulePack(
     /** The zone entry rules are about, and the one {@link #noEntryIntervals} covers (all depots are in it). */
     public static final String DELHI_NCT = "DELHI_NCT";
     public static final String ESSENTIAL_GOODS = "ESSENTIAL_GOODS";
+    /** The check of the fleet's vehicle class against the registered GVW bounds of {@code vehicle_classes}. */
+    public static final String VEHICLE_CLASS_CHECK = "VEHICLE-CLASS-GVW";
 
     /** The timeline {@link #noEntryIntervals} covers: from one day before to two days after 00:00. */
     public static final long HORIZON_FROM = -TimeWindow.SECONDS_PER_DAY;
@@ -81,6 +83,31 @@ public record RulePack(
         return chain;
     }
 
+    /**
+     * The pack class whose GVW bounds judge the vehicle's fleet class: its own class or the nearest
+     * ancestor with bounds (LGV_3W takes LGV's), or empty when no class in the chain has bounds.
+     */
+    public Optional<PackVehicleClass> gvwBoundsClass(VehicleClass fleetClass) {
+        return classChain(fleetClass).stream().map(vehicleClasses::get).filter(PackVehicleClass::hasGvwBounds).findFirst();
+    }
+
+    /**
+     * Why the fleet's class of the vehicle disagrees with its registered GVW (MV Act s.2 bounds the
+     * pack carries), or empty when it agrees: rules are chosen by class, so a wrong class would
+     * apply the wrong rules (an MGV declared as LGV escapes the 07:00-23:00 ban).
+     */
+    public Optional<String> classMismatch(Vehicle v) {
+        Optional<PackVehicleClass> bounds = gvwBoundsClass(v.vehicleClass());
+        if (bounds.isEmpty() || bounds.get().admitsGvw(v.gvwKg())) {
+            return Optional.empty();
+        }
+        List<String> fits = vehicleClasses.values().stream()
+                .filter(c -> c.hasGvwBounds() && c.admitsGvw(v.gvwKg())).map(PackVehicleClass::name).sorted().toList();
+        return Optional.of("fleet class " + v.vehicleClass() + " (pack class " + bounds.get().name() + ": "
+                + bounds.get().gvwBounds() + ") but registered GVW " + v.gvwKg() + " kg"
+                + (fits.isEmpty() ? "" : ", which is " + String.join("/", fits)));
+    }
+
     /** True if every category is an essential good of the pack; an empty set proves nothing. */
     public boolean allEssential(Set<String> cargoCategories) {
         return !cargoCategories.isEmpty() && cargoCategories.stream()
@@ -95,8 +122,9 @@ public record RulePack(
      * deadline, one interval from that deadline to the end of the horizon.
      *
      * <p>Only NCT-wide rules: rules on smaller zones (markets, roads) depend on where the vehicle
-     * is, which an interval cannot say, and entry rules depend on the route's cargo and GRAP
-     * calendar. For now those are checked by the compliance verifier ({@code compliance.verify}) only, after solving.
+     * is, which an interval cannot say. Entry rules give whole days for vehicles registered outside
+     * Delhi ({@link #entryBans}); entries of Delhi-registered vehicles and cargo-triggered entry
+     * rules are checked by the compliance verifier ({@code compliance.verify}) only, after solving.
      *
      * @param cargoCategories goods types of the orders on the route; they prove ESSENTIAL_GOODS
      *                        only if all are essential. Without that proof, the stretches of a rule
@@ -143,6 +171,7 @@ public record RulePack(
                         }
                     }
                 }
+                case ENTRY -> intervals.addAll(entryBans(rule, v, planDate, grapStage, cargoCategories));
                 case AGE_LIMIT, DOCUMENT -> {
                     VehicleStanding standing = VehicleStanding.of(this, rule, v);
                     if (standing.limited()) {
@@ -157,6 +186,30 @@ public record RulePack(
         }
         intervals.sort(Comparator.comparingLong(NoEntryInterval::startSeconds));
         return intervals;
+    }
+
+    /**
+     * The days an entry rule bars a vehicle registered outside Delhi: each of its routes from a depot
+     * in Delhi enters at departure (the verifier presumes so), and with conservative presence the
+     * rule then covers the whole stay, so a day the rule is in force and does not allow the vehicle
+     * is a day it may not ply. Rules triggered by cargo are left to the verifier (the cargo is
+     * known only on a route); a Delhi-registered vehicle enters only on a route that leaves Delhi
+     * and comes back, which the verifier checks.
+     */
+    private List<NoEntryInterval> entryBans(Rule rule, Vehicle v, LocalDate planDate, int grapStage,
+                                            Set<String> cargoCategories) {
+        List<NoEntryInterval> result = new ArrayList<>();
+        if (v.registeredInDelhi() || !rule.appliesTo().cargoCategories().isEmpty() || !bansVehicle(rule, v, grapStage)
+                || exemptionProof(rule, cargoCategories).isPresent()) {
+            return result;
+        }
+        for (long[] o : rule.when().occurrences(planDate, HORIZON_FROM, HORIZON_TO)) {
+            LocalDate day = planDate.plusDays(Math.floorDiv(o[0], TimeWindow.SECONDS_PER_DAY));
+            if (rule.allowance().allows(v, day).isEmpty()) {
+                result.add(new NoEntryInterval(rule.id(), o[0], o[1]));
+            }
+        }
+        return result;
     }
 
     /** A time-window rule covers the vehicle at this GRAP stage (dates and exemptions aside). */

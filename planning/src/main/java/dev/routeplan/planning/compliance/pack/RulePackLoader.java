@@ -44,6 +44,8 @@ public final class RulePackLoader {
     private static final String GROSS_WEIGHT_CHECK = "gross_weight_within_gvw";
     private static final String PERMIT_CHECK = "permit_covers";
     private static final String ECC_ID = "DL-ECC";
+    private static final String GVW_CAP_BY_AXLES = "gvw_cap_by_axles_t";
+    private static final String FORECAST = "forecast_stage_gt_current";
     /** The driver-hours checks and the whole-minute params each needs. */
     static final Map<String, List<String>> DRIVER_PARAMS = Map.of(
             "driver_break", List.of("max_continuous_driving_min", "min_break_min"),
@@ -141,7 +143,9 @@ public final class RulePackLoader {
                 if (fleetClass != null) {
                     enumValue(c.get("fleet_class"), VehicleClass.class);
                 }
-                classes.put(name, new PackVehicleClass(name, c.get("parent").optionalString().orElse(null), fleetClass));
+                PackNode gvw = c.get("gvw_kg");
+                classes.put(name, new PackVehicleClass(name, c.get("parent").optionalString().orElse(null), fleetClass,
+                        gvw.has("gt") ? gvw.get("gt").integer() : null, gvw.has("le") ? gvw.get("le").integer() : null));
             }
             for (PackVehicleClass c : classes.values()) {
                 if (c.parent() != null && !classes.containsKey(c.parent())) {
@@ -215,9 +219,12 @@ public final class RulePackLoader {
                     ageYears, document, exemptIf,
                     grace.isMissing() ? 0 : grace.integer(),
                     kind,
-                    kind == RuleKind.NOT_EVALUATED ? whyNotEvaluated(r, document, zone, mode) : null,
+                    kind == RuleKind.NOT_EVALUATED || kind == RuleKind.GRAP_FORECAST
+                            ? whyNotEvaluated(r, document, zone, mode) : null,
                     check, params, allowance(r),
-                    eval.get("conservative_presence").bool(false));
+                    // DELHI-RULES.md section 7 makes conservative presence the default; a rule may say false
+                    eval.get("conservative_presence").bool(true),
+                    gvwCapsByAxles(r));
         }
 
         private RuleKind kind(int ageYears, DocumentKind document, String zone, String mode, RuleTiming when,
@@ -237,6 +244,12 @@ public final class RulePackLoader {
             if (check != null && check.startsWith(PERMIT_CHECK)) {
                 return RuleKind.PERMIT_MATCH;
             }
+            if (r.has(GVW_CAP_BY_AXLES)) {
+                return RuleKind.AXLE_GVW_CAP;
+            }
+            if (r.get("when").has(FORECAST)) {
+                return RuleKind.GRAP_FORECAST;
+            }
             boolean timed = !when.windows().isEmpty() || when.grapStageGte() > 0;
             if (document == null && PLYING_IN_ZONE.equals(mode) && timed && zones.containsKey(zone)) {
                 return RuleKind.TIME_WINDOW;
@@ -248,6 +261,32 @@ public final class RulePackLoader {
                 return RuleKind.ENTRY;
             }
             return RuleKind.NOT_EVALUATED;
+        }
+
+        /**
+         * {@code gvw_cap_by_axles_t: [{axles: 2, t: 18.5}, ...]} in kg by axle count, plus
+         * {@code gvw_cap_t.rigid} under key 0: the cap for axle counts the table does not list.
+         */
+        private Map<Integer, Integer> gvwCapsByAxles(PackNode r) {
+            Map<Integer, Integer> caps = new java.util.TreeMap<>();
+            for (PackNode row : r.get(GVW_CAP_BY_AXLES).list()) {
+                int axles = row.get("axles").integer();
+                if (axles < 2) {
+                    throw row.get("axles").error("a goods vehicle has at least 2 axles, was " + axles);
+                }
+                caps.put(axles, kilograms(row.get("t")));
+            }
+            if (!caps.isEmpty() && r.get("gvw_cap_t").has("rigid")) {
+                caps.put(0, kilograms(r.get("gvw_cap_t").get("rigid")));
+            }
+            return caps;
+        }
+
+        private static int kilograms(PackNode tonnes) {
+            if (!(tonnes.raw() instanceof Number n) || n.doubleValue() <= 0) {
+                throw tonnes.error("not a positive number of tonnes");
+            }
+            return (int) Math.round(n.doubleValue() * 1000);
         }
 
         private EntryAllowance allowance(PackNode r) {
@@ -317,8 +356,9 @@ public final class RulePackLoader {
             if (r.get("when").has("requires_delhi_order")) {
                 return "in force only while a Delhi GRAP IV order says so; no run data carries that order yet";
             }
-            if (r.get("when").has("forecast_stage_gt_current")) {
-                return "needs a GRAP forecast; the calendar of a review holds orders in force only";
+            if (r.get("when").has(FORECAST)) {
+                return "needs a GRAP forecast; the calendar of a review holds orders in force only"
+                        + " (not applicable while the highest stage, IV, is in force)";
             }
             if (ENTRY.equals(mode)) {
                 return "an entry requirement without a ban condition needs vehicle data the fleet master lacks"

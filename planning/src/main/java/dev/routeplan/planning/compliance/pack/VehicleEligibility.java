@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whole-day checks the planner makes before giving a vehicle any order: the pack's age limits and
- * documents. A vehicle is ineligible if it may not ply from 00:00 IST on the plan date; a limit
- * falling later (say at 00:00 the next day) is left to the no-entry intervals and the verifier,
- * because the vehicle may still run a route that ends in time.
+ * Whole-day checks the planner makes before giving a vehicle any order: its class against its
+ * registered GVW, the pack's age limits and documents. A vehicle is ineligible if its class is
+ * wrong or it may not ply from 00:00 IST on the plan date; a limit falling later (say at 00:00
+ * the next day) is left to the no-entry intervals and the verifier, because the vehicle may still
+ * run a route that ends in time.
  */
 public final class VehicleEligibility {
 
@@ -22,6 +23,8 @@ public final class VehicleEligibility {
 
     public List<Ineligibility> check(Vehicle v, LocalDate planDate) {
         List<Ineligibility> result = new ArrayList<>();
+        // every rule is chosen by class: a class the GVW contradicts would plan under the wrong rules
+        pack.classMismatch(v).ifPresent(why -> result.add(new Ineligibility(RulePack.VEHICLE_CLASS_CHECK, why)));
         for (Rule rule : pack.rules()) {
             if (!rule.enabled() || (rule.kind() != RuleKind.AGE_LIMIT && rule.kind() != RuleKind.DOCUMENT)) {
                 continue;

@@ -12,9 +12,9 @@ import java.util.Optional;
 
 /**
  * The Environment Compensation Charge as an informational check {@code DL-ECC} (WARNING, PASS):
- * a cost, not a ban. Charged on entering Delhi, which for a vehicle registered outside Delhi is
- * the route's departure from the (Delhi) depot; the amount comes from the pack's schedule by the
- * vehicle's category and the entry date (IST).
+ * a cost, not a ban. Charged on entering Delhi: the route's first entry ({@link DelhiEntries}: an
+ * inbound crossing, or departure from a depot inside Delhi for a vehicle registered outside); the
+ * amount comes from the pack's schedule by the vehicle's category and the entry date (IST).
  */
 final class EccCheck {
 
@@ -23,7 +23,8 @@ final class EccCheck {
     private EccCheck() {
     }
 
-    static RuleCheck check(RulePack pack, Vehicle v, RouteTimeline timeline, PlanClock clock) {
+    /** @param entrySeconds the route's first entry into Delhi ({@link DelhiEntries}), or null if it never enters */
+    static RuleCheck check(RulePack pack, Vehicle v, Long entrySeconds, PlanClock clock) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("vehicle_class", v.vehicleClass().name());
         evidence.put("axles", v.axles());
@@ -32,8 +33,12 @@ final class EccCheck {
             return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
                     "registered in Delhi: the route never enters Delhi, no ECC", evidence);
         }
-        LocalDate entryDay = clock.at(timeline.departureSeconds()).toLocalDate();
-        evidence.put("entry_at", iso(clock, timeline.departureSeconds()));
+        if (entrySeconds == null) {
+            return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
+                    "the route never enters Delhi: no ECC", evidence);
+        }
+        LocalDate entryDay = clock.at(entrySeconds).toLocalDate();
+        evidence.put("entry_at", iso(clock, entrySeconds));
         evidence.put("entry_date", entryDay.toString());
         EccSchedule schedule = pack.ecc();
         Optional<String> category = schedule.category(v, pack.classChain(v.vehicleClass()));

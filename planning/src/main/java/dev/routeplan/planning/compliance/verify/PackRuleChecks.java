@@ -1,15 +1,19 @@
 package dev.routeplan.planning.compliance.verify;
 
+import dev.routeplan.planning.compliance.pack.GrapCalendar;
 import dev.routeplan.planning.compliance.pack.GrapStageChange;
+import dev.routeplan.planning.compliance.pack.PackVehicleClass;
 import dev.routeplan.planning.compliance.pack.Rule;
 import dev.routeplan.planning.compliance.pack.RuleKind;
 import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.compliance.pack.RuleWindow;
+import dev.routeplan.planning.compliance.pack.Severity;
 import dev.routeplan.planning.compliance.pack.VehicleStanding;
 import dev.routeplan.planning.compliance.pack.Zone;
 import dev.routeplan.planning.domain.ClockTime;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.PlanClock;
+import dev.routeplan.planning.domain.TimeWindow;
 import dev.routeplan.planning.domain.Vehicle;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,9 +33,15 @@ import java.util.TreeSet;
  *   <li>{@code plying_in_zone}: the stretches in which the vehicle is on a road inside the zone
  *       ({@link ZonePresence}) against the rule's windows, dates and the GRAP stage in force at
  *       each moment; any overlap of half-open intervals is a violation.</li>
- *   <li>{@code entry}: depots are inside Delhi, so a vehicle registered outside Delhi (NON_DL) is
- *       taken to enter Delhi when it leaves the depot; with {@code conservative_presence} the
- *       whole route counts as presence in Delhi, for Delhi-registered vehicles too.</li>
+ *   <li>{@code entry}: the trigger is an entry into Delhi ({@link DelhiEntries}): an inbound
+ *       crossing of the boundary along a leg, or, for a vehicle registered outside Delhi whose
+ *       route starts inside it, an entry presumed at departure. A route without an entry is
+ *       NOT_APPLICABLE (a Delhi-registered vehicle that never leaves is judged by the plying rules).
+ *       With {@code conservative_presence} (the default) the rule is checked over the whole stay
+ *       in Delhi each entry begins, not only the moment of entry.</li>
+ *   <li>Rules the engine cannot evaluate are still NOT_APPLICABLE where the data decides (vehicle
+ *       not covered, GRAP stage not reached, no entry); the fleet's vehicle class is checked
+ *       against the pack's GVW bounds as {@code VEHICLE-CLASS-GVW}.</li>
  *   <li>Exemptions only from data: ESSENTIAL_GOODS per route, when every order on it is essential
  *       goods (a refusal names the orders that are not),
  *       NO_ENTRY_PERMIT when a permit of the review covers the zone, time and date.
@@ -41,6 +51,7 @@ import java.util.TreeSet;
 final class PackRuleChecks {
 
     private static final String NO_ENTRY_PERMIT = "NO_ENTRY_PERMIT";
+    private static final String ENTRY_MODE = "entry";
     private static final Map<String, String> UNPROVABLE = Map.of(
             "EMERGENCY_VEHICLE", "no data carries the vehicle's use (ambulance, fire, police, enforcement)",
             "ESSENTIAL_SERVICE", "no data carries an essential-service contract reference");
@@ -53,6 +64,8 @@ final class PackRuleChecks {
     private final PermitCoverage permits;
     /** Permit use per zone rule, for DL-DOC-NO-ENTRY-PERMIT: permits that covered, stretches left uncovered. */
     private final Map<String, PermitUse> permitUse = new LinkedHashMap<>();
+    /** The route's entries into Delhi and stays there, computed once for all entry rules. */
+    private DelhiEntries delhiEntries;
 
     private record PermitUse(Set<String> used, List<Map<String, Object>> uncovered) {
     }
@@ -79,7 +92,7 @@ final class PackRuleChecks {
         return categories;
     }
 
-    /** All pack rules in pack order (permit matching last, as it needs the zone results), then ECC. */
+    /** All pack rules in pack order (permit matching last, as it needs the zone results), the class check, then ECC. */
     List<RuleCheck> all() {
         Map<String, RuleCheck> byId = new LinkedHashMap<>();
         pack.rules().forEach(r -> byId.put(r.id(), null));
@@ -94,8 +107,10 @@ final class PackRuleChecks {
             }
         }
         List<RuleCheck> result = new ArrayList<>(byId.values());
+        result.add(vehicleClass());
         if (pack.ecc() != null) {
-            result.add(EccCheck.check(pack, review.vehicle(), timeline, clock));
+            List<DelhiEntries.Entry> entries = delhiEntries().entries();
+            result.add(EccCheck.check(pack, review.vehicle(), entries.isEmpty() ? null : entries.get(0).atSeconds(), clock));
         }
         return result;
     }
@@ -112,8 +127,80 @@ final class PackRuleChecks {
             case DRIVER_HOURS -> DriverHoursCheck.check(rule, timeline, review.vehicle().shift(), clock, evidence);
             case GROSS_WEIGHT -> grossWeight(rule, evidence);
             case PERMIT_MATCH -> permitMatch(rule, evidence);
-            case NOT_EVALUATED -> result(rule, Verdict.NOT_EVALUATED, rule.notEvaluatedReason(), evidence);
+            case AXLE_GVW_CAP -> axleCap(rule, evidence);
+            case GRAP_FORECAST -> forecast(rule, evidence);
+            case NOT_EVALUATED -> notEvaluated(rule, evidence);
         };
+    }
+
+    // ---- rules not evaluated, where the data still decides ----
+
+    /**
+     * A rule the engine cannot evaluate is still NOT_APPLICABLE when the data decides it: the
+     * vehicle is not covered, the GRAP stage it needs is never reached, or (an entry rule) the
+     * route never enters Delhi.
+     */
+    private RuleCheck notEvaluated(Rule rule, Map<String, Object> evidence) {
+        Vehicle v = review.vehicle();
+        String unevaluated = " (the rule itself is not evaluated yet: " + rule.notEvaluatedReason() + ")";
+        if (!rule.appliesTo().covers(v, pack.classChain(v.vehicleClass()))) {
+            return result(rule, Verdict.NOT_APPLICABLE, "applies_to does not cover " + VehicleStanding.describe(v)
+                    + unevaluated, evidence);
+        }
+        Optional<RuleCheck> belowStage = belowStage(rule, evidence, timeline.departureSeconds(), timeline.returnSeconds());
+        if (belowStage.isPresent()) {
+            return result(rule, Verdict.NOT_APPLICABLE, belowStage.get().message() + unevaluated, evidence);
+        }
+        if (ENTRY_MODE.equals(rule.mode()) && RulePack.DELHI_NCT.equals(rule.zone()) && delhiEntries().entries().isEmpty()) {
+            evidence.put("entry_event", "none: " + delhiEntries().whyNoEntry());
+            return result(rule, Verdict.NOT_APPLICABLE, "no entry into Delhi on this route: " + delhiEntries().whyNoEntry()
+                    + unevaluated, evidence);
+        }
+        return result(rule, Verdict.NOT_EVALUATED, rule.notEvaluatedReason(), evidence);
+    }
+
+    /** A forecast can only raise the stage: with the highest stage in force throughout, there is nothing to forecast. */
+    private RuleCheck forecast(Rule rule, Map<String, Object> evidence) {
+        long from = timeline.departureSeconds();
+        long to = Math.max(timeline.returnSeconds(), from + 1);
+        evidence.put("grap_stages_used", stages(from, to));
+        int lowest = stagePieces(from, to).stream().mapToInt(Stretch::stage).min().orElse(0);
+        if (lowest >= GrapCalendar.HIGHEST_STAGE) {
+            return result(rule, Verdict.NOT_APPLICABLE, "GRAP stage " + GrapCalendar.HIGHEST_STAGE
+                    + ", the highest, is in force over the whole route: no forecast can raise it", evidence);
+        }
+        return result(rule, Verdict.NOT_EVALUATED, rule.notEvaluatedReason(), evidence);
+    }
+
+    // ---- vehicle class against registered GVW ----
+
+    /**
+     * The fleet's class of the vehicle against the registered GVW bounds the pack's
+     * {@code vehicle_classes} carry: every rule is chosen by class, so a class the GVW contradicts
+     * means the route was checked under the wrong rules.
+     */
+    private RuleCheck vehicleClass() {
+        Vehicle v = review.vehicle();
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("vehicle_class", v.vehicleClass().name());
+        evidence.put("gvw_kg", v.gvwKg());
+        evidence.put("pack", pack.id() + "@" + pack.version() + " sha256:" + pack.sha256());
+        Optional<PackVehicleClass> bounds = pack.gvwBoundsClass(v.vehicleClass());
+        if (bounds.isEmpty()) {
+            return new RuleCheck(RulePack.VEHICLE_CLASS_CHECK, Verdict.NOT_EVALUATED, Severity.HARD,
+                    "the pack carries no GVW bounds for class " + v.vehicleClass(), evidence);
+        }
+        evidence.put("pack_class", bounds.get().name());
+        evidence.put("pack_bounds", bounds.get().gvwBounds());
+        evidence.put("source", "pack vehicle_classes (MV Act s.2 class definitions)");
+        Optional<String> mismatch = pack.classMismatch(v);
+        if (mismatch.isPresent()) {
+            return new RuleCheck(RulePack.VEHICLE_CLASS_CHECK, Verdict.FAIL, Severity.HARD, mismatch.get()
+                    + ": the rules were chosen by a class its registered GVW contradicts; correct fleet.csv", evidence);
+        }
+        return new RuleCheck(RulePack.VEHICLE_CLASS_CHECK, Verdict.PASS, Severity.HARD, "fleet class " + v.vehicleClass()
+                + " agrees with registered GVW " + v.gvwKg() + " kg (" + bounds.get().name() + ": "
+                + bounds.get().gvwBounds() + ")", evidence);
     }
 
     // ---- plying_in_zone ----
@@ -136,7 +223,13 @@ final class PackRuleChecks {
         List<ZonePresence.Interval> uncoveredByPermit = new ArrayList<>();
         List<Map<String, Object>> uncoveredEvidence = new ArrayList<>();
         Set<String> permitsUsed = new LinkedHashSet<>();
-        for (ZonePresence.Interval p : ZonePresence.of(zone, timeline)) {
+        ZonePresence.Scan scan = ZonePresence.scan(zone, timeline);
+        evidence.put("approximation", approximation(zone));
+        List<Map<String, Object>> discounted = discounted(rule, zone, scan.discounted());
+        if (!discounted.isEmpty()) {
+            evidence.put("discounted_crossings", discounted);
+        }
+        for (ZonePresence.Interval p : scan.intervals()) {
             for (Stretch s : active(rule, p.startSeconds(), p.endSeconds())) {
                 Map<String, Object> violation = violation(rule, p.feature(), p.where(), s);
                 violations.add(violation);
@@ -152,14 +245,19 @@ final class PackRuleChecks {
             }
         }
         if (violations.isEmpty()) {
-            return result(rule, Verdict.PASS, "on roads in " + zone.id() + " only outside the rule's windows", evidence);
+            return result(rule, Verdict.PASS, "on roads in " + zone.id() + " only outside the rule's windows"
+                    + margin(zone, discounted), evidence);
         }
-        long[] first = TimeSpans.merge(banned).get(0);
+        List<long[]> bannedSpans = TimeSpans.merge(banned);
+        long[] first = bannedSpans.get(0);
         evidence.put("banned_from", iso(first[0]));
         evidence.put("banned_until", iso(first[1]));
+        // every stretch the ban covers, not only the first: an officer redoes the verdict from these
+        evidence.put("banned_intervals", bannedSpans.stream().map(b -> iso(b[0]) + " to " + iso(b[1])).toList());
+        evidence.put("banned_seconds", bannedSpans.stream().mapToLong(b -> b[1] - b[0]).sum());
         evidence.put("violations", violations);
         String message = "on a road in " + zone.id() + " (" + violations.get(0).get("feature") + ") "
-                + iso(first[0]) + " to " + iso(first[1]) + " while " + rule.title();
+                + spans(bannedSpans) + " while " + rule.title();
         Optional<String> essential = pack.exemptionProof(rule, cargoCategories);
         if (essential.isPresent()) {
             evidence.put("exemption", essential.get());
@@ -182,6 +280,54 @@ final class PackRuleChecks {
         }
         notGranted(rule, evidence);
         return result(rule, Verdict.FAIL, message, evidence);
+    }
+
+    /** How presence in the zone was found, so a verdict is not read as more exact than it is. */
+    private static String approximation(Zone zone) {
+        String legs = "approximate: legs are straight lines between stops (not the roads driven), timed by linear"
+                + " interpolation of each leg's travel time";
+        if (zone.minAlongMetres() <= 0) {
+            return legs;
+        }
+        return legs + "; a leg that runs less than " + Math.round(zone.minAlongMetres()) + " m inside a road's corridor ("
+                + Math.round(zone.bufferMetres()) + " m each side of its centre line) is taken to cross the road, not to ply"
+                + " on it, and is listed under discounted_crossings";
+    }
+
+    /** The road crossings left out under {@code min_along_m}: where, when, how far inside, in the rule's hours or not. */
+    private List<Map<String, Object>> discounted(Rule rule, Zone zone, List<ZonePresence.Crossing> crossings) {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (ZonePresence.Crossing c : crossings) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("feature", c.feature());
+            row.put("where", c.where());
+            row.put("entered_corridor_at", DelhiEntries.position(c.enteredAt()));
+            row.put("from", iso(c.startSeconds()));
+            row.put("until", iso(c.endSeconds()));
+            row.put("metres_inside", Math.round(c.metresInside()));
+            row.put("min_along_m", Math.round(zone.minAlongMetres()));
+            row.put("in_rule_hours", !active(rule, c.startSeconds(), Math.max(c.endSeconds(), c.startSeconds() + 1)).isEmpty());
+            result.add(row);
+        }
+        return result;
+    }
+
+    /** For a PASS: the discounted crossings in the rule's hours, the margin the verdict rests on. */
+    private static String margin(Zone zone, List<Map<String, Object>> discounted) {
+        if (zone.minAlongMetres() <= 0) {
+            return "";
+        }
+        List<Map<String, Object>> inHours = discounted.stream().filter(d -> Boolean.TRUE.equals(d.get("in_rule_hours"))).toList();
+        String approximate = " (approximate: straight legs, not roads)";
+        if (inHours.isEmpty()) {
+            return approximate;
+        }
+        Map<String, Object> closest = inHours.stream()
+                .max(java.util.Comparator.comparingLong(d -> (Long) d.get("metres_inside"))).orElseThrow();
+        return "; " + inHours.size() + " crossing" + (inHours.size() == 1 ? "" : "s") + " in the rule's hours discounted as"
+                + " under " + Math.round(zone.minAlongMetres()) + " m inside (longest " + closest.get("metres_inside")
+                + " m, " + closest.get("feature") + ", " + closest.get("where") + " from " + closest.get("from") + ")"
+                + approximate;
     }
 
     private Map<String, Object> violation(Rule rule, String feature, String where, Stretch s) {
@@ -213,42 +359,68 @@ final class PackRuleChecks {
             }
             evidence.put("cargo_matched", List.copyOf(carried));
         }
-        long dep = timeline.departureSeconds();
-        long ret = timeline.returnSeconds();
-        boolean outside = !v.registeredInDelhi();
-        if (!outside && !rule.conservativePresence()) {
-            return result(rule, Verdict.NOT_APPLICABLE, "registered in Delhi: the route starts inside Delhi and never"
-                    + " enters it", evidence);
+        DelhiEntries delhi = delhiEntries();
+        List<DelhiEntries.Stay> stays = delhi.staysAfterEntry();
+        evidence.put("entries", stays.stream().map(s -> entryEvidence(s.entry())).toList());
+        if (stays.isEmpty()) {
+            evidence.put("entry_event", "none: " + delhi.whyNoEntry());
+            return result(rule, Verdict.NOT_APPLICABLE, "no entry into Delhi on this route: " + delhi.whyNoEntry(), evidence);
         }
-        long to = rule.conservativePresence() ? ret : dep + 1;
-        evidence.put("entry_event", outside
-                ? "depot departure " + iso(dep) + ": depots are inside Delhi, so a vehicle registered outside Delhi"
-                        + " is taken to enter Delhi when its route starts"
-                : "none: registered in Delhi");
-        if (rule.conservativePresence()) {
-            evidence.put("presence", "conservative_presence: the whole route " + iso(dep) + " to " + iso(ret)
-                    + " counts as presence in Delhi");
+        DelhiEntries.Entry firstEntry = stays.get(0).entry();
+        evidence.put("entry_event", firstEntry.how() + " " + iso(firstEntry.atSeconds()));
+        // the trigger is the entry; conservative presence extends it over the stay it begins
+        List<long[]> checked = new ArrayList<>();
+        List<Map<String, Object>> checkedEvidence = new ArrayList<>();
+        for (DelhiEntries.Stay stay : stays) {
+            long from = stay.entry().atSeconds();
+            long to = rule.conservativePresence() ? Math.max(stay.untilSeconds(), from + 1) : from + 1;
+            checked.add(new long[] {from, to});
+            Map<String, Object> span = new LinkedHashMap<>();
+            span.put("from", iso(from));
+            span.put("until", iso(to));
+            span.put("ended", rule.conservativePresence() ? stay.ended() : "the moment of entry only");
+            checkedEvidence.add(span);
         }
-        Optional<RuleCheck> belowStage = belowStage(rule, evidence, dep, to);
+        evidence.put("presence", rule.conservativePresence()
+                ? "conservative_presence: each stay in Delhi after an entry counts, until the vehicle leaves or the route ends"
+                : "conservative_presence: false, only the moment of each entry counts");
+        evidence.put("presence_checked", checkedEvidence);
+        Optional<RuleCheck> belowStage = belowStage(rule, evidence, checked);
         if (belowStage.isPresent()) {
             return belowStage.get();
         }
-        List<Stretch> active = active(rule, dep, to);
+        List<Stretch> active = new ArrayList<>();
+        for (long[] span : checked) {
+            for (Stretch s : active(rule, span[0], span[1])) {
+                active.addAll(byDay(s));
+            }
+        }
         if (active.isEmpty()) {
-            return rule.when().inForceOn(clock.at(dep).toLocalDate()) || rule.conservativePresence()
-                    ? result(rule, Verdict.PASS, "not in force at entry", evidence)
-                    : result(rule, Verdict.NOT_APPLICABLE, "not in force on " + clock.at(dep).toLocalDate(), evidence);
+            return result(rule, Verdict.NOT_APPLICABLE, "not in force at any moment in Delhi after an entry ("
+                    + spans(checked) + ")", evidence);
         }
-        Stretch first = active.get(0);
-        LocalDate day = clock.at(first.start()).toLocalDate();
-        evidence.put("in_force_from", iso(first.start()));
-        Optional<String> allowed = rule.allowance().allows(v, day);
-        if (allowed.isPresent()) {
-            evidence.put("allowed", allowed.get());
-            return result(rule, Verdict.PASS, VehicleStanding.describe(v) + ": " + allowed.get(), evidence);
+        evidence.put("in_force_from", iso(active.get(0).start()));
+        List<Stretch> barred = new ArrayList<>();
+        String allowedWhy = null;
+        for (Stretch s : active) {
+            Optional<String> allowed = rule.allowance().allows(v, clock.at(s.start()).toLocalDate());
+            if (allowed.isPresent()) {
+                allowedWhy = allowedWhy == null ? allowed.get() : allowedWhy;
+            } else {
+                barred.add(s);
+            }
         }
-        String message = VehicleStanding.describe(v) + (outside ? " enters Delhi " : " is in Delhi ") + iso(first.start())
-                + (rule.when().grapStageGte() > 0 ? " at GRAP stage " + first.stage() : "") + " while " + rule.title();
+        if (barred.isEmpty()) {
+            evidence.put("allowed", allowedWhy);
+            return result(rule, Verdict.PASS, VehicleStanding.describe(v) + ": " + allowedWhy, evidence);
+        }
+        List<long[]> barredSpans = TimeSpans.merge(barred.stream().map(s -> new long[] {s.start(), s.end()}).toList());
+        evidence.put("barred_intervals", barredSpans.stream().map(b -> iso(b[0]) + " to " + iso(b[1])).toList());
+        Stretch first = barred.get(0);
+        String message = VehicleStanding.describe(v) + (firstEntry.presumed() ? " is in Delhi (entry presumed before departure) "
+                : " enters Delhi ") + iso(firstEntry.atSeconds())
+                + (rule.when().grapStageGte() > 0 ? ", GRAP stage " + first.stage() : "")
+                + ", in Delhi under the rule " + spans(barredSpans) + ", while " + rule.title();
         Optional<String> essential = pack.exemptionProof(rule, cargoCategories);
         if (essential.isPresent()) {
             evidence.put("exemption", essential.get());
@@ -259,21 +431,71 @@ final class PackRuleChecks {
         return result(rule, Verdict.FAIL, message, evidence);
     }
 
+    private DelhiEntries delhiEntries() {
+        if (delhiEntries == null) {
+            delhiEntries = DelhiEntries.of(pack.zones().get(RulePack.DELHI_NCT), timeline, review.vehicle(), review.depot().id());
+        }
+        return delhiEntries;
+    }
+
+    private Map<String, Object> entryEvidence(DelhiEntries.Entry e) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("at", iso(e.atSeconds()));
+        entry.put("how", e.how());
+        entry.put("position", DelhiEntries.position(e.position()));
+        entry.put("presumed", e.presumed());
+        return entry;
+    }
+
+    /** A stretch cut at each midnight (IST), so a rule whose allowance depends on the date is judged day by day. */
+    private List<Stretch> byDay(Stretch s) {
+        List<Stretch> pieces = new ArrayList<>();
+        long from = s.start();
+        while (from < s.end()) {
+            long nextMidnight = (Math.floorDiv(from, TimeWindow.SECONDS_PER_DAY) + 1) * TimeWindow.SECONDS_PER_DAY;
+            long to = Math.min(s.end(), nextMidnight);
+            pieces.add(new Stretch(from, to, s.stage()));
+            from = to;
+        }
+        return pieces;
+    }
+
+    private String spans(List<long[]> spans) {
+        List<String> words = new ArrayList<>();
+        for (long[] s : spans) {
+            words.add(iso(s[0]) + " to " + iso(s[1]));
+        }
+        return String.join(", ", words);
+    }
+
     // ---- GRAP and windows ----
 
     /** NOT_APPLICABLE when the rule needs a GRAP stage that no moment of {@code [from, to)} reaches. */
     private Optional<RuleCheck> belowStage(Rule rule, Map<String, Object> evidence, long from, long to) {
+        return belowStage(rule, evidence, List.of(new long[] {from, to}));
+    }
+
+    /** As above, over several stretches (the stays in Delhi an entry rule checks). */
+    private Optional<RuleCheck> belowStage(Rule rule, Map<String, Object> evidence, List<long[]> spans) {
         int needed = rule.when().grapStageGte();
         if (needed == 0) {
             return Optional.empty();
         }
-        int highest = review.grap().highestStage(review.planDate(), from, Math.max(to, from + 1));
-        evidence.put("grap_stages_used", stages(from, Math.max(to, from + 1)));
+        int highest = 0;
+        List<String> used = new ArrayList<>();
+        List<long[]> looked = new ArrayList<>();
+        for (long[] span : spans) {
+            long to = Math.max(span[1], span[0] + 1);
+            highest = Math.max(highest, review.grap().highestStage(review.planDate(), span[0], to));
+            used.addAll(stages(span[0], to));
+            looked.add(new long[] {span[0], to});
+        }
+        evidence.put("grap_stages_used", used);
         if (highest >= needed) {
             return Optional.empty();
         }
         return Optional.of(result(rule, Verdict.NOT_APPLICABLE, "GRAP stage " + highest + " is below " + needed
-                + " over " + iso(from) + " to " + iso(Math.max(to, from + 1)), evidence));
+                + " over " + spans(looked), evidence));
     }
 
     /** The parts of {@code [from, to)} in which the rule is in force: window, date and GRAP stage. */
@@ -423,6 +645,50 @@ final class PackRuleChecks {
     private List<String> ordersGoods() {
         return review.ordersInStopOrder().stream()
                 .map(o -> o.id() + " (" + cargoCategories(List.of(o)).iterator().next() + ")").toList();
+    }
+
+    // ---- GVW cap by axle count ----
+
+    /**
+     * Laden weight (payload plus unladen) against the legal GVW cap for the vehicle's axle count
+     * (S.O. 3467(E)); the per-axle limits need an axle configuration the fleet master lacks.
+     */
+    private RuleCheck axleCap(Rule rule, Map<String, Object> evidence) {
+        Vehicle v = review.vehicle();
+        if (!rule.appliesTo().covers(v, pack.classChain(v.vehicleClass()))) {
+            return result(rule, Verdict.NOT_APPLICABLE, "applies_to does not cover " + VehicleStanding.describe(v), evidence);
+        }
+        Map<Integer, Integer> caps = rule.gvwCapKgByAxles();
+        int listedMax = caps.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        evidence.put("axles", v.axles());
+        evidence.put("axle_weights", "not checked: the fleet master has no axle configuration or tyre count,"
+                + " so the pack's per-axle limits (axle_limits_t) cannot be applied");
+        Integer cap = caps.get(v.axles());
+        String basis = "gvw_cap_by_axles_t: " + v.axles() + " axles";
+        if (v.axles() >= 2 && cap == null && v.axles() > listedMax && caps.containsKey(0)) {
+            cap = caps.get(0);
+            basis = "gvw_cap_t.rigid: the pack lists no cap for " + v.axles() + " axles, so the rigid-vehicle cap applies";
+        }
+        if (v.axles() < 2 || cap == null) {
+            return result(rule, Verdict.NOT_EVALUATED, "no GVW cap in the pack for " + v.axles() + " axles", evidence);
+        }
+        double payload = review.ordersInStopOrder().stream().mapToDouble(Order::weightKg).sum();
+        double unladen = v.gvwKg() - v.capacityKg();
+        double gross = payload + unladen;
+        evidence.put("payload_kg", payload);
+        evidence.put("unladen_kg", unladen);
+        evidence.put("unladen_assumption", "unladen weight = gvw_kg - capacity_kg (the fleet master has no RC unladen weight)");
+        evidence.put("gross_kg", gross);
+        evidence.put("gvw_cap_kg", cap);
+        evidence.put("cap_basis", basis);
+        if (v.gvwKg() > cap) {
+            evidence.put("registered_gvw_above_cap", "registered GVW " + v.gvwKg() + " kg is above the " + cap
+                    + " kg cap for " + v.axles() + " axles: check the fleet record");
+        }
+        boolean ok = gross <= cap + 1e-9;
+        return result(rule, ok ? Verdict.PASS : Verdict.FAIL, "laden weight " + gross + " kg " + (ok ? "within" : "above")
+                + " the legal GVW cap of " + cap + " kg for " + v.axles() + " axles; per-axle weights not checked"
+                + " (no axle data)", evidence);
     }
 
     private Map<String, Object> baseEvidence(Rule rule) {

@@ -31,22 +31,45 @@ final class ZonePresence {
     record Interval(String zone, String feature, String where, long startSeconds, long endSeconds) {
     }
 
+    /**
+     * A leg that passes through a road's corridor for less than the zone's {@code min_along_m}:
+     * taken as crossing the road, not plying on it, and so not an {@link Interval}; kept so a
+     * PASS can show the margin (how far inside, when, where the leg entered the corridor).
+     */
+    record Crossing(String feature, String where, long startSeconds, long endSeconds, double metresInside,
+                    GeoPoint enteredAt) {
+    }
+
+    /** The intervals of presence, and the road crossings discounted from them. */
+    record Scan(List<Interval> intervals, List<Crossing> discounted) {
+    }
+
     private ZonePresence() {
     }
 
     static List<Interval> of(Zone zone, RouteTimeline timeline) {
+        return scan(zone, timeline).intervals();
+    }
+
+    static Scan scan(Zone zone, RouteTimeline timeline) {
         List<Interval> result = new ArrayList<>();
+        List<Crossing> discounted = new ArrayList<>();
         for (RouteTimeline.Leg leg : timeline.legs()) {
             for (ZoneFeature feature : zone.features()) {
                 double legMetres = HaversineTravelModel.greatCircleKm(leg.from(), leg.to()) * 1000;
                 for (double[] f : fractionsInside(feature.area(), leg.from(), leg.to())) {
-                    boolean passesThrough = f[0] > 0 && f[1] < 1;
-                    if (passesThrough && (f[1] - f[0]) * legMetres < zone.minAlongMetres()) {
-                        continue;   // crossing the road, not driving along it; a leg that starts or ends on it counts
-                    }
                     long duration = leg.endSeconds() - leg.startSeconds();
                     long start = leg.startSeconds() + (long) Math.floor(f[0] * duration);
                     long end = leg.startSeconds() + (long) Math.ceil(f[1] * duration);
+                    boolean passesThrough = f[0] > 0 && f[1] < 1;
+                    double metresInside = (f[1] - f[0]) * legMetres;
+                    if (passesThrough && metresInside < zone.minAlongMetres()) {
+                        // crossing the road, not driving along it; a leg that starts or ends on it counts
+                        discounted.add(new Crossing(feature.name(), "leg " + leg.label(), start, end, metresInside,
+                                new GeoPoint(leg.from().lat() + f[0] * (leg.to().lat() - leg.from().lat()),
+                                        leg.from().lon() + f[0] * (leg.to().lon() - leg.from().lon()))));
+                        continue;
+                    }
                     if (end > start) {
                         result.add(new Interval(zone.id(), feature.name(), "leg " + leg.label(), start, end));
                     }
@@ -65,7 +88,8 @@ final class ZonePresence {
             }
         }
         result.sort((a, b) -> Long.compare(a.startSeconds(), b.startSeconds()));
-        return result;
+        discounted.sort((a, b) -> Long.compare(a.startSeconds(), b.startSeconds()));
+        return new Scan(result, discounted);
     }
 
     /** The stretches of the segment inside the area, as {from, to} fractions of its length. */

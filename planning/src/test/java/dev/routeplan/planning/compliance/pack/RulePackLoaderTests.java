@@ -77,7 +77,9 @@ class RulePackLoaderTests {
                 .contains("Delhi GRAP IV order");
         assertThat(pack.rule("DL-RFID-TAG").orElseThrow().notEvaluatedReason()).contains("RFID");
         assertThat(pack.rule("DL-EVENT-OVERRIDE").orElseThrow().notEvaluatedReason()).contains("event overrides");
-        assertThat(pack.rule("DL-LOAD-GVW-AXLE").orElseThrow().notEvaluatedReason()).contains("per-axle");
+        assertThat(pack.rule("DL-LOAD-GVW-AXLE").orElseThrow().kind()).isEqualTo(RuleKind.AXLE_GVW_CAP);
+        assertThat(pack.rule("DL-LOAD-GVW-AXLE").orElseThrow().gvwCapKgByAxles())
+                .containsEntry(2, 18_500).containsEntry(3, 28_500).containsEntry(0, 49_000);
     }
 
     @Test

@@ -516,13 +516,14 @@ class DelhiRulesScenariosTests {
     }
 
     @Test
-    void aDelhiRegisteredVehicleNeverEntersButConservativePresenceStillCatchesIt() {
+    void aDelhiRegisteredVehicleThatNeverLeavesIsBarredByThePlyingRuleNotTheEntryRule() {
         Vehicle delhiBs4 = vehicle("DL-1G-HGV-BS4", VehicleClass.HGV, Fuel.DIESEL, EmissionNorm.BS4,
                 LocalDate.of(2019, 5, 1), "DL", 16_000, LONG_SHIFT);
         RouteVerdict verdict = VERIFIER.verify(nehruPlace(delhiBs4, JAN_10_2026, STAGE_IV, "23:30", "03:00", FURNITURE));
 
         assertThat(verdict.check("DL-ENTRY-NONBS6-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
-        assertThat(verdict.check("DL-GRAP4-TRUCK-ENTRY").orElseThrow().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(verdict.check("DL-GRAP4-TRUCK-ENTRY").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict.check("DL-GRAP4-DL-DIESEL-MGV-HGV").orElseThrow().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(verdict.check("DL-ECC").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
     }
 
