@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Environment Compensation Charge as an informational check {@code DL-ECC} (WARNING, PASS):
- * a cost, not a ban. Charged on entering Delhi, which for a vehicle registered outside Delhi is
- * the route's departure from the (Delhi) depot; the amount comes from the pack's schedule by the
+ * The Environment Compensation Charge as an informational check {@code DL-ECC} (WARNING, verdict
+ * {@link Verdict#CHARGE}): a cost, not a ban, so neither a pass nor a failure, and never counted
+ * among the passed checks. Charged on entering Delhi, which for a vehicle registered outside Delhi
+ * is the route's departure from the (Delhi) depot; the amount comes from the pack's schedule by the
  * vehicle's category and the entry date (IST).
  */
 final class EccCheck {
@@ -47,7 +48,7 @@ final class EccCheck {
         evidence.put("base_amount_inr", amount.get()[1]);
         evidence.put("escalations", amount.get()[2]);
         evidence.put("rounding", schedule.rounding() + " (unverified)");
-        return new RuleCheck(ECC_ID, Verdict.PASS, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
+        return new RuleCheck(ECC_ID, Verdict.CHARGE, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
                 + category.get() + ") on entering Delhi on " + entryDay + "; a cost, not a ban", evidence);
     }
 

@@ -179,4 +179,11 @@ public final class ComplianceFixtures {
     public static long at(String hhmm) {
         return LocalTime.parse(hhmm).toSecondOfDay();
     }
+
+    /** The vehicle with a goods-carriage permit covering {@code states} (none: not on record). */
+    public static Vehicle withPermitStates(Vehicle v, String... states) {
+        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
+                v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(), v.shift(),
+                v.costPerKm(), v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil(), List.of(states));
+    }
 }
