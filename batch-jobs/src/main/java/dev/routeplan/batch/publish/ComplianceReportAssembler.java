@@ -45,6 +45,8 @@ public class ComplianceReportAssembler {
 
     /** The verifier's check of the recomputed timeline; its evidence holds the legs and the travel model. */
     static final String TIMELINE_CHECK = "PLAN-TIMELINE";
+    /** The ECC's check id: a cost item of the pack, not one of its rules. */
+    static final String ECC_ID = "DL-ECC";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FleetStore fleet;
@@ -78,10 +80,7 @@ public class ComplianceReportAssembler {
             for (PlanStore.StoredRoute stored : plans.routes(date, depot.id())) {
                 String vehicleId = stored.route().vehicleId();
                 List<StoredCheck> routeChecks = byVehicle.getOrDefault(vehicleId, List.of());
-                List<CheckLine> lines = routeChecks.stream()
-                        .map(c -> new CheckLine(c.ruleId(), title(c.ruleId()), source(c.ruleId()), c.verdict(), c.severity(),
-                                c.message(), c.evidenceJson()))
-                        .toList();
+                List<CheckLine> lines = routeChecks.stream().map(this::line).toList();
                 RouteStatus status = stored.status() == RouteStatus.BLOCKED ? RouteStatus.BLOCKED : RouteStatus.PASSED;
                 routed.put(vehicleId, status);
                 List<LegLine> legs = List.of();
@@ -198,14 +197,32 @@ public class ComplianceReportAssembler {
         }
     }
 
+    /** A stored check as the report prints it: the rule's title and legal source from the pack. */
+    CheckLine line(StoredCheck c) {
+        return new CheckLine(c.ruleId(), title(c.ruleId()), source(c.ruleId()), c.verdict(), c.severity(), c.message(),
+                c.evidenceJson());
+    }
+
     private String title(String ruleId) {
+        if (isEcc(ruleId)) {
+            return "Environment Compensation Charge on entering Delhi (a cost, not a ban)";
+        }
         return rulePack.rule(ruleId).map(Rule::title).orElse(ruleId.startsWith("PLAN-") ? "Plan check" : ruleId);
     }
 
-    /** The rule's legal source and its DELHI-RULES.md references, e.g. "CMVR 1989 r.115(7) [O6a, G9]". */
+    /** The rule's (or the ECC's) legal source and its DELHI-RULES.md references, e.g. "CMVR 1989 r.115(7) [O6a, G9]". */
     private String source(String ruleId) {
-        return rulePack.rule(ruleId)
-                .map(r -> r.legalSource() + (r.refs().isEmpty() ? "" : " [" + String.join(", ", r.refs()) + "]"))
-                .orElse("");
+        if (isEcc(ruleId)) {
+            return cited(rulePack.ecc().legalSource(), rulePack.ecc().refs());
+        }
+        return rulePack.rule(ruleId).map(r -> cited(r.legalSource(), r.refs())).orElse("");
+    }
+
+    private boolean isEcc(String ruleId) {
+        return ECC_ID.equals(ruleId) && rulePack.ecc() != null;
+    }
+
+    private static String cited(String legal, List<String> refs) {
+        return legal + (refs.isEmpty() ? "" : " [" + String.join(", ", refs) + "]");
     }
 }

@@ -74,6 +74,18 @@ class ComplianceReportAssemblerTests {
     }
 
     @Test
+    void citesTheEccsLegalSourceLikeARules() {
+        StoredCheck ecc = new StoredCheck("D1", "HR55AB0001", "DL-ECC", "CHARGE", "WARNING", "ECC Rs 4000", "{}", 1,
+                Instant.EPOCH);
+        StoredCheck puc = new StoredCheck("D1", "HR55AB0001", "DL-DOC-PUC", "PASS", "HARD", "route ends in time", "{}", 1,
+                Instant.EPOCH);
+
+        assertThat(assembler.line(ecc).source()).startsWith("SC orders in MC Mehta v UoI").endsWith("E3b, E4a]");
+        assertThat(assembler.line(ecc).title()).contains("a cost, not a ban");
+        assertThat(assembler.line(puc).source()).isEqualTo("CMVR 1989 r.115(7) [O6a, G9]");
+    }
+
+    @Test
     void listsABlockedRouteByItsHardFailuresAndAnUnusedVehicleAsNoRoute() {
         StoredCheck fail = new StoredCheck("D1", "B", "DL-NOENTRY-HGV", "FAIL", "HARD", "on a road in DELHI_NCT 07:00",
                 "{}", 1, Instant.EPOCH);

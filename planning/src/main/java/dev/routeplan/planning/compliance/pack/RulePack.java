@@ -66,7 +66,12 @@ public record RulePack(
 
     /** A rule's references with what each is, e.g. "S3: http://...", in the rule's order. */
     public List<String> citations(Rule rule) {
-        return rule.refs().stream()
+        return citations(rule.refs());
+    }
+
+    /** Source ids (a rule's or a cost item's refs) with what each is, in the order given. */
+    public List<String> citations(List<String> refs) {
+        return refs.stream()
                 .map(ref -> ref + ": " + sourceIndex.getOrDefault(ref, "(not in the pack's source_index)")).toList();
     }
 

@@ -320,7 +320,8 @@ public final class RulePackLoader {
                 return new EccSchedule(categories, periods,
                         pct.isMissing() ? 0 : ((Number) pct.raw()).doubleValue(),
                         escalation.get("first_on").optionalDate().orElse(null),
-                        escalation.get("rounding").optionalString().orElse(null));
+                        escalation.get("rounding").optionalString().orElse(null),
+                        item.get("source").get("legal").optionalString().orElse(""), item.get("source").get("refs").strings());
             }
             return null;
         }

@@ -29,6 +29,7 @@ final class EccCheck {
         evidence.put("vehicle_class", v.vehicleClass().name());
         evidence.put("axles", v.axles());
         evidence.put("registration_state", v.registrationState());
+        evidence.putAll(citation(pack));
         if (v.registeredInDelhi()) {
             return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
                     "registered in Delhi: the route never enters Delhi, no ECC", evidence);
@@ -50,6 +51,16 @@ final class EccCheck {
         evidence.put("rounding", schedule.rounding() + " (unverified)");
         return new RuleCheck(ECC_ID, Verdict.CHARGE, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
                 + category.get() + ") on entering Delhi on " + entryDay + "; a cost, not a ban", evidence);
+    }
+
+    /** The cost item's version and legal source, as every rule's evidence cites its own. */
+    private static Map<String, Object> citation(RulePack pack) {
+        Map<String, Object> citation = new LinkedHashMap<>();
+        citation.put("rule_version", pack.id() + "@" + pack.version());
+        citation.put("rule_source", pack.ecc().legalSource());
+        citation.put("rule_refs", pack.ecc().refs());
+        citation.put("rule_citations", pack.citations(pack.ecc().refs()));
+        return citation;
     }
 
     private static String iso(PlanClock clock, long seconds) {

@@ -117,7 +117,10 @@ class EvidenceScenariosTests {
         RouteVerdict verdict = VERIFIER.verify(nightRoute(threeAxleTruckFromHaryana(), APR_01_2026));
         RuleCheck ecc = verdict.check("DL-ECC").orElseThrow();
 
-        assertThat(ecc.evidence()).containsEntry("amount_inr", 4000L).containsEntry("axle_class", "three_axle_plus");
+        assertThat(ecc.evidence()).containsEntry("amount_inr", 4000L).containsEntry("axle_class", "three_axle_plus")
+                .containsEntry("rule_version", "delhi-default@" + PACK.version())
+                .containsEntry("rule_source", "SC orders in MC Mehta v UoI: 9 Oct 2015, Dec 2015, 26 Sep 2025, Mar 2026");
+        assertThat(ecc.evidence().get("rule_citations").toString()).contains("E2b: https://www.hindustantimes.com/");
         assertThat(ecc.blocks()).isFalse();
         assertThat(verdict.checks().stream().filter(c -> c.verdict() == Verdict.PASS).map(RuleCheck::ruleId))
                 .doesNotContain("DL-ECC");
