@@ -28,6 +28,8 @@ public class FleetFileReader {
             "emission_norm", "registration_date", "registration_state", "gvw_kg", "axles", "capacity_kg", "capacity_m3",
             "shift_start", "shift_end", "cost_per_km", "fixed_cost", "driver_id", "puc_valid_until",
             "permit_valid_until");
+    /** The states the permit covers, separated by {@code ;} ({@code ALL}: national permit); optional. */
+    static final String PERMIT_STATES = "permit_states";
 
     private final InputTables tables;
 
@@ -54,7 +56,7 @@ public class FleetFileReader {
     public List<Vehicle> vehicles(Path file, String fileName, Set<String> depotIds) {
         List<Vehicle> vehicles = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        try (InputTable table = tables.open(fileName, file, VEHICLE_COLUMNS, List.of())) {
+        try (InputTable table = tables.open(fileName, file, VEHICLE_COLUMNS, List.of(PERMIT_STATES))) {
             for (InputRow row : table) {
                 String depotId = row.text("depot_id");
                 if (!depotIds.contains(depotId)) {
@@ -69,7 +71,8 @@ public class FleetFileReader {
                         row.positive("capacity_kg"), row.positive("capacity_m3"),
                         new TimeWindow(row.time("shift_start"), row.time("shift_end")),
                         row.decimal("cost_per_km"), row.decimal("fixed_cost"), row.text("driver_id"),
-                        row.date("puc_valid_until"), row.date("permit_valid_until"));
+                        row.date("puc_valid_until"), row.date("permit_valid_until"),
+                        permitStates(row.optional(PERMIT_STATES)));
                 if (!ids.add(vehicle.id())) {
                     throw row.error("vehicle_id", "vehicle " + vehicle.id() + " is listed twice");
                 }
@@ -77,6 +80,11 @@ public class FleetFileReader {
             }
         }
         return vehicles;
+    }
+
+    static List<String> permitStates(String cell) {
+        return cell.isBlank() ? List.of() : java.util.Arrays.stream(cell.split(";")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     private static GeoPoint point(InputRow row) {

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Publishes the run-wide files into {@code OUTPUT/DATE/}: the workbook of all depots,
- * {@code routes.csv}, {@code unassigned.csv}, {@code rejects.csv}, {@code summary.json} and the
- * compliance report (PDF and evidence workbook), as one revision of their own.
+ * {@code routes.csv}, {@code unassigned.csv}, {@code rejects.csv}, {@code vehicles-set-aside.csv},
+ * {@code summary.json} and the compliance report (PDF and evidence workbook), as one revision of their own.
  */
 class RunPublisher {
 
@@ -59,6 +59,8 @@ class RunPublisher {
                     CsvOutput.of(UnassignedCsvRow.HEADER, unassignedRows));
             outputs.write(run.planDate(), dir.resolve("rejects.csv"), ArtifactKind.REJECTS_CSV,
                     CsvOutput.of(RejectCsvRow.HEADER, rejectRows));
+            outputs.write(run.planDate(), dir.resolve("vehicles-set-aside.csv"), ArtifactKind.VEHICLES_SET_ASIDE_CSV,
+                    CsvOutput.of(SetAsideCsvRow.HEADER, report.setAside().stream().map(SetAsideCsvRow::new).toList()));
             outputs.write(run.planDate(), dir.resolve("compliance-report.pdf"), ArtifactKind.COMPLIANCE_PDF,
                     out -> new ComplianceReportPdfWriter().write(report, out));
             outputs.write(run.planDate(), dir.resolve("compliance-evidence.xlsx"), ArtifactKind.COMPLIANCE_XLSX,

@@ -16,6 +16,8 @@ public enum ArtifactKind {
     REJECTS_CSV,
     /** An orders file's rejects given back to its sender as a workbook. */
     REJECTS_XLSX,
+    /** Every vehicle of the date that ran no published route, with the rule and the evidence. */
+    VEHICLES_SET_ASIDE_CSV,
     COMPLIANCE_PDF,
     COMPLIANCE_XLSX,
     SUMMARY_JSON

@@ -46,12 +46,13 @@ public class FleetStore {
             jdbc.sql("""
                     insert into vehicles (plan_date, vehicle_id, depot_id, vehicle_class, fuel, emission_norm, registration_date,
                         registration_state, gvw_kg, axles, capacity_kg, capacity_m3, shift_start, shift_end, cost_per_km,
-                        fixed_cost, driver_id, puc_valid_until, permit_valid_until, eligible, set_aside_reason)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        fixed_cost, driver_id, puc_valid_until, permit_valid_until, permit_states, eligible, set_aside_reason)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(planDate, v.id(), v.depotId(), v.vehicleClass().name(), v.fuel().name(), v.emissionNorm().name(),
                             v.registrationDate(), v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(),
                             v.shift().start(), v.shift().end(), v.costPerKm(), v.fixedCost(), v.driverId(), v.pucValidUntil(),
-                            v.permitValidUntil(), fv.eligible(), fv.setAsideReason())
+                            v.permitValidUntil(), v.permitStates().isEmpty() ? null : String.join(";", v.permitStates()),
+                            fv.eligible(), fv.setAsideReason())
                     .update();
         }
     }
@@ -98,6 +99,10 @@ public class FleetStore {
                 .params(planDate, depotId).query(FleetStore::mapVehicle).list().stream().map(FleetVehicle::vehicle).toList();
     }
 
+    private static List<String> permitStates(String stored) {
+        return stored == null || stored.isBlank() ? List.of() : List.of(stored.split(";"));
+    }
+
     private static Depot mapDepot(ResultSet rs, int row) throws SQLException {
         return new Depot(rs.getString("depot_id"), rs.getString("name"), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                 new TimeWindow(rs.getObject("open_time", LocalTime.class), rs.getObject("close_time", LocalTime.class)));
@@ -111,7 +116,8 @@ public class FleetStore {
                 rs.getDouble("capacity_m3"),
                 new TimeWindow(rs.getObject("shift_start", LocalTime.class), rs.getObject("shift_end", LocalTime.class)),
                 rs.getDouble("cost_per_km"), rs.getDouble("fixed_cost"), rs.getString("driver_id"),
-                rs.getObject("puc_valid_until", LocalDate.class), rs.getObject("permit_valid_until", LocalDate.class));
+                rs.getObject("puc_valid_until", LocalDate.class), rs.getObject("permit_valid_until", LocalDate.class),
+                permitStates(rs.getString("permit_states")));
         return new FleetVehicle(v, rs.getString("set_aside_reason"));
     }
 }

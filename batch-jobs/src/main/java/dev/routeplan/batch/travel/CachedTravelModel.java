@@ -85,6 +85,12 @@ public final class CachedTravelModel implements MatrixTravelModel {
         });
     }
 
+    /** The cache changes where a matrix comes from, never what it says. */
+    @Override
+    public String describe() {
+        return model.describe();
+    }
+
     @Override
     public String fingerprint() {
         return model.fingerprint();

@@ -54,6 +54,13 @@ public final class OsrmTravelModel implements MatrixTravelModel {
         this.retrier = new Retrier("OSRM " + baseUrl, settings.retry(), e -> !(e instanceof OsrmRefused));
     }
 
+    /** The evidence names the server, so an officer asks the same OSRM for a leg's duration. */
+    @Override
+    public String describe() {
+        return "OSRM table service at " + baseUrl + ": road distance and duration of its network, the same for every"
+                + " vehicle class and hour";
+    }
+
     @Override
     public String fingerprint() {
         return "osrm:" + baseUrl;

@@ -38,6 +38,23 @@ class FleetFileReaderTests {
     }
 
     @Test
+    void readsThePermitsStatesWhenTheOptionalColumnIsThere() throws IOException {
+        String header = HEADER.replace("permit_valid_until\n", "permit_valid_until,permit_states\n");
+        String fromHaryana = NIGHT_HGV.replace("DL1GC1234", "HR55AB0001").replace(",DL,", ",HR,").replace("\n", ",HR; DL\n");
+        String national = NIGHT_HGV.replace("DL1GC1234", "UP16AB0002").replace(",DL,", ",UP,").replace("\n", ",ALL\n");
+        String unknown = NIGHT_HGV.replace("\n", ",\n");
+
+        List<Vehicle> vehicles = reader.vehicles(write("fleet.csv", header + fromHaryana + national + unknown), "fleet.csv",
+                Set.of("D1"));
+
+        assertThat(vehicles).extracting(Vehicle::permitStates)
+                .containsExactly(List.of("DL", "HR"), List.of("ALL"), List.of());
+        assertThat(vehicles.get(0).permitCovers("DL")).isTrue();
+        assertThat(vehicles.get(1).permitCovers("DL")).isTrue();
+        assertThat(vehicles.get(2).permitCovers("DL")).isFalse();
+    }
+
+    @Test
     void namesFileRowAndFieldOfABadValue() throws IOException {
         Path file = write("fleet.csv", HEADER + NIGHT_HGV + NIGHT_HGV.replace("DL1GC1234", "DL1GC9999").replace("DIESEL", "COAL"));
 

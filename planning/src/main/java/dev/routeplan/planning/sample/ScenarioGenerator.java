@@ -313,7 +313,9 @@ public final class ScenarioGenerator {
         String id = registration(state, registrations);
         return new Vehicle(id, depotId, vehicleClass, fuel, norm, registered, state, gvwKg, axles,
                 capacityKg, capacityM3, shift, round(costPerKm, 2), fixedCost,
-                String.format("DRV%03d", driverNumber), pucValidUntil, permitValidUntil);
+                String.format("DRV%03d", driverNumber), pucValidUntil, permitValidUntil,
+                // a vehicle from outside Delhi that delivers here carries a permit valid in its state and Delhi
+                List.of(state, "DL"));
     }
 
     private Fuel fuel(VehicleClass vehicleClass) {

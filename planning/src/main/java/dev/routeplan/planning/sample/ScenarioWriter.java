@@ -31,7 +31,7 @@ public final class ScenarioWriter {
     public static final List<String> FLEET_HEADER = List.of(
             "vehicle_id", "depot_id", "vehicle_class", "fuel", "emission_norm", "registration_date",
             "registration_state", "gvw_kg", "axles", "capacity_kg", "capacity_m3", "shift_start", "shift_end",
-            "cost_per_km", "fixed_cost", "driver_id", "puc_valid_until", "permit_valid_until");
+            "cost_per_km", "fixed_cost", "driver_id", "puc_valid_until", "permit_valid_until", "permit_states");
     public static final List<String> ORDERS_HEADER = List.of(
             "order_id", "customer_name", "phone", "address", "pincode", "lat", "lon", "weight_kg", "volume_m3",
             "window_start", "window_end", "service_minutes", "priority", "depot_id", "goods_type", "window2_start",
@@ -67,7 +67,7 @@ public final class ScenarioWriter {
                     String.valueOf(v.gvwKg()), String.valueOf(v.axles()), decimal(v.capacityKg(), 0),
                     decimal(v.capacityM3(), 1), time(shift.start()), time(shift.end()), decimal(v.costPerKm(), 2),
                     decimal(v.fixedCost(), 0), v.driverId(), v.pucValidUntil().toString(),
-                    v.permitValidUntil().toString()));
+                    v.permitValidUntil().toString(), String.join(";", v.permitStates())));
         }
         return CsvTable.text(FLEET_HEADER, rows);
     }

@@ -49,6 +49,14 @@ public final class HaversineTravelModel implements MatrixTravelModel {
         return Math.round(km / speeds.speedKmh(vehicleClass, departureSeconds) * 3600.0);
     }
 
+    /** Everything needed to redo a leg by hand: the formula, the factor and each class's speed by hour. */
+    @Override
+    public String describe() {
+        return "haversine: great-circle km (earth radius " + EARTH_RADIUS_KM + " km) x circuity " + circuityFactor
+                + ", driven at the vehicle class's speed for the hour the leg departs (Asia/Kolkata); time = km / speed,"
+                + " rounded to the second; " + speeds.describe();
+    }
+
     @Override
     public String fingerprint() {
         return "haversine:" + circuityFactor;

@@ -85,6 +85,29 @@ public final class SpeedProfile {
         return speedKmh.get(vehicleClass)[hour];
     }
 
+    /** Each class's speeds, km/h, hour 0 to 23; a class driven at one speed all day shows it once. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("speeds km/h by hour 00-23:");
+        speedKmh.forEach((vc, row) -> {
+            text.append(' ').append(vc).append('=');
+            if (Arrays.stream(row).allMatch(v -> v == row[0])) {
+                text.append(round(row[0])).append(" all day");
+            } else {
+                text.append('[');
+                for (int h = 0; h < row.length; h++) {
+                    text.append(h == 0 ? "" : " ").append(round(row[h]));
+                }
+                text.append(']');
+            }
+            text.append(';');
+        });
+        return text.substring(0, text.length() - 1);
+    }
+
+    private static String round(double kmh) {
+        return java.math.BigDecimal.valueOf(kmh).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("SpeedProfile");

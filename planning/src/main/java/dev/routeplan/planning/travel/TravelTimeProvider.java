@@ -19,6 +19,15 @@ public interface TravelTimeProvider {
     long travelSeconds(GeoPoint from, GeoPoint to, VehicleClass vehicleClass, long departureSeconds);
 
     /**
+     * The model and its parameters in words (e.g. haversine x circuity at which speeds, or OSRM at
+     * which URL), so the compliance evidence names how every time was computed and an officer can
+     * redo a leg by hand.
+     */
+    default String describe() {
+        return getClass().getSimpleName();
+    }
+
+    /**
      * Distances and times among {@code points} for a caller that asks many times. The default
      * keeps the distances and asks this provider for each time; models that can do better
      * override it, always answering exactly as {@link #travelSeconds} would.

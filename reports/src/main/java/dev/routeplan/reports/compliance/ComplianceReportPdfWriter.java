@@ -11,8 +11,9 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 
 /**
  * Writes the compliance officers' PDF of one plan date: the run summary (GRAP stage and its
- * source, rule pack with its SHA-256, route and check counts), a table per rule, the blocked
- * routes with their failing checks and evidence, then a page per depot with its routes. A run
+ * source, rule pack with its SHA-256, how to redo it and its files, the travel model, route and
+ * check counts, ECC charges), a table per rule with its legal source, the blocked routes with their
+ * failing checks, legal sources, evidence and legs, then a page per depot with its routes. A run
  * without routes still gets a valid PDF saying so.
  *
  * <p>Stateless and safe to call from several threads; the template is compiled once per JVM.

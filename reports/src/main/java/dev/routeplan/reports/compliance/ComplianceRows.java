@@ -41,6 +41,10 @@ final class ComplianceRows {
         parameters.put("exemptionsUsed", Long.toString(report.exemptionsUsed()));
         parameters.put("notEvaluated", Long.toString(report.notEvaluatedCount()));
         parameters.put("depotCount", Integer.toString(report.depots().size()));
+        parameters.put("charges", Long.toString(report.chargeCount()));
+        parameters.put("rulePackRecipe", text(report.rulePackHashRecipe()));
+        parameters.put("rulePackFiles", String.join("\n", report.rulePackFiles()));
+        parameters.put("travelModel", text(report.travelModel()));
         return parameters;
     }
 
@@ -61,11 +65,13 @@ final class ComplianceRows {
             Map<String, Object> row = row("RULE", "RULE", SUMMARY_PAGES, null);
             row.put("ruleId", tally.ruleId());
             row.put("title", text(tally.title()));
+            row.put("source", text(tally.source()));
             row.put("pass", Long.toString(tally.pass()));
             row.put("fail", Long.toString(tally.fail()));
             row.put("exempt", Long.toString(tally.exempt()));
             row.put("notApplicable", Long.toString(tally.notApplicable()));
             row.put("notEvaluated", Long.toString(tally.notEvaluated()));
+            row.put("charge", Long.toString(tally.charge()));
             rows.add(row);
         }
     }
@@ -91,6 +97,8 @@ final class ComplianceRows {
                 row.put("routeHeading", heading);
                 row.put("ruleId", text(check.ruleId()));
                 row.put("title", text(check.title()));
+                row.put("source", check.source() == null || check.source().isEmpty() ? "(the plan's own check)"
+                        : check.source() + " · " + text(report.rulePackId()) + "@" + text(report.rulePackVersion()));
                 row.put("severity", text(check.severity()));
                 row.put("verdict", text(check.verdict()));
                 row.put("message", text(check.message()));
@@ -98,6 +106,26 @@ final class ComplianceRows {
                         ? "(no evidence recorded)" : EvidenceJson.pretty(check.evidenceJson()));
                 rows.add(row);
             }
+            legRows(route, "blocked " + i, rows);
+        }
+    }
+
+    /** The blocked route's legs, so the failing times can be redone by hand on paper. */
+    private static void legRows(RouteCompliance route, String routeKey, List<Map<String, ?>> rows) {
+        if (route.legs().isEmpty()) {
+            return;
+        }
+        rows.add(row("BLOCKED", "BLOCKED_LEGS_HEAD", SUMMARY_PAGES, routeKey));
+        for (LegLine leg : route.legs()) {
+            Map<String, Object> row = row("BLOCKED", "BLOCKED_LEG", SUMMARY_PAGES, routeKey);
+            row.put("legSeq", Integer.toString(leg.seq()));
+            row.put("legFrom", text(leg.from()));
+            row.put("legTo", text(leg.to()));
+            row.put("legDepart", text(leg.depart()));
+            row.put("legArrive", text(leg.arrive()));
+            row.put("legPositions", text(leg.fromPosition()) + " -> " + text(leg.toPosition()));
+            row.put("legKm", leg.km() == null ? "" : String.format(Locale.ROOT, "%.3f", leg.km()));
+            rows.add(row);
         }
     }
 

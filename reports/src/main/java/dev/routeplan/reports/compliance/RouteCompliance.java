@@ -3,15 +3,25 @@ package dev.routeplan.reports.compliance;
 import dev.routeplan.planning.domain.RouteStatus;
 import java.util.List;
 
-/** A vehicle's route for the night and every check run against it; BLOCKED routes are not published. */
+/**
+ * A vehicle's route for the night, every check run against it and the legs its times come from;
+ * BLOCKED routes are not published.
+ */
 public record RouteCompliance(
         String vehicleId,
         String vehicleClass,
         RouteStatus status,
-        List<CheckLine> checks) {
+        List<CheckLine> checks,
+        List<LegLine> legs) {
 
     public RouteCompliance {
         checks = checks == null ? List.of() : List.copyOf(checks);
+        legs = legs == null ? List.of() : List.copyOf(legs);
+    }
+
+    /** A route whose legs were not recorded. */
+    public RouteCompliance(String vehicleId, String vehicleClass, RouteStatus status, List<CheckLine> checks) {
+        this(vehicleId, vehicleClass, status, checks, List.of());
     }
 
     public boolean blocked() {

@@ -6,6 +6,13 @@ import static dev.routeplan.reports.Workbooks.sheetNames;
 import static dev.routeplan.reports.Workbooks.texts;
 import static dev.routeplan.reports.Workbooks.valueNextTo;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.BLOCKED_TRUCK;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.ECC;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.HASH_RECIPE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.NO_ENTRY_SOURCE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.OLD_DIESEL;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.PACK_FILES;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.RULE_PACK;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.TRAVEL_MODEL;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.CHECKED_AT;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_SOURCE;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_STAGE;
@@ -34,15 +41,16 @@ import org.junit.jupiter.api.Test;
 
 class ComplianceEvidenceWorkbookWriterTests {
 
-    private static final int MESSAGE = 7;
-    private static final int EVIDENCE = 8;
+    private static final int VERDICT = 7;
+    private static final int MESSAGE = 9;
+    private static final int EVIDENCE = 10;
 
     private final ComplianceEvidenceWorkbookWriter writer = new ComplianceEvidenceWorkbookWriter();
 
     @Test
-    void writesSummaryThenChecks() throws IOException {
+    void writesSummaryThenChecksLegsAndVehiclesSetAside() throws IOException {
         try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
-            assertThat(sheetNames(wb)).containsExactly("Summary", "Checks");
+            assertThat(sheetNames(wb)).containsExactly("Summary", "Checks", "Legs", "Vehicles set aside");
         }
     }
 
@@ -51,14 +59,14 @@ class ComplianceEvidenceWorkbookWriterTests {
         try (XSSFWorkbook wb = written(ComplianceReportFixtures.grapNightWithABlockedTruck())) {
             Sheet checks = wb.getSheet("Checks");
 
-            assertThat(texts(checks.getRow(0))).containsExactly("Depot", "Vehicle", "Route status", "Rule", "Title",
-                    "Verdict", "Severity", "Message", "Evidence (JSON)");
+            assertThat(texts(checks.getRow(0))).containsExactly("Depot", "Vehicle", "Route status", "Rule",
+                    "Rule version", "Legal source", "Title", "Verdict", "Severity", "Message", "Evidence (JSON)");
             assertThat(checks.getLastRowNum()).isEqualTo(9);
             assertThat(texts(checks.getRow(4))).containsExactly(OKHLA, BLOCKED_TRUCK, "BLOCKED", NO_ENTRY,
-                    "No-entry hours for HGVs", "FAIL", "HARD", "Enters the no-entry zone before its window closes",
-                    NO_ENTRY_EVIDENCE);
+                    RULE_PACK + "@" + RULE_PACK_VERSION, NO_ENTRY_SOURCE, "No-entry hours for HGVs", "FAIL", "HARD",
+                    "Enters the no-entry zone before its window closes", NO_ENTRY_EVIDENCE);
             assertThat(texts(checks.getRow(7))).startsWith("DEL-NRL", "DL1GC0007", "PASSED", NO_ENTRY,
-                    "No-entry hours for HGVs", "EXEMPT");
+                    RULE_PACK + "@" + RULE_PACK_VERSION, NO_ENTRY_SOURCE, "No-entry hours for HGVs", "EXEMPT");
         }
     }
 
@@ -68,7 +76,7 @@ class ComplianceEvidenceWorkbookWriterTests {
             Row notEvaluated = wb.getSheet("Checks").getRow(6);
 
             assertThat(notEvaluated.getCell(3).getStringCellValue()).isEqualTo(PERMIT);
-            assertThat(notEvaluated.getCell(5).getStringCellValue()).isEqualTo("NOT_EVALUATED");
+            assertThat(notEvaluated.getCell(VERDICT).getStringCellValue()).isEqualTo("NOT_EVALUATED");
             assertThat(notEvaluated.getCell(MESSAGE).getCellType()).isEqualTo(CellType.STRING);
             assertThat(notEvaluated.getCell(MESSAGE).getStringCellValue()).isEqualTo("'" + REGISTRY_DOWN);
             assertThat(notEvaluated.getCell(EVIDENCE).getStringCellValue()).isEmpty();
@@ -89,7 +97,7 @@ class ComplianceEvidenceWorkbookWriterTests {
 
             assertThat(checks.getPaneInformation().isFreezePane()).isTrue();
             assertThat(checks.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 1);
-            assertThat(checks.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:I10");
+            assertThat(checks.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K10");
             assertThat(checks.getColumnWidth(EVIDENCE)).isGreaterThan(checks.getColumnWidth(0));
         }
     }
@@ -112,11 +120,12 @@ class ComplianceEvidenceWorkbookWriterTests {
             assertThat(valueNextTo(summary, "Checks not evaluated").getNumericCellValue()).isEqualTo(2);
 
             Row header = rowStartingWith(summary, "Rule");
-            assertThat(texts(header)).containsExactly("Rule", "Title", "PASS", "FAIL", "EXEMPT", "NOT_APPLICABLE",
-                    "NOT_EVALUATED", "Total");
+            assertThat(texts(header)).containsExactly("Rule", "Title", "Legal source", "PASS", "FAIL", "EXEMPT",
+                    "NOT_APPLICABLE", "NOT_EVALUATED", "CHARGE", "Total");
             Row noEntry = summary.getRow(header.getRowNum() + 1);
             assertThat(noEntry.getCell(0).getStringCellValue()).isEqualTo(NO_ENTRY);
-            assertThat(numbers(noEntry, 2, 8)).containsExactly(0.0, 1.0, 1.0, 1.0, 0.0, 3.0);
+            assertThat(noEntry.getCell(2).getStringCellValue()).isEqualTo(NO_ENTRY_SOURCE);
+            assertThat(numbers(noEntry, 3, 10)).containsExactly(0.0, 1.0, 1.0, 1.0, 0.0, 0.0, 3.0);
             assertThat(summary.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) (header.getRowNum() + 1));
         }
     }
@@ -124,11 +133,73 @@ class ComplianceEvidenceWorkbookWriterTests {
     @Test
     void writesAnEmptyRunAsHeadersOnly() throws IOException {
         try (XSSFWorkbook wb = written(ComplianceReportFixtures.withoutDepots())) {
-            assertThat(sheetNames(wb)).containsExactly("Summary", "Checks");
+            assertThat(sheetNames(wb)).containsExactly("Summary", "Checks", "Legs", "Vehicles set aside");
             assertThat(wb.getSheet("Checks").getLastRowNum()).isZero();
-            assertThat(wb.getSheet("Checks").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:I1");
+            assertThat(wb.getSheet("Legs").getLastRowNum()).isZero();
+            assertThat(wb.getSheet("Vehicles set aside").getLastRowNum()).isZero();
+            assertThat(wb.getSheet("Checks").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:K1");
             assertThat(valueNextTo(wb.getSheet("Summary"), "Routes checked").getNumericCellValue()).isZero();
         }
+    }
+
+    @Test
+    void listsEveryLegWithTimesAndPositionsSoAnOfficerCanRedoTheRoute() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.withEverythingToRedoAVerdict())) {
+            Sheet legs = wb.getSheet("Legs");
+
+            assertThat(texts(legs.getRow(0))).containsExactly("Depot", "Vehicle", "Route status", "Leg", "From", "To",
+                    "Depart (IST)", "Arrive (IST)", "From (lat,lon)", "To (lat,lon)", "km");
+            assertThat(legs.getLastRowNum()).isEqualTo(2);
+            Row out = legs.getRow(1);
+            assertThat(List.of(0, 1, 2, 4, 5, 6, 7, 8, 9).stream().map(i -> out.getCell(i).getStringCellValue()))
+                    .containsExactly(OKHLA, BLOCKED_TRUCK, "BLOCKED", "depot DEL-OKH", "ORD-7", "2025-11-14T21:30+05:30",
+                            "2025-11-14T21:40+05:30", "28.5355,77.273", "28.5677,77.2433");
+            assertThat(out.getCell(3).getNumericCellValue()).isEqualTo(1);
+            assertThat(legs.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(2);
+            assertThat(legs.getRow(2).getCell(10).getNumericCellValue()).isEqualTo(5.512);
+        }
+    }
+
+    @Test
+    void namesTheTravelModelAndHowToRedoThePacksHash() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.withEverythingToRedoAVerdict())) {
+            Sheet summary = wb.getSheet("Summary");
+
+            assertThat(valueNextTo(summary, "Travel model").getStringCellValue()).isEqualTo(TRAVEL_MODEL);
+            assertThat(valueNextTo(summary, "How the SHA-256 is made").getStringCellValue()).isEqualTo(HASH_RECIPE);
+            assertThat(valueNextTo(summary, "Rule pack file (sha256sum)").getStringCellValue()).isEqualTo(PACK_FILES.get(0));
+        }
+    }
+
+    @Test
+    void countsTheEccAsAChargeNotAPass() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.withEverythingToRedoAVerdict())) {
+            Sheet summary = wb.getSheet("Summary");
+            Row header = rowStartingWith(summary, "Rule");
+            Row ecc = summary.getRow(header.getRowNum() + 1);
+
+            assertThat(valueNextTo(summary, "Charges (ECC)").getNumericCellValue()).isEqualTo(1);
+            assertThat(ecc.getCell(0).getStringCellValue()).isEqualTo(ECC);
+            assertThat(numbers(ecc, 3, 10)).containsExactly(0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 1.0);
+        }
+    }
+
+    @Test
+    void listsEveryVehicleThatDidNotRunWithTheRuleAndEvidence() throws IOException {
+        try (XSSFWorkbook wb = written(ComplianceReportFixtures.withEverythingToRedoAVerdict())) {
+            Sheet setAside = wb.getSheet("Vehicles set aside");
+
+            assertThat(setAside.getLastRowNum()).isEqualTo(2);
+            assertThat(texts(setAside.getRow(1))).containsExactly(OKHLA, "DL13LLG9694", "LGV", "DIESEL", "BS4", "DL",
+                    "2014-03-17", "2027-07-11", "2029-10-29", "DL", "SET_ASIDE", "DL-AGE-DIESEL-10Y",
+                    OLD_DIESEL.evidence());
+            assertThat(texts(setAside.getRow(2))).contains("NO_ROUTE");
+            assertThat(valueNextTo(summary(wb), "Vehicles not run").getNumericCellValue()).isEqualTo(2);
+        }
+    }
+
+    private static Sheet summary(XSSFWorkbook wb) {
+        return wb.getSheet("Summary");
     }
 
     @Test

@@ -95,7 +95,39 @@ final class ComplianceReportFixtures {
     }
 
     private static CheckLine check(String ruleId, String title, String verdict, String message, String evidence) {
-        return new CheckLine(ruleId, title, verdict, CheckLine.HARD, message, evidence);
+        return new CheckLine(ruleId, title, NO_ENTRY.equals(ruleId) ? NO_ENTRY_SOURCE : "", verdict, CheckLine.HARD,
+                message, evidence);
+    }
+
+    // ---- everything an officer needs to redo a verdict ----
+
+    static final String NO_ENTRY_SOURCE = "GNCTD notification u/s 115 MV Act, goods-vehicle timings [S3, S4, S5]";
+    static final String ECC = "DL-ECC";
+    static final String HASH_RECIPE = "SHA-256 of the pack's manifest (sha256sum lines)";
+    static final List<String> PACK_FILES = List.of(
+            "1111111111111111111111111111111111111111111111111111111111111111  delhi.yaml",
+            "2222222222222222222222222222222222222222222222222222222222222222  zones/delhi-nct.geojson");
+    static final String TRAVEL_MODEL = "haversine: great-circle km x circuity 1.35, HGV=33 km/h at 23:00";
+    static final LegLine OUT = new LegLine(1, "depot DEL-OKH", "ORD-7", "2025-11-14T21:30+05:30",
+            "2025-11-14T21:40+05:30", "28.5355,77.273", "28.5677,77.2433", 5.512);
+    static final LegLine BACK = new LegLine(2, "ORD-7", "depot DEL-OKH", "2025-11-14T22:10+05:30",
+            "2025-11-14T22:20+05:30", "28.5677,77.2433", "28.5355,77.273", 5.512);
+    static final SetAsideVehicle OLD_DIESEL = new SetAsideVehicle(OKHLA, "DL13LLG9694", "LGV", "DIESEL", "BS4", "DL",
+            "2014-03-17", "2027-07-11", "2029-10-29", "DL", SetAsideVehicle.SET_ASIDE, "DL-AGE-DIESEL-10Y",
+            "DIESEL vehicle registered 2014-03-17 reaches 10 years on 2024-03-17: may not ply from 00:00 IST");
+    static final SetAsideVehicle SPARE_VAN = new SetAsideVehicle(NARELA, "DL1LSP0001", "LGV", "CNG", "BS6", "DL",
+            "2023-01-01", "2027-01-01", "2029-01-01", "DL", SetAsideVehicle.NO_ROUTE, "", "eligible, but the plan gave it no route");
+
+    /** The blocked truck with its legs and an ECC charge, the travel model, the pack's recipe and two idle vehicles. */
+    static ComplianceReport withEverythingToRedoAVerdict() {
+        RouteCompliance truck = new RouteCompliance(BLOCKED_TRUCK, "HGV", RouteStatus.BLOCKED, List.of(
+                check(NO_ENTRY, "No-entry hours for HGVs", CheckLine.FAIL,
+                        "Enters the no-entry zone before its window closes", NO_ENTRY_EVIDENCE),
+                new CheckLine(ECC, ECC, "", CheckLine.CHARGE, CheckLine.WARNING, "ECC Rs 4000 (three_axle_plus)",
+                        "{\"amount_inr\":4000}")), List.of(OUT, BACK));
+        return new ComplianceReport(PLAN_DATE, "IV", GRAP_SOURCE, RULE_PACK, RULE_PACK_VERSION, RULE_PACK_SHA256,
+                CHECKED_AT, List.of(new DepotCompliance(OKHLA, "Okhla Phase II Depot", List.of(truck))), HASH_RECIPE,
+                PACK_FILES, TRAVEL_MODEL, List.of(OLD_DIESEL, SPARE_VAN));
     }
 
     private static CheckLine warning(String ruleId, String title, String verdict, String message, String evidence) {

@@ -8,6 +8,10 @@ import static dev.routeplan.reports.compliance.ComplianceReportFixtures.DAY_VAN;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_DIESEL;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_SOURCE;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.GRAP_STAGE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.HASH_RECIPE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.NO_ENTRY_SOURCE;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.PACK_FILES;
+import static dev.routeplan.reports.compliance.ComplianceReportFixtures.TRAVEL_MODEL;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.MILK_TRUCK;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.NO_ENTRY;
 import static dev.routeplan.reports.compliance.ComplianceReportFixtures.PERMIT;
@@ -50,11 +54,11 @@ class ComplianceReportPdfWriterTests {
     void countsEachRuleByVerdict() throws IOException {
         String text = text(written(ComplianceReportFixtures.grapNightWithABlockedTruck()));
 
-        assertThat(text).contains("PASS", "FAIL", "EXEMPT", "NOT_APPLICABLE", "NOT_EVALUATED");
-        // PASS FAIL EXEMPT NOT_APPLICABLE NOT_EVALUATED, in the table's column order
-        assertThat(text).containsPattern(rowOf(NO_ENTRY, "No-entry hours for HGVs", "0 1 1 1 0"));
-        assertThat(text).containsPattern(rowOf(PERMIT, "Entry permit on record", "1 0 0 0 2"));
-        assertThat(text).containsPattern(rowOf(GRAP_DIESEL, "GRAP IV: no BS-IV diesel goods vehicles", "3 0 0 0 0"));
+        assertThat(text).contains("PASS", "FAIL", "EXEMPT", "NOT_APPLICABLE", "NOT_EVALUATED", "CHARGE", "Legal source");
+        // the rule, its title and legal source, then PASS FAIL EXEMPT NOT_APPLICABLE NOT_EVALUATED CHARGE in column order
+        assertThat(text).containsPattern(rowOf(NO_ENTRY, "No-entry hours for HGVs " + NO_ENTRY_SOURCE, "0 1 1 1 0 0"));
+        assertThat(text).containsPattern(rowOf(PERMIT, "Entry permit on record", "1 0 0 0 2 0"));
+        assertThat(text).containsPattern(rowOf(GRAP_DIESEL, "GRAP IV: no BS-IV diesel goods vehicles", "3 0 0 0 0 0"));
     }
 
     @Test
@@ -67,6 +71,22 @@ class ComplianceReportPdfWriterTests {
         // the evidence is pretty-printed, one value per line
         assertThat(blocked).contains("\"enteredAt\": \"" + BLOCKED_AT + "\"", "\"segment\": \"Ring Road, Ashram Chowk to Moolchand\"");
         assertThat(blocked.substring(0, blocked.indexOf("Depot Okhla"))).doesNotContain("\"exemption\"");
+    }
+
+    @Test
+    void givesAnOfficerWhatIsNeededToRedoABlockedVerdict() throws IOException {
+        String text = text(written(ComplianceReportFixtures.withEverythingToRedoAVerdict()));
+        String flat = text.replaceAll("\\s+", " ");
+
+        assertThat(flat).contains("How the SHA-256 is made " + HASH_RECIPE)
+                .contains(PACK_FILES.get(0).replaceAll("\\s+", " ")).contains(PACK_FILES.get(1).replaceAll("\\s+", " "))
+                .contains("Travel model " + TRAVEL_MODEL)
+                .containsPattern("Charges \\(ECC\\) 1");
+        String blocked = flat.substring(flat.indexOf("Blocked routes: 1"));
+        assertThat(blocked).contains("Legal source " + NO_ENTRY_SOURCE + " · DELHI-GOODS@" + RULE_PACK_VERSION);
+        assertThat(blocked).contains("1 depot DEL-OKH ORD-7 2025-11-14T21:30+05:30 2025-11-14T21:40+05:30 "
+                + "28.5355,77.273 -> 28.5677,77.2433 5.512");
+        assertThat(blocked).contains("2 ORD-7 depot DEL-OKH 2025-11-14T22:10+05:30 2025-11-14T22:20+05:30");
     }
 
     @Test
@@ -158,8 +178,13 @@ class ComplianceReportPdfWriterTests {
         return Written.bytes(out -> writer.write(report, out));
     }
 
-    private static Pattern rowOf(String ruleId, String title, String counts) {
-        return Pattern.compile(Pattern.quote(ruleId) + "\\s+" + Pattern.quote(title) + "\\s+" + counts.replace(" ", "\\s+"));
+    /** The cells of a row in print order; a cell's text may wrap onto several lines at its spaces. */
+    private static Pattern rowOf(String ruleId, String titleAndSource, String counts) {
+        return Pattern.compile(Pattern.quote(ruleId) + "\\s+" + words(titleAndSource) + "\\s+" + counts.replace(" ", "\\s+"));
+    }
+
+    private static String words(String phrase) {
+        return String.join("\\s+", java.util.Arrays.stream(phrase.split(" ")).map(Pattern::quote).toList());
     }
 
     private static int pageWith(PDDocument document, String part) throws IOException {

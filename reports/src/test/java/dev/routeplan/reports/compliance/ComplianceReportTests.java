@@ -32,11 +32,24 @@ class ComplianceReportTests {
     }
 
     @Test
+    void countsTheEccAsAChargeAndNeverAsAPass() {
+        ComplianceReport withCharge = ComplianceReportFixtures.withEverythingToRedoAVerdict();
+
+        assertThat(withCharge.chargeCount()).isEqualTo(1);
+        assertThat(withCharge.count(CheckLine.PASS)).isZero();
+        assertThat(withCharge.ruleTallies()).filteredOn(t -> t.ruleId().equals(ComplianceReportFixtures.ECC))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.charge()).isEqualTo(1);
+                    assertThat(t.pass()).isZero();
+                });
+    }
+
+    @Test
     void talliesEachRuleSortedByRuleId() {
         assertThat(report.ruleTallies()).containsExactly(
-                new RuleTally(NO_ENTRY, "No-entry hours for HGVs", 0, 1, 1, 1, 0),
-                new RuleTally(PERMIT, "Entry permit on record", 1, 0, 0, 0, 2),
-                new RuleTally(GRAP_DIESEL, "GRAP IV: no BS-IV diesel goods vehicles", 3, 0, 0, 0, 0));
+                new RuleTally(NO_ENTRY, "No-entry hours for HGVs", ComplianceReportFixtures.NO_ENTRY_SOURCE, 0, 1, 1, 1, 0, 0),
+                new RuleTally(PERMIT, "Entry permit on record", "", 1, 0, 0, 0, 2, 0),
+                new RuleTally(GRAP_DIESEL, "GRAP IV: no BS-IV diesel goods vehicles", "", 3, 0, 0, 0, 0, 0));
         assertThat(report.ruleTallies()).allMatch(tally -> tally.total() == 3);
     }
 

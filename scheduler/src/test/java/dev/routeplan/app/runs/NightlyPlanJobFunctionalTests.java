@@ -121,7 +121,22 @@ class NightlyPlanJobFunctionalTests {
         }
         try (XSSFWorkbook workbook = out.workbook("compliance-evidence.xlsx")) {
             assertThat(workbook.getSheet("Checks").getLastRowNum()).as("one row per check below the header").isEqualTo(checks);
+            assertThat(workbook.getSheet("Legs").getLastRowNum()).as("every route's legs").isPositive();
+            assertThat(workbook.getSheet("Vehicles set aside").getLastRowNum()).isPositive();
         }
+        // the sample's BS-IV diesel LGV registered 2014-03-17 is past 10 years: set aside by the fleet step, with the rule
+        List<Map<String, String>> setAside = out.csv("vehicles-set-aside.csv");
+        assertThat(setAside).anySatisfy(row -> {
+            assertThat(row).containsEntry("vehicle_id", "DL13LLG9694").containsEntry("status", "SET_ASIDE")
+                    .containsEntry("rule_id", "DL-AGE-DIESEL-10Y");
+            assertThat(row.get("evidence")).contains("2014-03-17").contains("2024-03-17");
+        });
+        Set<String> routed = out.csv("routes.csv").stream().map(row -> row.get("vehicle_id")).collect(Collectors.toSet());
+        Set<String> fleet = jdbc.sql("select vehicle_id from vehicles where plan_date = ?").param(date).query(String.class)
+                .list().stream().collect(Collectors.toSet());
+        assertThat(setAside.stream().map(row -> row.get("vehicle_id")).collect(Collectors.toSet()))
+                .as("every vehicle with no published route, and no other").isEqualTo(
+                        fleet.stream().filter(v -> !routed.contains(v)).collect(Collectors.toSet()));
         JsonNode summary = JsonMapper.builder().build().readTree(out.text("summary.json"));
         assertThat(summary.at("/checksByRule/DL-NOENTRY-HGV").isObject()).isTrue();
         assertThat(summary.at("/depots/0/checksByRule").size()).isPositive();

@@ -13,13 +13,15 @@ import java.util.Set;
  * vehicle pays on entering Delhi on a given day. Periods give amounts by category; from
  * {@code escalationFirstOn} the latest period's amounts rise by {@code escalationPctPerYear}
  * compounded once on each anniversary, rounded to the nearest rupee (rounding unverified).
+ * {@code legalSource} and {@code refs} are the cost item's {@code source}, cited like a rule's.
  */
 public record EccSchedule(List<Category> categories, List<Period> periods, double escalationPctPerYear,
-                          LocalDate escalationFirstOn, String rounding) {
+                          LocalDate escalationFirstOn, String rounding, String legalSource, List<String> refs) {
 
     public EccSchedule {
         categories = List.copyOf(categories);
         periods = List.copyOf(periods);
+        refs = List.copyOf(refs);
     }
 
     /** A schedule column and the vehicles that pay it: pack classes and/or an axle bound. */

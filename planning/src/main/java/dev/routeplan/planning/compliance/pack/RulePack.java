@@ -18,10 +18,14 @@ import java.util.Set;
 
 /**
  * A loaded, validated rule pack. Built only by {@link RulePackLoader}; {@code sha256} identifies
- * the exact bytes a plan was checked against: the YAML followed by every zone geometry file.
+ * the exact bytes a plan was checked against: the YAML and every zone geometry file, through
+ * {@code hashManifest} ({@link #HASH_RECIPE}).
  *
- * @param zones the pack's zones with their geometry, by id
- * @param ecc   the ECC schedule of the {@code DL-ECC} cost item, or null if the pack has none
+ * @param zones        the pack's zones with their geometry, by id
+ * @param ecc          the ECC schedule of the {@code DL-ECC} cost item, or null if the pack has none
+ * @param hashManifest the files of the pack with their SHA-256, one {@code sha256sum} line each; its
+ *                     own SHA-256 is {@code sha256}
+ * @param sourceIndex  what each source id cited by a rule's {@code refs} is (DELHI-RULES.md section 10)
  */
 public record RulePack(
         String file,
@@ -35,7 +39,14 @@ public record RulePack(
         Set<String> essentialGoods,
         List<Rule> rules,
         Map<String, Zone> zones,
-        EccSchedule ecc) {
+        EccSchedule ecc,
+        String hashManifest,
+        Map<String, String> sourceIndex) {
+
+    /** How {@code sha256} is made, in words an officer can follow with standard tools. */
+    public static final String HASH_RECIPE = "SHA-256 of the pack's manifest: one line \"<sha256 hex>  <path>\" (two spaces,"
+            + " newline-terminated, as sha256sum prints it) for the YAML, then for each zone geometry file in byte order"
+            + " of its path relative to the YAML; in the pack's folder: sha256sum delhi.yaml zones/<file>... | sha256sum";
 
     /** The zone entry rules are about, and the one {@link #noEntryIntervals} covers (all depots are in it). */
     public static final String DELHI_NCT = "DELHI_NCT";
@@ -52,6 +63,18 @@ public record RulePack(
         essentialGoods = Set.copyOf(essentialGoods);
         rules = List.copyOf(rules);
         zones = Map.copyOf(zones);
+        sourceIndex = Map.copyOf(sourceIndex);
+    }
+
+    /** A rule's references with what each is, e.g. "S3: http://...", in the rule's order. */
+    public List<String> citations(Rule rule) {
+        return citations(rule.refs());
+    }
+
+    /** Source ids (a rule's or a cost item's refs) with what each is, in the order given. */
+    public List<String> citations(List<String> refs) {
+        return refs.stream()
+                .map(ref -> ref + ": " + sourceIndex.getOrDefault(ref, "(not in the pack's source_index)")).toList();
     }
 
     /**

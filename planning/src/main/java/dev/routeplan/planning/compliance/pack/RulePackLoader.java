@@ -74,14 +74,20 @@ public final class RulePackLoader {
         return new Reading(file, new PackNode(file, null, "", tree), new ZoneReader(dir)).pack(bytes);
     }
 
-    /** The pack's identity: SHA-256 of the YAML bytes followed by each zone file's SHA-256 (hex), zones by id. */
-    private static String sha256(byte[] yaml, Map<String, Zone> zones) {
-        StringBuilder zoneHashes = new StringBuilder();
-        new java.util.TreeMap<>(zones).values().forEach(z -> zoneHashes.append(z.fileSha256()));
-        byte[] extra = zoneHashes.toString().getBytes(StandardCharsets.US_ASCII);
-        byte[] all = java.util.Arrays.copyOf(yaml, yaml.length + extra.length);
-        System.arraycopy(extra, 0, all, yaml.length, extra.length);
-        return Sha256.hex(all);
+    /**
+     * The pack's manifest: one line per file the pack is made of, in the format of
+     * {@code sha256sum} ({@code <hex>  <path>}, two spaces, a newline after each line): the YAML
+     * first (its file name), then each zone geometry file (its path relative to the YAML, as the
+     * pack writes it) once, in byte order of the path. The pack's SHA-256 is the SHA-256 of this
+     * text (UTF-8), so {@code sha256sum delhi.yaml zones/a.geojson ... | sha256sum} redoes it
+     * ({@link RulePack#HASH_RECIPE}).
+     */
+    static String manifest(String yamlName, byte[] yaml, Map<String, Zone> zones) {
+        StringBuilder manifest = new StringBuilder(Sha256.hex(yaml)).append("  ").append(yamlName).append('\n');
+        java.util.TreeMap<String, String> files = new java.util.TreeMap<>();
+        zones.values().forEach(z -> files.put(z.file(), z.fileSha256()));
+        files.forEach((path, hex) -> manifest.append(hex).append("  ").append(path).append('\n'));
+        return manifest.toString();
     }
 
     /** State of one load: the names the rules may refer to, collected from the shared sections. */
@@ -131,9 +137,11 @@ public final class RulePackLoader {
             if (rules.isEmpty()) {
                 throw root.get("rules").error("no rules");
             }
+            String manifest = manifest(file, yamlBytes, zones);
             return new RulePack(file, header.get("id").string(), header.get("version").string(),
-                    header.get("timezone").string(), sha256(yamlBytes, zones), header.get("effective_from").date(),
-                    header.get("sources_as_of").string(), classes, essential, rules, zones, ecc());
+                    header.get("timezone").string(), Sha256.hex(manifest), header.get("effective_from").date(),
+                    header.get("sources_as_of").string(), classes, essential, rules, zones, ecc(), manifest,
+                    sourceIndex());
         }
 
         private void readVehicleClasses(PackNode section) {
@@ -309,6 +317,16 @@ public final class RulePackLoader {
             return result;
         }
 
+        /** {@code source_index}: what each source id a rule cites (S1, G6a...) is, e.g. its address; may be absent. */
+        private Map<String, String> sourceIndex() {
+            PackNode index = root.get("source_index");
+            Map<String, String> result = new LinkedHashMap<>();
+            for (String id : index.keys()) {
+                result.put(id, index.get(id).string());
+            }
+            return result;
+        }
+
         /** The DL-ECC cost item, or null when the pack has none. */
         private EccSchedule ecc() {
             for (PackNode cost : root.get("costs").list()) {
@@ -341,7 +359,8 @@ public final class RulePackLoader {
                 return new EccSchedule(categories, periods,
                         pct.isMissing() ? 0 : ((Number) pct.raw()).doubleValue(),
                         escalation.get("first_on").optionalDate().orElse(null),
-                        escalation.get("rounding").optionalString().orElse(null));
+                        escalation.get("rounding").optionalString().orElse(null),
+                        item.get("source").get("legal").optionalString().orElse(""), item.get("source").get("refs").strings());
             }
             return null;
         }

@@ -17,7 +17,17 @@ import java.util.Optional;
  */
 public record VehicleStanding(Status status, LocalDate firstIllegalDay, String detail, Map<String, Object> facts) {
 
-    public enum Status { NOT_APPLICABLE, EXEMPT, LIMITED }
+    /**
+     * {@code LIMITED}: may ply until {@code firstIllegalDay}. {@code UNPROVEN}: as LIMITED, but a
+     * condition of the rule cannot be shown from the data (e.g. which states a permit covers), so
+     * the verifier reports the rule as not evaluated rather than passed.
+     */
+    public enum Status { NOT_APPLICABLE, EXEMPT, LIMITED, UNPROVEN }
+
+    /** The permit check of DL-DOC-PERMIT that also asks whether the permit covers Delhi. */
+    public static final String COVERS_STATES_CHECK = "valid_through_route_end_and_covers_states";
+    /** The registration (and permit) code of Delhi NCT, the state a permit must cover to ply here. */
+    public static final String DELHI_STATE = "DL";
 
     public static VehicleStanding of(RulePack pack, Rule rule, Vehicle v) {
         if (!rule.appliesTo().covers(v, pack.classChain(v.vehicleClass()))) {
@@ -31,8 +41,9 @@ public record VehicleStanding(Status status, LocalDate firstIllegalDay, String d
         };
     }
 
+    /** A date after which the vehicle may not ply (an unproven condition still has its expiry date). */
     boolean limited() {
-        return status == Status.LIMITED;
+        return status == Status.LIMITED || status == Status.UNPROVEN;
     }
 
     private static VehicleStanding age(Rule rule, Vehicle v) {
@@ -66,6 +77,12 @@ public record VehicleStanding(Status status, LocalDate firstIllegalDay, String d
         };
         String name = rule.document().name();
         facts.put(name.toLowerCase() + "_valid_until", String.valueOf(validUntil));
+        if (rule.document() == DocumentKind.PERMIT && COVERS_STATES_CHECK.equals(rule.check()) && !v.registeredInDelhi()) {
+            Optional<VehicleStanding> coverage = permitCoverage(v, validUntil, facts);
+            if (coverage.isPresent()) {
+                return coverage.get();
+            }
+        }
         if (validUntil != null) {
             return new VehicleStanding(Status.LIMITED, validUntil,
                     name + " expires at 00:00 IST on " + validUntil, facts);
@@ -77,6 +94,29 @@ public record VehicleStanding(Status status, LocalDate firstIllegalDay, String d
                     + graceEnd + " (" + rule.documentGraceMonths() + " months after registration)", facts);
         }
         return new VehicleStanding(Status.LIMITED, LocalDate.MIN, "no " + name + " on record", facts);
+    }
+
+    /**
+     * Whether the permit of a vehicle registered outside Delhi covers Delhi: a permit whose states
+     * are on record and leave Delhi out does not let the vehicle ply here at all; states not on
+     * record leave the expiry date as the only proof, which the verifier reports as unproven.
+     * A Delhi-registered vehicle's permit is issued in Delhi and covers it.
+     */
+    private static Optional<VehicleStanding> permitCoverage(Vehicle v, LocalDate validUntil, Map<String, Object> facts) {
+        if (v.permitStates().isEmpty()) {
+            facts.put("permit_states", "not on record");
+            LocalDate until = validUntil == null ? LocalDate.MIN : validUntil;
+            return Optional.of(new VehicleStanding(Status.UNPROVEN, until, "permit of a vehicle registered in "
+                    + v.registrationState() + (validUntil == null ? " not on record" : " expires at 00:00 IST on " + validUntil)
+                    + "; the states it covers are not on record, so coverage of " + DELHI_STATE + " is not shown", facts));
+        }
+        facts.put("permit_states", String.join(" ", v.permitStates()));
+        if (!v.permitCovers(DELHI_STATE)) {
+            return Optional.of(new VehicleStanding(Status.LIMITED, LocalDate.MIN, "permit covers "
+                    + String.join(", ", v.permitStates()) + ", not " + DELHI_STATE + ": the vehicle may not ply in Delhi", facts));
+        }
+        facts.put("permit_covers", DELHI_STATE + (v.permitStates().contains(Vehicle.ALL_STATES) ? " (national permit)" : ""));
+        return Optional.empty();
     }
 
     public static String describe(Vehicle v) {

@@ -23,7 +23,7 @@ public final class ComplianceVerifier {
 
     public RouteVerdict verify(RouteUnderReview r) {
         RouteTimeline timeline = RouteTimeline.recompute(r, travel);
-        List<RuleCheck> checks = new ArrayList<>(new PlanChecks(r, timeline).all());
+        List<RuleCheck> checks = new ArrayList<>(new PlanChecks(r, timeline, travel.describe()).all());
         checks.addAll(new PackRuleChecks(pack, r, timeline).all());
         return RouteVerdict.of(r.vehicle().id(), checks);
     }

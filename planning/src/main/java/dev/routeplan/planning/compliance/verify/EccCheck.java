@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Environment Compensation Charge as an informational check {@code DL-ECC} (WARNING, PASS):
- * a cost, not a ban. Charged on entering Delhi: the route's first entry ({@link DelhiEntries}: an
- * inbound crossing, or departure from a depot inside Delhi for a vehicle registered outside); the
+ * The Environment Compensation Charge as an informational check {@code DL-ECC} (WARNING, verdict
+ * {@link Verdict#CHARGE}): a cost, not a ban, so neither a pass nor a failure, and never counted
+ * among the passed checks. Charged on entering Delhi: the route's first entry ({@link DelhiEntries}:
+ * an inbound crossing, or departure from a depot inside Delhi for a vehicle registered outside); the
  * amount comes from the pack's schedule by the vehicle's category and the entry date (IST).
  */
 final class EccCheck {
@@ -29,9 +30,10 @@ final class EccCheck {
         evidence.put("vehicle_class", v.vehicleClass().name());
         evidence.put("axles", v.axles());
         evidence.put("registration_state", v.registrationState());
+        evidence.putAll(citation(pack));
         if (v.registeredInDelhi()) {
             return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
-                    "registered in Delhi: the route never enters Delhi, no ECC", evidence);
+                    "registered in Delhi: the ECC is charged only on vehicles registered outside Delhi", evidence);
         }
         if (entrySeconds == null) {
             return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
@@ -52,8 +54,18 @@ final class EccCheck {
         evidence.put("base_amount_inr", amount.get()[1]);
         evidence.put("escalations", amount.get()[2]);
         evidence.put("rounding", schedule.rounding() + " (unverified)");
-        return new RuleCheck(ECC_ID, Verdict.PASS, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
+        return new RuleCheck(ECC_ID, Verdict.CHARGE, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
                 + category.get() + ") on entering Delhi on " + entryDay + "; a cost, not a ban", evidence);
+    }
+
+    /** The cost item's version and legal source, as every rule's evidence cites its own. */
+    private static Map<String, Object> citation(RulePack pack) {
+        Map<String, Object> citation = new LinkedHashMap<>();
+        citation.put("rule_version", pack.id() + "@" + pack.version());
+        citation.put("rule_source", pack.ecc().legalSource());
+        citation.put("rule_refs", pack.ecc().refs());
+        citation.put("rule_citations", pack.citations(pack.ecc().refs()));
+        return citation;
     }
 
     private static String iso(PlanClock clock, long seconds) {

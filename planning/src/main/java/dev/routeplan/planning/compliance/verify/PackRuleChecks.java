@@ -118,7 +118,9 @@ final class PackRuleChecks {
     RuleCheck check(Rule rule) {
         Map<String, Object> evidence = baseEvidence(rule);
         if (!rule.enabled()) {
-            return result(rule, Verdict.NOT_APPLICABLE, "disabled in the pack", evidence);
+            // not "does not apply": nobody looked, because the pack switched the rule off
+            evidence.put("rule_enabled", false);
+            return result(rule, Verdict.NOT_EVALUATED, "disabled in the pack (enabled: false): not evaluated", evidence);
         }
         return switch (rule.kind()) {
             case TIME_WINDOW -> plyingInZone(rule, evidence);
@@ -620,6 +622,9 @@ final class PackRuleChecks {
             // from the date itself, so it always names the same day as first_illegal_day
             evidence.put("may_ply_until", standing.firstIllegalDay().atStartOfDay(PlanClock.ZONE).toOffsetDateTime().toString());
         }
+        if (ok && standing.status() == VehicleStanding.Status.UNPROVEN) {
+            return result(rule, Verdict.NOT_EVALUATED, standing.detail(), evidence);
+        }
         return result(rule, ok ? Verdict.PASS : Verdict.FAIL,
                 (ok ? "route ends in time: " : "route runs past the limit: ") + standing.detail(), evidence);
     }
@@ -700,10 +705,20 @@ final class PackRuleChecks {
         evidence.put("fuel", v.fuel().name());
         evidence.put("emission_norm", String.valueOf(v.emissionNorm()));
         evidence.put("registration_state", v.registrationState());
+        evidence.put("registration_date", String.valueOf(v.registrationDate()));
+        evidence.put("gvw_kg", v.gvwKg());
+        evidence.put("axles", v.axles());
+        evidence.put("puc_valid_until", String.valueOf(v.pucValidUntil()));
+        evidence.put("permit_valid_until", String.valueOf(v.permitValidUntil()));
+        evidence.put("permit_states", v.permitStates().isEmpty() ? "not on record" : String.join(" ", v.permitStates()));
         evidence.put("grap_stage", review.grapStage());
         evidence.put("grap_source", review.grap().source());
         evidence.put("cargo_categories", List.copyOf(cargoCategories));
         evidence.put("rule_verified", rule.verified());
+        evidence.put("rule_version", pack.id() + "@" + pack.version());
+        evidence.put("rule_source", rule.legalSource());
+        evidence.put("rule_refs", rule.refs());
+        evidence.put("rule_citations", pack.citations(rule));
         evidence.put("pack", pack.id() + "@" + pack.version() + " sha256:" + pack.sha256());
         return evidence;
     }

@@ -23,6 +23,8 @@ final class PlanChecks {
     static final String SHIFT = "PLAN-SHIFT";
     static final String DEPOT_HOURS = "PLAN-DEPOT-HOURS";
     static final String TIMELINE = "PLAN-TIMELINE";
+    /** The evidence key of {@link #TIMELINE} holding the legs table; the reports read it. */
+    static final String LEGS = "legs";
 
     /** Solver and verifier round travel times independently; a minute apart is the same plan. */
     static final long TIMELINE_TOLERANCE_SECONDS = 60;
@@ -31,11 +33,13 @@ final class PlanChecks {
     private final RouteUnderReview review;
     private final RouteTimeline timeline;
     private final PlanClock clock;
+    private final String travelModel;
 
-    PlanChecks(RouteUnderReview review, RouteTimeline timeline) {
+    PlanChecks(RouteUnderReview review, RouteTimeline timeline, String travelModel) {
         this.review = review;
         this.timeline = timeline;
         this.clock = new PlanClock(review.planDate());
+        this.travelModel = travelModel;
     }
 
     List<RuleCheck> all() {
@@ -156,9 +160,42 @@ final class PlanChecks {
         if (!problems.isEmpty()) {
             evidence.put("differences", problems);
         }
+        evidence.put("travel_model", travelModel);
+        evidence.put(LEGS, legs());
         return check(TIMELINE, problems.isEmpty(), problems.isEmpty()
                 ? "stored times within " + TIMELINE_TOLERANCE_SECONDS + " s and distance within 1 % of the travel model"
                 : "stored plan differs from the travel model: " + String.join("; ", problems), evidence);
+    }
+
+    /**
+     * Every drive of the recomputed timeline, depot legs included, in order: where from and to
+     * (names and positions), when it departs and arrives, how far. Every other check's times come
+     * from this table, so an officer who redoes each leg with the travel model has the whole route.
+     */
+    private List<Map<String, Object>> legs() {
+        List<Map<String, Object>> legs = new ArrayList<>();
+        double kmBeforeReturn = 0;
+        for (int i = 0; i < timeline.legs().size(); i++) {
+            RouteTimeline.Leg leg = timeline.legs().get(i);
+            boolean toStop = i < timeline.stops().size();
+            double km = toStop ? timeline.stops().get(i).legKm() : timeline.distanceKm() - kmBeforeReturn;
+            kmBeforeReturn += toStop ? km : 0;
+            Map<String, Object> row = new LinkedHashMap<>();
+            String[] ends = leg.label().split(" -> ", 2);
+            row.put("from", ends[0]);
+            row.put("to", ends.length > 1 ? ends[1] : "");
+            row.put("depart", iso(leg.startSeconds()));
+            row.put("arrive", iso(leg.endSeconds()));
+            row.put("from_position", position(leg.from()));
+            row.put("to_position", position(leg.to()));
+            row.put("km", round(km));
+            legs.add(row);
+        }
+        return legs;
+    }
+
+    private static String position(dev.routeplan.planning.domain.GeoPoint p) {
+        return p.lat() + "," + p.lon();
     }
 
     private void compare(List<String> problems, String what, long stored, long recomputed) {

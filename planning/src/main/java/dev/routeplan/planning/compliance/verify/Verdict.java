@@ -8,6 +8,14 @@ public enum Verdict {
     EXEMPT,
     /** The rule does not cover this vehicle, date or GRAP stage. */
     NOT_APPLICABLE,
-    /** The engine cannot evaluate the rule yet (e.g. zone geometry missing); the message says why. */
-    NOT_EVALUATED
+    /**
+     * The engine did not evaluate the rule; the message says why: no evaluator yet, data missing,
+     * or the rule is disabled in the pack ({@code enabled: false}, evidence {@code rule_enabled: false}).
+     */
+    NOT_EVALUATED,
+    /**
+     * A cost item (e.g. DL-ECC): the route may run, and pays the amount in the evidence
+     * ({@code amount_inr}). Neither a pass nor a failure, so it is never counted as a passed check.
+     */
+    CHARGE
 }

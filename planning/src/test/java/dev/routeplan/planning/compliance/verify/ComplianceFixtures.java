@@ -205,4 +205,11 @@ public final class ComplianceFixtures {
                 clock + HALF_HOUR_LEGS.legSeconds(), r.route().distanceKm(), stops);
         return new RouteUnderReview(r.planDate(), r.grap(), r.depot(), r.vehicle(), route, r.ordersInStopOrder(), r.permits());
     }
+
+    /** The vehicle with a goods-carriage permit covering {@code states} (none: not on record). */
+    public static Vehicle withPermitStates(Vehicle v, String... states) {
+        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
+                v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(), v.shift(),
+                v.costPerKm(), v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil(), List.of(states));
+    }
 }

@@ -294,7 +294,7 @@ class ComplianceVerifierTests {
         assertThat(events.verdict()).isEqualTo(Verdict.NOT_EVALUATED);
         assertThat(events.message()).isEqualTo("event overrides are not supplied yet");
         assertThat(verdict.check("DRV-REST").orElseThrow().message()).contains("previous duty");
-        assertThat(verdict.check("DL-SEASONAL-MGV-HGV-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+        assertThat(verdict.check("DL-SEASONAL-MGV-HGV-OUTSIDE").orElseThrow().verdict()).isEqualTo(Verdict.NOT_EVALUATED);
     }
 
     @Test

@@ -261,7 +261,7 @@ class DelhiRulesScenariosTests {
                         "DRV-BREAK", Verdict.FAIL, Set.of("DRV-BREAK", "DL-NOENTRY-HGV")),
                 new Scenario("#14 3-axle truck enters 2026-03-31 23:30",
                         nehruPlace(withAxles(hgvDieselBs6Haryana(), 3), LocalDate.of(2026, 3, 31), STAGE_I, "23:30", "03:00", FURNITURE),
-                        "DL-ECC", Verdict.PASS, Set.of()),
+                        "DL-ECC", Verdict.CHARGE, Set.of()),
                 new Scenario("#15 PUC expiring 2026-01-12 00:00, route 23:00 -> 03:00",
                         nehruPlace(ComplianceFixtures.withDocuments(hgvDieselBs6Haryana(), LocalDate.of(2026, 1, 12),
                                 LocalDate.of(2030, 1, 1)), JAN_11_2026, STAGE_I, "23:00", "03:00", FURNITURE),
