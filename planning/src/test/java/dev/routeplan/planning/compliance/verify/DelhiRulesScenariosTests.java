@@ -37,13 +37,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The 15 scenarios of DELHI-RULES.md section 9, one row per case: the route, the rule under test
- * with its expected verdict, and the exact set of failing checks of the whole route (plan checks
- * included), so a scenario also proves that nothing else fails. Then one test per exemption.
+ * The 15 scenarios of DELHI-RULES.md section 9, one row per case (run with the other tables by
+ * {@link ComplianceScenariosTests}): the route, the rule under test with its expected verdict, and
+ * the exact set of failing checks of the whole route. Then the details beyond the verdicts and one
+ * test per exemption.
  */
 class DelhiRulesScenariosTests {
 
@@ -170,116 +169,97 @@ class DelhiRulesScenariosTests {
     static final NoEntryPermit MILK_PERMIT = new NoEntryPermit("DTP/NEP/2026/0042", "HR-55-HGV-BS6",
             Set.of("DELHI_NCT"), TimeWindow.of("08:00", "10:00"), JAN_10_2026, JAN_10_2026);
 
-    record Scenario(String name, RouteUnderReview review, String ruleUnderTest, Verdict expected,
-                    Set<String> failing) {
 
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Scenario> scenarios() {
+    /** This table's rows, run by {@link ComplianceScenariosTests}. */
+    static Stream<RouteScenario> scenarios() {
         return Stream.of(
-                new Scenario("#1 HGV BS-VI HR in 23:05, out 05:40 next day, with breaks",
+                new RouteScenario("#1 HGV BS-VI HR in 23:05, out 05:40 next day, with breaks",
                         nightRouteWithBreaks(withShift(hgvDieselBs6Haryana(), ComplianceFixtures.NIGHT_SHIFT), JAN_11_2026, 1, FURNITURE),
                         "DL-NOENTRY-HGV", Verdict.PASS, Set.of()),
-                new Scenario("#2a HGV on Delhi roads 05:00-07:25",
+                new RouteScenario("#2a HGV on Delhi roads 05:00-07:25",
                         nehruPlace(hgvDieselBs6Haryana(), JAN_10_2026, STAGE_I, "05:00", "07:25", FURNITURE),
                         "DL-NOENTRY-HGV", Verdict.FAIL, Set.of("DL-NOENTRY-HGV")),
-                new Scenario("#2b HGV enters 22:59 (half-open window)",
+                new RouteScenario("#2b HGV enters 22:59 (half-open window)",
                         nehruPlace(hgvDieselBs6Haryana(), JAN_10_2026, STAGE_I, "22:59", "03:00", FURNITURE),
                         "DL-NOENTRY-HGV", Verdict.FAIL, Set.of("DL-NOENTRY-HGV")),
-                new Scenario("#3 LGV 4W leaves a Phirni Road depot 10:59",
+                new RouteScenario("#3 LGV 4W leaves a Phirni Road depot 10:59",
                         oneDrop(lgvDieselBs6Delhi(), JAN_10_2026, STAGE_II, NAJAFGARH_PHIRNI_DEPOT, UJWA,
                                 "10:59", "12:29", FURNITURE, List.of()),
                         "DL-NOENTRY-PHIRNI-LGV", Verdict.FAIL, Set.of("DL-NOENTRY-PHIRNI-LGV")),
-                new Scenario("#3 LGV 4W leaves a Phirni Road depot 11:00",
+                new RouteScenario("#3 LGV 4W leaves a Phirni Road depot 11:00",
                         oneDrop(lgvDieselBs6Delhi(), JAN_10_2026, STAGE_II, NAJAFGARH_PHIRNI_DEPOT, UJWA,
                                 "11:00", "12:30", FURNITURE, List.of()),
                         "DL-NOENTRY-PHIRNI-LGV", Verdict.PASS, Set.of()),
-                new Scenario("#3 three-wheeler on Phirni Road 09:30 (excluded)",
+                new RouteScenario("#3 three-wheeler on Phirni Road 09:30 (excluded)",
                         oneDrop(threeWheelerCngDelhi(), JAN_10_2026, STAGE_II, NAJAFGARH_PHIRNI_DEPOT, UJWA,
                                 "09:30", "11:00", FURNITURE, List.of()),
                         "DL-NOENTRY-PHIRNI-LGV", Verdict.NOT_APPLICABLE, Set.of()),
-                new Scenario("#4 EV LGV drop in Lajpat Nagar market 12:30-12:45",
+                new RouteScenario("#4 EV LGV drop in Lajpat Nagar market 12:30-12:45",
                         planned(withShift(lgvElectricDelhi(), TimeWindow.of("12:00", "14:00")), JAN_10_2026, STAGE_I, OKHLA_DEPOT, at("12:00"),
                                 List.of(orderAt("ORD-LAJPAT", LAJPAT_NAGAR, 300, ALL_DAY, 15, FURNITURE)), List.of()),
                         "DL-NOENTRY-MARKETS", Verdict.FAIL, Set.of("DL-NOENTRY-MARKETS")),
-                new Scenario("#5 R1 milk HGV 08:30-10:00 inside its No Entry Permission",
+                new RouteScenario("#5 R1 milk HGV 08:30-10:00 inside its No Entry Permission",
                         oneDrop(hgvDieselBs6Haryana(), JAN_10_2026, STAGE_I, OKHLA_DEPOT, NEHRU_PLACE,
                                 "08:30", "10:00", MILK, List.of(MILK_PERMIT)),
                         "DL-NOENTRY-HGV", Verdict.EXEMPT, Set.of()),
-                new Scenario("#5 R2 milk HGV 08:30-10:30, not on the permit after 10:00",
+                new RouteScenario("#5 R2 milk HGV 08:30-10:30, not on the permit after 10:00",
                         oneDrop(hgvDieselBs6Haryana(), JAN_10_2026, STAGE_I, OKHLA_DEPOT, NEHRU_PLACE,
                                 "08:30", "10:30", MILK, List.of(MILK_PERMIT)),
                         "DL-DOC-NO-ENTRY-PERMIT", Verdict.FAIL, Set.of("DL-NOENTRY-HGV", "DL-DOC-NO-ENTRY-PERMIT")),
-                new Scenario("#6a CNG HGV from UP enters 23:30 at GRAP IV",
+                new RouteScenario("#6a CNG HGV from UP enters 23:30 at GRAP IV",
                         nehruPlace(hgvCngUttarPradesh(), JAN_10_2026, STAGE_IV, "23:30", "03:00", FURNITURE),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.PASS, Set.of()),
-                new Scenario("#6b CNG HGV from UP enters 18:00 at GRAP IV",
+                new RouteScenario("#6b CNG HGV from UP enters 18:00 at GRAP IV",
                         nehruPlace(hgvCngUttarPradesh(), JAN_10_2026, STAGE_IV, "18:00", "21:30", FURNITURE),
                         "DL-NOENTRY-HGV", Verdict.FAIL, Set.of("DL-NOENTRY-HGV")),
-                new Scenario("#7a BS-IV diesel HGV from HR enters 2026-01-10 23:30 (Dir. 88 transition)",
+                new RouteScenario("#7a BS-IV diesel HGV from HR enters 2026-01-10 23:30 (Dir. 88 transition)",
                         nehruPlace(hgvDieselBs4Haryana(), JAN_10_2026, STAGE_II, "23:30", "03:00", FURNITURE),
                         "DL-ENTRY-NONBS6-OUTSIDE", Verdict.PASS, Set.of()),
-                new Scenario("#7b BS-IV diesel HGV from HR enters 2026-11-01 00:10 (transition over)",
+                new RouteScenario("#7b BS-IV diesel HGV from HR enters 2026-11-01 00:10 (transition over)",
                         nehruPlace(hgvDieselBs4Haryana(), NOV_01_2026, STAGE_I, "00:10", "03:00", FURNITURE),
                         "DL-ENTRY-NONBS6-OUTSIDE", Verdict.FAIL, Set.of("DL-ENTRY-NONBS6-OUTSIDE")),
-                new Scenario("#8 at planning (17:00, stage II) the 23:30 dispatch is valid",
+                new RouteScenario("#8 at planning (17:00, stage II) the 23:30 dispatch is valid",
                         nehruPlace(hgvDieselBs4Haryana(), JAN_10_2026, STAGE_II, "23:30", "03:00", FURNITURE),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.NOT_APPLICABLE, Set.of()),
-                new Scenario("#8 at dispatch, stage IV from 20:00: withdrawn",
+                new RouteScenario("#8 at dispatch, stage IV from 20:00: withdrawn",
                         nehruPlace(hgvDieselBs4Haryana(), JAN_10_2026, II_RAISED_TO_IV_AT_20, "23:30", "03:00", FURNITURE),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.FAIL, Set.of("DL-GRAP4-TRUCK-ENTRY")),
-                new Scenario("#9 BS-VI vegetables HGV planned at stage IV",
+                new RouteScenario("#9 BS-VI vegetables HGV planned at stage IV",
                         nehruPlace(hgvDieselBs6Haryana(), JAN_10_2026, STAGE_IV, "23:30", "03:00", VEGETABLES),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.PASS, Set.of()),
-                new Scenario("#9 stage lowered to II before dispatch",
+                new RouteScenario("#9 stage lowered to II before dispatch",
                         nehruPlace(hgvDieselBs6Haryana(), JAN_10_2026, IV_LOWERED_TO_II_AT_21, "23:30", "03:00", VEGETABLES),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.NOT_APPLICABLE, Set.of()),
-                new Scenario("#10a diesel LGV on its last legal day 21:00-23:50",
+                new RouteScenario("#10a diesel LGV on its last legal day 21:00-23:50",
                         nehruPlace(lgvDieselBs4Delhi(LocalDate.of(2016, 3, 15)), MAR_14_2026, STAGE_I, "21:00", "23:50", FURNITURE),
                         "DL-AGE-DIESEL-10Y", Verdict.PASS, Set.of()),
-                new Scenario("#10b diesel LGV 22:00 -> 01:30 into its tenth anniversary",
+                new RouteScenario("#10b diesel LGV 22:00 -> 01:30 into its tenth anniversary",
                         nehruPlace(lgvDieselBs4Delhi(LocalDate.of(2016, 3, 15)), MAR_14_2026, STAGE_I, "22:00", "01:30", FURNITURE),
                         "DL-AGE-DIESEL-10Y", Verdict.FAIL, Set.of("DL-AGE-DIESEL-10Y")),
-                new Scenario("#10c leap-day registration on 28 Feb 2026",
+                new RouteScenario("#10c leap-day registration on 28 Feb 2026",
                         nehruPlace(lgvDieselBs4Delhi(LocalDate.of(2016, 2, 29)), FEB_28_2026, STAGE_I, "10:00", "12:00", FURNITURE),
                         "DL-AGE-DIESEL-10Y", Verdict.FAIL, Set.of("DL-AGE-DIESEL-10Y")),
-                new Scenario("#11 BS-IV diesel LGV 4W at GRAP III 10:00",
+                new RouteScenario("#11 BS-IV diesel LGV 4W at GRAP III 10:00",
                         nehruPlace(lgvDieselBs4Delhi(LocalDate.of(2019, 1, 1)), JAN_10_2026, STAGE_III, "10:00", "12:00", FURNITURE),
                         "DL-GRAP3-LMV-BS3P-BS4D", Verdict.FAIL, Set.of("DL-GRAP3-LMV-BS3P-BS4D")),
-                new Scenario("#12 BS-IV diesel MGV from UP, garments, GRAP III 23:30",
+                new RouteScenario("#12 BS-IV diesel MGV from UP, garments, GRAP III 23:30",
                         nehruPlace(mgvDieselBs4UttarPradesh(), JAN_10_2026, STAGE_III, "23:30", "03:00", GARMENTS),
                         "DL-GRAP3-DIESEL-MGV-OUTSIDE", Verdict.FAIL, Set.of("DL-GRAP3-DIESEL-MGV-OUTSIDE")),
                 // The duty 20:00-04:00 (loading until 20:30): 8 h of work, so the MTW s.15 proviso (no break on a
                 // day of at most 6 h) does not apply; 5 h 30 min without a break and nothing after is legal by
                 // it (DriverHoursScenariosTests). On the road at 20:30 the HGV is also inside 07:00-23:00.
-                new Scenario("#13 HGV duty from 20:00 to 04:00, more than 5 h without a break",
+                new RouteScenario("#13 HGV duty from 20:00 to 04:00, more than 5 h without a break",
                         nehruPlace(hgvDieselBs6Delhi(), JAN_10_2026, STAGE_I, "20:30", "04:00", FURNITURE),
                         "DRV-BREAK", Verdict.FAIL, Set.of("DRV-BREAK", "DL-NOENTRY-HGV")),
-                new Scenario("#14 3-axle truck enters 2026-03-31 23:30",
+                new RouteScenario("#14 3-axle truck enters 2026-03-31 23:30",
                         nehruPlace(withAxles(hgvDieselBs6Haryana(), 3), LocalDate.of(2026, 3, 31), STAGE_I, "23:30", "03:00", FURNITURE),
                         "DL-ECC", Verdict.CHARGE, Set.of()),
-                new Scenario("#15 PUC expiring 2026-01-12 00:00, route 23:00 -> 03:00",
+                new RouteScenario("#15 PUC expiring 2026-01-12 00:00, route 23:00 -> 03:00",
                         nehruPlace(ComplianceFixtures.withDocuments(hgvDieselBs6Haryana(), LocalDate.of(2026, 1, 12),
                                 LocalDate.of(2030, 1, 1)), JAN_11_2026, STAGE_I, "23:00", "03:00", FURNITURE),
                         "DL-DOC-PUC", Verdict.FAIL, Set.of("DL-DOC-PUC")));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenarios")
-    void scenario(Scenario s) {
-        RouteVerdict verdict = VERIFIER.verify(s.review());
-
-        assertThat(verdict.check(s.ruleUnderTest())).as(s.ruleUnderTest()).get()
-                .satisfies(c -> assertThat(c.verdict()).as(c.ruleId() + ": " + c.message()).isEqualTo(s.expected()));
-        assertThat(verdict.failures()).extracting(RuleCheck::ruleId)
-                .as("failing checks: %s", verdict.failures().stream().map(RuleCheck::message).toList())
-                .containsExactlyInAnyOrderElementsOf(s.failing());
-        assertThat(verdict.blocked()).isEqualTo(!s.failing().isEmpty());
-    }
 
     // ---- Scenario details beyond the verdicts ----
 

@@ -12,7 +12,6 @@ import dev.routeplan.planning.compliance.pack.GrapCalendar;
 import dev.routeplan.planning.compliance.pack.Ineligibility;
 import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.compliance.pack.VehicleEligibility;
-import dev.routeplan.planning.compliance.verify.DelhiRulesScenariosTests.Scenario;
 import dev.routeplan.planning.domain.EmissionNorm;
 import dev.routeplan.planning.domain.Fuel;
 import dev.routeplan.planning.domain.PlanClock;
@@ -22,8 +21,6 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 12, finding 6, in the scenario style of {@link DelhiRulesScenariosTests}: the age rules'
@@ -59,37 +56,26 @@ class VehicleAgeScenariosTests {
                 "DL", 3_500, DAY_SHIFT);
     }
 
-    static Stream<Scenario> scenarios() {
+    /** This table's rows, run by {@link ComplianceScenariosTests}. */
+    static Stream<RouteScenario> scenarios() {
         return Stream.of(
-                new Scenario("factory CNG LGV on its fifteenth anniversary",
+                new RouteScenario("factory CNG LGV on its fifteenth anniversary",
                         nehruPlace(lgvCngDelhi(LocalDate.of(2011, 6, 1)), JUN_01_2026, STAGE_I, "10:00", "12:00", FURNITURE),
                         "DL-AGE-PETROL-15Y", Verdict.FAIL, Set.of("DL-AGE-PETROL-15Y")),
-                new Scenario("factory CNG LGV on its last legal day",
+                new RouteScenario("factory CNG LGV on its last legal day",
                         nehruPlace(lgvCngDelhi(LocalDate.of(2011, 6, 2)), JUN_01_2026, STAGE_I, "10:00", "12:00", FURNITURE),
                         "DL-AGE-PETROL-15Y", Verdict.PASS, Set.of()),
-                new Scenario("LNG HGV at night, over 15 years old",
+                new RouteScenario("LNG HGV at night, over 15 years old",
                         nehruPlace(hgvLngDelhi(LocalDate.of(2011, 1, 15)), JUN_01_2026, STAGE_I, "23:30", "03:00", FURNITURE),
                         "DL-AGE-PETROL-15Y", Verdict.FAIL, Set.of("DL-AGE-PETROL-15Y")),
-                new Scenario("electric LGV 16 years old: no age rule",
+                new RouteScenario("electric LGV 16 years old: no age rule",
                         nehruPlace(lgvElectricDelhi(LocalDate.of(2010, 1, 1)), JUN_01_2026, STAGE_I, "10:00", "12:00", FURNITURE),
                         "DL-AGE-PETROL-15Y", Verdict.NOT_APPLICABLE, Set.of()),
-                new Scenario("diesel LGV five years before its limit",
+                new RouteScenario("diesel LGV five years before its limit",
                         nehruPlace(lgvDieselBs6Delhi(LocalDate.of(2022, 3, 1)), DEC_01_2026, STAGE_I, "10:00", "12:00", FURNITURE),
                         "DL-AGE-DIESEL-10Y", Verdict.PASS, Set.of()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenarios")
-    void scenario(Scenario s) {
-        RouteVerdict verdict = VERIFIER.verify(s.review());
-
-        assertThat(verdict.check(s.ruleUnderTest())).as(s.ruleUnderTest()).get()
-                .satisfies(c -> assertThat(c.verdict()).as(c.ruleId() + ": " + c.message()).isEqualTo(s.expected()));
-        assertThat(verdict.failures()).extracting(RuleCheck::ruleId)
-                .as("failing checks: %s", verdict.failures().stream().map(RuleCheck::message).toList())
-                .containsExactlyInAnyOrderElementsOf(s.failing());
-        assertThat(verdict.blocked()).isEqualTo(!s.failing().isEmpty());
-    }
 
     @Test
     void mayPlyUntilNamesTheFirstIllegalDayEvenYearsAhead() {

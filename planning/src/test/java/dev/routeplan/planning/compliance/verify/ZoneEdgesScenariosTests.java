@@ -11,7 +11,6 @@ import static dev.routeplan.planning.compliance.verify.DelhiRulesScenariosTests.
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.compliance.pack.GrapCalendar;
-import dev.routeplan.planning.compliance.verify.DelhiRulesScenariosTests.Scenario;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.Vehicle;
@@ -20,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 12, findings 2 and 4, in the scenario style of {@link DelhiRulesScenariosTests}: time
@@ -54,49 +51,38 @@ class ZoneEdgesScenariosTests {
     /** 250 m south of Tilak Nagar market's centre by the metro station (28.6365, 77.0962). */
     static final GeoPoint NEAR_TILAK_NAGAR_MARKET = new GeoPoint(28.63425, 77.0962);
 
-    static Stream<Scenario> scenarios() {
+    /** This table's rows, run by {@link ComplianceScenariosTests}. */
+    static Stream<RouteScenario> scenarios() {
         Vehicle hgv = hgvDieselBs6Haryana();
         Vehicle ev = lgvElectricDelhi();
         return Stream.of(
-                new Scenario("HGV from Faridabad, daytime stop at Badarpur 11:30",
+                new RouteScenario("HGV from Faridabad, daytime stop at Badarpur 11:30",
                         oneDrop(hgv, JAN_10_2026, STAGE_I, FARIDABAD_DEPOT, BADARPUR, "11:00", "12:30", FURNITURE, List.of()),
                         "DL-NOENTRY-HGV", Verdict.FAIL, Set.of("DL-NOENTRY-HGV")),
-                new Scenario("HGV from Faridabad, daytime stop at Meethapur 11:30",
+                new RouteScenario("HGV from Faridabad, daytime stop at Meethapur 11:30",
                         oneDrop(hgv, JAN_10_2026, STAGE_I, FARIDABAD_DEPOT, MEETHAPUR, "11:00", "12:30", FURNITURE, List.of()),
                         "DL-NOENTRY-HGV", Verdict.FAIL, Set.of("DL-NOENTRY-HGV")),
-                new Scenario("HGV from Faridabad, night stop at Badarpur 23:30",
+                new RouteScenario("HGV from Faridabad, night stop at Badarpur 23:30",
                         oneDrop(hgv, JAN_10_2026, STAGE_I, FARIDABAD_DEPOT, BADARPUR, "23:00", "00:30", FURNITURE, List.of()),
                         "DL-NOENTRY-HGV", Verdict.PASS, Set.of()),
-                new Scenario("EV LGV stop 250 m from Lajpat Nagar market's centre at 13:00",
+                new RouteScenario("EV LGV stop 250 m from Lajpat Nagar market's centre at 13:00",
                         oneDrop(ev, JAN_10_2026, STAGE_I, OKHLA_DEPOT, NEAR_LAJPAT_NAGAR_MARKET, "12:30", "13:40", FURNITURE,
                                 List.of()),
                         "DL-NOENTRY-MARKETS", Verdict.FAIL, Set.of("DL-NOENTRY-MARKETS")),
-                new Scenario("EV LGV stop 250 m from Lajpat Nagar market's centre at 20:30",
+                new RouteScenario("EV LGV stop 250 m from Lajpat Nagar market's centre at 20:30",
                         oneDrop(ev, JAN_10_2026, STAGE_I, OKHLA_DEPOT, NEAR_LAJPAT_NAGAR_MARKET, "20:00", "21:10", FURNITURE,
                                 List.of()),
                         "DL-NOENTRY-MARKETS", Verdict.PASS, Set.of()),
-                new Scenario("EV LGV stop 250 m from Tilak Nagar market (by the metro) at 13:00",
+                new RouteScenario("EV LGV stop 250 m from Tilak Nagar market (by the metro) at 13:00",
                         oneDrop(ev, JAN_10_2026, STAGE_I, MAYAPURI_DEPOT, NEAR_TILAK_NAGAR_MARKET, "12:30", "13:40", FURNITURE,
                                 List.of()),
                         "DL-NOENTRY-MARKETS", Verdict.FAIL, Set.of("DL-NOENTRY-MARKETS")),
-                new Scenario("EV LGV stop 250 m from Tilak Nagar market (by the metro) at 20:30",
+                new RouteScenario("EV LGV stop 250 m from Tilak Nagar market (by the metro) at 20:30",
                         oneDrop(ev, JAN_10_2026, STAGE_I, MAYAPURI_DEPOT, NEAR_TILAK_NAGAR_MARKET, "20:00", "21:10", FURNITURE,
                                 List.of()),
                         "DL-NOENTRY-MARKETS", Verdict.PASS, Set.of()));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenarios")
-    void scenario(Scenario s) {
-        RouteVerdict verdict = VERIFIER.verify(s.review());
-
-        assertThat(verdict.check(s.ruleUnderTest())).as(s.ruleUnderTest()).get()
-                .satisfies(c -> assertThat(c.verdict()).as(c.ruleId() + ": " + c.message()).isEqualTo(s.expected()));
-        assertThat(verdict.failures()).extracting(RuleCheck::ruleId)
-                .as("failing checks: %s", verdict.failures().stream().map(RuleCheck::message).toList())
-                .containsExactlyInAnyOrderElementsOf(s.failing());
-        assertThat(verdict.blocked()).isEqualTo(!s.failing().isEmpty());
-    }
 
     @Test
     void blocksADaytimeHgvAtBadarpurNamingTheLegAndTheWidenedZone() {
