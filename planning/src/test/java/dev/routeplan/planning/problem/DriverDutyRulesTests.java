@@ -1,5 +1,6 @@
 package dev.routeplan.planning.problem;
 
+import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.withShift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.planning.compliance.verify.ComplianceFixtures;
@@ -72,12 +73,6 @@ class DriverDutyRulesTests {
         assertThat(longShift.latestReturn()).isEqualTo(20 * HOUR + 30 * MIN);
         assertThat(eightHours.earliestDeparture()).isEqualTo(23 * HOUR);
         assertThat(eightHours.latestReturn()).isEqualTo(31 * HOUR);
-    }
-
-    private static Vehicle withShift(Vehicle v, TimeWindow shift) {
-        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
-                v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(), shift, v.costPerKm(),
-                v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil());
     }
 
     @Test

@@ -212,4 +212,18 @@ public final class ComplianceFixtures {
                 v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(), v.shift(),
                 v.costPerKm(), v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil(), List.of(states));
     }
+
+    /** The vehicle with another shift (the driver's hours), everything else as it was. */
+    public static Vehicle withShift(Vehicle v, TimeWindow shift) {
+        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
+                v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(), shift, v.costPerKm(),
+                v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil(), v.permitStates());
+    }
+
+    /** The vehicle with another axle count, everything else as it was. */
+    public static Vehicle withAxles(Vehicle v, int axles) {
+        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
+                v.registrationState(), v.gvwKg(), axles, v.capacityKg(), v.capacityM3(), v.shift(), v.costPerKm(),
+                v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil(), v.permitStates());
+    }
 }

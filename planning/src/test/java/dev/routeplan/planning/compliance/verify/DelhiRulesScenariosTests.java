@@ -1,5 +1,7 @@
 package dev.routeplan.planning.compliance.verify;
 
+import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.withShift;
+import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.withAxles;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.ALL_DAY;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.HALF_HOUR_LEGS;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.KHAN_MARKET;
@@ -124,18 +126,6 @@ class DelhiRulesScenariosTests {
     static Vehicle lgvElectricDelhi() {
         return vehicle("DL-1L-LGV-EV", VehicleClass.LGV, Fuel.ELECTRIC, null, LocalDate.of(2024, 1, 1),
                 "DL", 3_500, LONG_SHIFT);
-    }
-
-    static Vehicle withShift(Vehicle v, TimeWindow shift) {
-        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
-                v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(), shift, v.costPerKm(),
-                v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil());
-    }
-
-    static Vehicle withAxles(Vehicle v, int axles) {
-        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
-                v.registrationState(), v.gvwKg(), axles, v.capacityKg(), v.capacityM3(), v.shift(), v.costPerKm(),
-                v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil());
     }
 
     // ---- Named routes ----

@@ -1,5 +1,6 @@
 package dev.routeplan.planning.compliance.verify;
 
+import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.withShift;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.ALL_DAY;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.LAJPAT_NAGAR;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.NEHRU_PLACE;
@@ -247,12 +248,6 @@ class DriverHoursScenariosTests {
     static RouteUnderReview onShift(RouteUnderReview r, TimeWindow shift) {
         return new RouteUnderReview(r.planDate(), r.grap(), r.depot(), withShift(r.vehicle(), shift), r.route(),
                 r.ordersInStopOrder(), r.permits());
-    }
-
-    static Vehicle withShift(Vehicle v, TimeWindow shift) {
-        return new Vehicle(v.id(), v.depotId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationDate(),
-                v.registrationState(), v.gvwKg(), v.axles(), v.capacityKg(), v.capacityM3(), shift, v.costPerKm(),
-                v.fixedCost(), v.driverId(), v.pucValidUntil(), v.permitValidUntil());
     }
 
     private static RouteVerdict verify(FixedLegTravel travel, RouteUnderReview review) {

@@ -1,5 +1,7 @@
 package dev.routeplan.planning.compliance.verify;
 
+import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.withAxles;
+import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.withShift;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.HALF_HOUR_LEGS;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.KHAN_MARKET;
 import static dev.routeplan.planning.compliance.verify.ComplianceFixtures.LAJPAT_NAGAR;
@@ -77,13 +79,11 @@ class EntryAndEvidenceScenariosTests {
     // ---- Named vehicles ----
 
     static Vehicle hgvDieselBs4Haryana() {
-        return vehicle("HR-38-HGV-BS4", VehicleClass.HGV, Fuel.DIESEL, EmissionNorm.BS4, LocalDate.of(2020, 1, 15),
-                "HR", 25_000, NIGHT_DUTY);
+        return withShift(DelhiRulesScenariosTests.hgvDieselBs4Haryana(), NIGHT_DUTY);
     }
 
     static Vehicle hgvDieselBs6Haryana() {
-        return vehicle("HR-55-HGV-BS6", VehicleClass.HGV, Fuel.DIESEL, EmissionNorm.BS6, LocalDate.of(2022, 4, 1),
-                "HR", 25_000, NIGHT_DUTY);
+        return withShift(DelhiRulesScenariosTests.hgvDieselBs6Haryana(), NIGHT_DUTY);
     }
 
     static Vehicle mgvCngDelhi() {
@@ -344,7 +344,7 @@ class EntryAndEvidenceScenariosTests {
 
     @Test
     void theGvwCapByAxleCountComesFromThePackAndBeyondTheTableTheRigidCapApplies() {
-        Vehicle fourAxles = DelhiRulesScenariosTests.withAxles(hgvDieselBs6Haryana(), 4);
+        Vehicle fourAxles = withAxles(hgvDieselBs6Haryana(), 4);
         RuleCheck two = VERIFIER.verify(route(hgvDieselBs6Haryana(), STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE))
                 .check("DL-LOAD-GVW-AXLE").orElseThrow();
         RuleCheck four = VERIFIER.verify(route(fourAxles, STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE))
