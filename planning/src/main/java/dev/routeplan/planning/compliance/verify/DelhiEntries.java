@@ -5,7 +5,6 @@ import dev.routeplan.planning.compliance.pack.ZoneFeature;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.Vehicle;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.locationtech.jts.geom.Coordinate;
@@ -139,16 +138,6 @@ final class DelhiEntries {
         for (ZoneFeature feature : zone.features()) {
             parts.addAll(ZonePresence.fractionsInside(feature.area(), leg.from(), leg.to()));
         }
-        parts.sort(Comparator.comparingDouble(p -> p[0]));
-        List<double[]> merged = new ArrayList<>();
-        for (double[] p : parts) {
-            if (!merged.isEmpty() && p[0] <= merged.get(merged.size() - 1)[1]) {
-                double[] last = merged.get(merged.size() - 1);
-                last[1] = Math.max(last[1], p[1]);
-            } else {
-                merged.add(new double[] {p[0], p[1]});
-            }
-        }
-        return merged;
+        return Spans.joined(parts, p -> p[0], p -> p[1], (x, y) -> new double[] {x[0], Math.max(x[1], y[1])});
     }
 }

@@ -633,6 +633,18 @@ final class PackRuleChecks {
 
     private RuleCheck grossWeight(Rule rule, Map<String, Object> evidence) {
         Vehicle v = review.vehicle();
+        double gross = ladenWeightKg(v, evidence);
+        evidence.put("gvw_kg", v.gvwKg());
+        boolean ok = gross <= v.gvwKg() + 1e-9;
+        return result(rule, ok ? Verdict.PASS : Verdict.FAIL, "laden weight " + gross + " kg "
+                + (ok ? "within" : "above") + " registered GVW " + v.gvwKg() + " kg", evidence);
+    }
+
+    /**
+     * The route's laden weight: its payload plus the vehicle's unladen weight, taken as GVW less
+     * capacity because the fleet master has no RC unladen weight; the figures go into the evidence.
+     */
+    private double ladenWeightKg(Vehicle v, Map<String, Object> evidence) {
         double payload = review.ordersInStopOrder().stream().mapToDouble(Order::weightKg).sum();
         double unladen = v.gvwKg() - v.capacityKg();
         double gross = payload + unladen;
@@ -640,10 +652,7 @@ final class PackRuleChecks {
         evidence.put("unladen_kg", unladen);
         evidence.put("unladen_assumption", "unladen weight = gvw_kg - capacity_kg (the fleet master has no RC unladen weight)");
         evidence.put("gross_kg", gross);
-        evidence.put("gvw_kg", v.gvwKg());
-        boolean ok = gross <= v.gvwKg() + 1e-9;
-        return result(rule, ok ? Verdict.PASS : Verdict.FAIL, "laden weight " + gross + " kg "
-                + (ok ? "within" : "above") + " registered GVW " + v.gvwKg() + " kg", evidence);
+        return gross;
     }
 
     /** Each order of the route with its goods type as read for the exemption, e.g. "ORD-1 (milk)". */
@@ -677,13 +686,7 @@ final class PackRuleChecks {
         if (v.axles() < 2 || cap == null) {
             return result(rule, Verdict.NOT_EVALUATED, "no GVW cap in the pack for " + v.axles() + " axles", evidence);
         }
-        double payload = review.ordersInStopOrder().stream().mapToDouble(Order::weightKg).sum();
-        double unladen = v.gvwKg() - v.capacityKg();
-        double gross = payload + unladen;
-        evidence.put("payload_kg", payload);
-        evidence.put("unladen_kg", unladen);
-        evidence.put("unladen_assumption", "unladen weight = gvw_kg - capacity_kg (the fleet master has no RC unladen weight)");
-        evidence.put("gross_kg", gross);
+        double gross = ladenWeightKg(v, evidence);
         evidence.put("gvw_cap_kg", cap);
         evidence.put("cap_basis", basis);
         if (v.gvwKg() > cap) {

@@ -36,17 +36,6 @@ final class TimeSpans {
 
     /** Overlapping or touching stretches joined, in time order. */
     static List<long[]> merge(List<long[]> spans) {
-        List<long[]> sorted = new ArrayList<>(spans);
-        sorted.sort(Comparator.comparingLong(c -> c[0]));
-        List<long[]> merged = new ArrayList<>();
-        for (long[] s : sorted) {
-            if (!merged.isEmpty() && s[0] <= merged.get(merged.size() - 1)[1]) {
-                long[] last = merged.get(merged.size() - 1);
-                last[1] = Math.max(last[1], s[1]);
-            } else {
-                merged.add(new long[] {s[0], s[1]});
-            }
-        }
-        return merged;
+        return Spans.joined(spans, s -> s[0], s -> s[1], (a, b) -> new long[] {a[0], Math.max(a[1], b[1])});
     }
 }
