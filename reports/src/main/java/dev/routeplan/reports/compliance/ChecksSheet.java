@@ -1,7 +1,7 @@
 package dev.routeplan.reports.compliance;
 
-import dev.routeplan.reports.excel.Column;
 import dev.routeplan.reports.excel.SheetTable;
+import dev.routeplan.reports.excel.TableColumn;
 import java.util.List;
 
 /** Every check of every route, one row each: the rule with its version and legal source, evidence JSON verbatim. */
@@ -9,36 +9,21 @@ final class ChecksSheet {
 
     static final String NAME = "Checks";
 
-    static final List<Column> COLUMNS = List.of(
-            new Column("Depot", 12), new Column("Vehicle", 14), new Column("Route status", 12),
-            new Column("Rule", 22), new Column("Rule version", 18), new Column("Legal source", 40),
-            new Column("Title", 36), new Column("Verdict", 16),
-            new Column("Severity", 10), new Column("Message", 60), new Column("Evidence (JSON)", 80));
-
     private ChecksSheet() {
     }
 
     static void write(ComplianceReport report, SheetTable table) {
-        table.header(COLUMNS);
-        for (DepotCompliance depot : report.depots()) {
-            for (RouteCompliance route : depot.routes()) {
-                for (CheckLine check : route.checks()) {
-                    table.row()
-                            .text(depot.depotId())
-                            .text(route.vehicleId())
-                            .text(route.status().name())
-                            .text(check.ruleId())
-                            .text(check.source() == null || check.source().isEmpty() ? ""
-                                    : report.rulePackId() + "@" + report.rulePackVersion())
-                            .text(check.source())
-                            .text(check.title())
-                            .text(check.verdict())
-                            .text(check.severity())
-                            .text(check.message())
-                            .text(check.evidenceJson());
-                }
-            }
-        }
-        table.finish();
+        table.table(columns(report.rulePackId() + "@" + report.rulePackVersion()), RouteLine.of(report, RouteCompliance::checks));
+    }
+
+    /** The rule version is the pack's ({@code rulePack}, id@version), shown only for a rule the pack cites. */
+    private static List<TableColumn<RouteLine<CheckLine>>> columns(String rulePack) {
+        return RouteLine.columns(
+                TableColumn.text("Rule", 22, r -> r.line().ruleId()),
+                TableColumn.text("Rule version", 18, r -> r.line().source() == null || r.line().source().isEmpty() ? "" : rulePack),
+                TableColumn.text("Legal source", 40, r -> r.line().source()), TableColumn.text("Title", 36, r -> r.line().title()),
+                TableColumn.text("Verdict", 16, r -> r.line().verdict()), TableColumn.text("Severity", 10, r -> r.line().severity()),
+                TableColumn.text("Message", 60, r -> r.line().message()),
+                TableColumn.text("Evidence (JSON)", 80, r -> r.line().evidenceJson()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.routeplan.reports.compliance;
 
-import dev.routeplan.reports.excel.Column;
 import dev.routeplan.reports.excel.SheetTable;
+import dev.routeplan.reports.excel.TableColumn;
 import java.util.List;
 
 /** The run's facts (GRAP stage, rule pack, counts), then one line per rule with its verdict counts. */
@@ -9,10 +9,13 @@ final class ComplianceSummarySheet {
 
     static final String NAME = "Summary";
 
-    private static final List<Column> RULE_COLUMNS = List.of(
-            new Column("Rule", 22), new Column("Title", 44), new Column("Legal source", 60), new Column("PASS", 10),
-            new Column("FAIL", 10), new Column("EXEMPT", 10), new Column("NOT_APPLICABLE", 16),
-            new Column("NOT_EVALUATED", 16), new Column("CHARGE", 10), new Column("Total", 10));
+    private static final List<TableColumn<RuleTally>> RULE_COLUMNS = List.of(
+            TableColumn.text("Rule", 22, RuleTally::ruleId), TableColumn.text("Title", 44, RuleTally::title),
+            TableColumn.text("Legal source", 60, RuleTally::source), TableColumn.integer("PASS", 10, RuleTally::pass),
+            TableColumn.integer("FAIL", 10, RuleTally::fail), TableColumn.integer("EXEMPT", 10, RuleTally::exempt),
+            TableColumn.integer("NOT_APPLICABLE", 16, RuleTally::notApplicable),
+            TableColumn.integer("NOT_EVALUATED", 16, RuleTally::notEvaluated),
+            TableColumn.integer("CHARGE", 10, RuleTally::charge), TableColumn.integer("Total", 10, RuleTally::total));
 
     private ComplianceSummarySheet() {
     }
@@ -51,20 +54,6 @@ final class ComplianceSummarySheet {
         table.row().text("Checks").integer(report.checks().size());
         table.skipRow();
 
-        table.header(RULE_COLUMNS);
-        for (RuleTally tally : report.ruleTallies()) {
-            table.row()
-                    .text(tally.ruleId())
-                    .text(tally.title())
-                    .text(tally.source())
-                    .integer(tally.pass())
-                    .integer(tally.fail())
-                    .integer(tally.exempt())
-                    .integer(tally.notApplicable())
-                    .integer(tally.notEvaluated())
-                    .integer(tally.charge())
-                    .integer(tally.total());
-        }
-        table.finish();
+        table.table(RULE_COLUMNS, report.ruleTallies());
     }
 }

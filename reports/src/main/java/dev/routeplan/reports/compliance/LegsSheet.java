@@ -1,7 +1,7 @@
 package dev.routeplan.reports.compliance;
 
-import dev.routeplan.reports.excel.Column;
 import dev.routeplan.reports.excel.SheetTable;
+import dev.routeplan.reports.excel.TableColumn;
 import java.util.List;
 
 /**
@@ -13,38 +13,18 @@ final class LegsSheet {
 
     static final String NAME = "Legs";
 
-    static final List<Column> COLUMNS = List.of(
-            new Column("Depot", 12), new Column("Vehicle", 14), new Column("Route status", 12), new Column("Leg", 6),
-            new Column("From", 18), new Column("To", 18), new Column("Depart (IST)", 26), new Column("Arrive (IST)", 26),
-            new Column("From (lat,lon)", 22), new Column("To (lat,lon)", 22), new Column("km", 10));
+    private static final List<TableColumn<RouteLine<LegLine>>> COLUMNS = RouteLine.columns(
+            TableColumn.integer("Leg", 6, r -> r.line().seq()),
+            TableColumn.text("From", 18, r -> r.line().from()), TableColumn.text("To", 18, r -> r.line().to()),
+            TableColumn.text("Depart (IST)", 26, r -> r.line().depart()), TableColumn.text("Arrive (IST)", 26, r -> r.line().arrive()),
+            TableColumn.text("From (lat,lon)", 22, r -> r.line().fromPosition()),
+            TableColumn.text("To (lat,lon)", 22, r -> r.line().toPosition()),
+            TableColumn.numberOrBlank("km", 10, r -> r.line().km()));
 
     private LegsSheet() {
     }
 
     static void write(ComplianceReport report, SheetTable table) {
-        table.header(COLUMNS);
-        for (DepotCompliance depot : report.depots()) {
-            for (RouteCompliance route : depot.routes()) {
-                for (LegLine leg : route.legs()) {
-                    SheetTable.Cells row = table.row()
-                            .text(depot.depotId())
-                            .text(route.vehicleId())
-                            .text(route.status().name())
-                            .integer(leg.seq())
-                            .text(leg.from())
-                            .text(leg.to())
-                            .text(leg.depart())
-                            .text(leg.arrive())
-                            .text(leg.fromPosition())
-                            .text(leg.toPosition());
-                    if (leg.km() == null) {
-                        row.blank();
-                    } else {
-                        row.number(leg.km());
-                    }
-                }
-            }
-        }
-        table.finish();
+        table.table(COLUMNS, RouteLine.of(report, RouteCompliance::legs));
     }
 }

@@ -42,6 +42,21 @@ public final class SheetTable {
         sheet.createFreezePane(0, headerRow + 1);
     }
 
+    /**
+     * A whole table from where the sheet stands: the header row with the columns' widths, one row
+     * per item, then the autofilter.
+     */
+    public <T> void table(List<TableColumn<T>> columns, Iterable<? extends T> items) {
+        header(columns.stream().map(TableColumn::column).toList());
+        for (T item : items) {
+            Cells cells = row();
+            for (TableColumn<T> column : columns) {
+                column.cell().accept(cells, item);
+            }
+        }
+        finish();
+    }
+
     public Cells row() {
         return new Cells(sheet.createRow(nextRow++));
     }
