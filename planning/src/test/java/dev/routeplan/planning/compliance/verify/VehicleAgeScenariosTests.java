@@ -56,23 +56,28 @@ class VehicleAgeScenariosTests {
                 "DL", 3_500, DAY_SHIFT);
     }
 
+    /** The table's daytime route: a furniture drop at Nehru Place, 10:00-12:00 at GRAP stage I. */
+    private static RouteUnderReview daytimeFurnitureDrop(Vehicle v, LocalDate planDate) {
+        return nehruPlace(v, planDate, STAGE_I, "10:00", "12:00", FURNITURE);
+    }
+
     /** This table's rows, run by {@link ComplianceScenariosTests}. */
     static Stream<RouteScenario> scenarios() {
         return Stream.of(
                 new RouteScenario("factory CNG LGV on its fifteenth anniversary",
-                        nehruPlace(lgvCngDelhi(LocalDate.of(2011, 6, 1)), JUN_01_2026, STAGE_I, "10:00", "12:00", FURNITURE),
+                        daytimeFurnitureDrop(lgvCngDelhi(LocalDate.of(2011, 6, 1)), JUN_01_2026),
                         "DL-AGE-PETROL-15Y", Verdict.FAIL, Set.of("DL-AGE-PETROL-15Y")),
                 new RouteScenario("factory CNG LGV on its last legal day",
-                        nehruPlace(lgvCngDelhi(LocalDate.of(2011, 6, 2)), JUN_01_2026, STAGE_I, "10:00", "12:00", FURNITURE),
+                        daytimeFurnitureDrop(lgvCngDelhi(LocalDate.of(2011, 6, 2)), JUN_01_2026),
                         "DL-AGE-PETROL-15Y", Verdict.PASS, Set.of()),
                 new RouteScenario("LNG HGV at night, over 15 years old",
                         nehruPlace(hgvLngDelhi(LocalDate.of(2011, 1, 15)), JUN_01_2026, STAGE_I, "23:30", "03:00", FURNITURE),
                         "DL-AGE-PETROL-15Y", Verdict.FAIL, Set.of("DL-AGE-PETROL-15Y")),
                 new RouteScenario("electric LGV 16 years old: no age rule",
-                        nehruPlace(lgvElectricDelhi(LocalDate.of(2010, 1, 1)), JUN_01_2026, STAGE_I, "10:00", "12:00", FURNITURE),
+                        daytimeFurnitureDrop(lgvElectricDelhi(LocalDate.of(2010, 1, 1)), JUN_01_2026),
                         "DL-AGE-PETROL-15Y", Verdict.NOT_APPLICABLE, Set.of()),
                 new RouteScenario("diesel LGV five years before its limit",
-                        nehruPlace(lgvDieselBs6Delhi(LocalDate.of(2022, 3, 1)), DEC_01_2026, STAGE_I, "10:00", "12:00", FURNITURE),
+                        daytimeFurnitureDrop(lgvDieselBs6Delhi(LocalDate.of(2022, 3, 1)), DEC_01_2026),
                         "DL-AGE-DIESEL-10Y", Verdict.PASS, Set.of()));
     }
 
@@ -80,8 +85,8 @@ class VehicleAgeScenariosTests {
     @Test
     void mayPlyUntilNamesTheFirstIllegalDayEvenYearsAhead() {
         // the finding: 1,917 days ahead, the evidence said 2029-08-28 (clamped to 1,000 days)
-        RuleCheck age = VERIFIER.verify(nehruPlace(lgvDieselBs6Delhi(LocalDate.of(2022, 3, 1)), DEC_01_2026, STAGE_I,
-                "10:00", "12:00", FURNITURE)).check("DL-AGE-DIESEL-10Y").orElseThrow();
+        RuleCheck age = VERIFIER.verify(daytimeFurnitureDrop(lgvDieselBs6Delhi(LocalDate.of(2022, 3, 1)), DEC_01_2026))
+                .check("DL-AGE-DIESEL-10Y").orElseThrow();
 
         assertThat(age.evidence())
                 .containsEntry("first_illegal_day", "2032-03-01")

@@ -51,43 +51,46 @@ class ZoneEdgesScenariosTests {
     /** 250 m south of Tilak Nagar market's centre by the metro station (28.6365, 77.0962). */
     static final GeoPoint NEAR_TILAK_NAGAR_MARKET = new GeoPoint(28.63425, 77.0962);
 
+    /** The routes of this class: one furniture drop on 10 Jan 2026 at GRAP stage I, without permits. */
+    private static RouteUnderReview furnitureDrop(Vehicle v, Depot depot, GeoPoint stop, String from, String until) {
+        return oneDrop(v, JAN_10_2026, STAGE_I, depot, stop, from, until, FURNITURE, List.of());
+    }
+
     /** This table's rows, run by {@link ComplianceScenariosTests}. */
     static Stream<RouteScenario> scenarios() {
         Vehicle hgv = hgvDieselBs6Haryana();
         Vehicle ev = lgvElectricDelhi();
-        return Stream.of(
+        return Stream.of(Stream.of(
                 new RouteScenario("HGV from Faridabad, daytime stop at Badarpur 11:30",
-                        oneDrop(hgv, JAN_10_2026, STAGE_I, FARIDABAD_DEPOT, BADARPUR, "11:00", "12:30", FURNITURE, List.of()),
+                        furnitureDrop(hgv, FARIDABAD_DEPOT, BADARPUR, "11:00", "12:30"),
                         "DL-NOENTRY-HGV", Verdict.FAIL, Set.of("DL-NOENTRY-HGV")),
                 new RouteScenario("HGV from Faridabad, daytime stop at Meethapur 11:30",
-                        oneDrop(hgv, JAN_10_2026, STAGE_I, FARIDABAD_DEPOT, MEETHAPUR, "11:00", "12:30", FURNITURE, List.of()),
+                        furnitureDrop(hgv, FARIDABAD_DEPOT, MEETHAPUR, "11:00", "12:30"),
                         "DL-NOENTRY-HGV", Verdict.FAIL, Set.of("DL-NOENTRY-HGV")),
                 new RouteScenario("HGV from Faridabad, night stop at Badarpur 23:30",
-                        oneDrop(hgv, JAN_10_2026, STAGE_I, FARIDABAD_DEPOT, BADARPUR, "23:00", "00:30", FURNITURE, List.of()),
-                        "DL-NOENTRY-HGV", Verdict.PASS, Set.of()),
-                new RouteScenario("EV LGV stop 250 m from Lajpat Nagar market's centre at 13:00",
-                        oneDrop(ev, JAN_10_2026, STAGE_I, OKHLA_DEPOT, NEAR_LAJPAT_NAGAR_MARKET, "12:30", "13:40", FURNITURE,
-                                List.of()),
+                        furnitureDrop(hgv, FARIDABAD_DEPOT, BADARPUR, "23:00", "00:30"),
+                        "DL-NOENTRY-HGV", Verdict.PASS, Set.of())),
+                marketStopInAndAfterItsWindow(ev, "250 m from Lajpat Nagar market's centre", OKHLA_DEPOT,
+                        NEAR_LAJPAT_NAGAR_MARKET),
+                marketStopInAndAfterItsWindow(ev, "250 m from Tilak Nagar market (by the metro)", MAYAPURI_DEPOT,
+                        NEAR_TILAK_NAGAR_MARKET))
+                .flatMap(rows -> rows);
+    }
+
+    /** A stop near a market twice: at 13:00, inside its 12:30-20:00 window, blocked; at 20:30, after it, allowed. */
+    private static Stream<RouteScenario> marketStopInAndAfterItsWindow(Vehicle ev, String stop, Depot depot, GeoPoint at) {
+        return Stream.of(
+                new RouteScenario("EV LGV stop " + stop + " at 13:00", furnitureDrop(ev, depot, at, "12:30", "13:40"),
                         "DL-NOENTRY-MARKETS", Verdict.FAIL, Set.of("DL-NOENTRY-MARKETS")),
-                new RouteScenario("EV LGV stop 250 m from Lajpat Nagar market's centre at 20:30",
-                        oneDrop(ev, JAN_10_2026, STAGE_I, OKHLA_DEPOT, NEAR_LAJPAT_NAGAR_MARKET, "20:00", "21:10", FURNITURE,
-                                List.of()),
-                        "DL-NOENTRY-MARKETS", Verdict.PASS, Set.of()),
-                new RouteScenario("EV LGV stop 250 m from Tilak Nagar market (by the metro) at 13:00",
-                        oneDrop(ev, JAN_10_2026, STAGE_I, MAYAPURI_DEPOT, NEAR_TILAK_NAGAR_MARKET, "12:30", "13:40", FURNITURE,
-                                List.of()),
-                        "DL-NOENTRY-MARKETS", Verdict.FAIL, Set.of("DL-NOENTRY-MARKETS")),
-                new RouteScenario("EV LGV stop 250 m from Tilak Nagar market (by the metro) at 20:30",
-                        oneDrop(ev, JAN_10_2026, STAGE_I, MAYAPURI_DEPOT, NEAR_TILAK_NAGAR_MARKET, "20:00", "21:10", FURNITURE,
-                                List.of()),
+                new RouteScenario("EV LGV stop " + stop + " at 20:30", furnitureDrop(ev, depot, at, "20:00", "21:10"),
                         "DL-NOENTRY-MARKETS", Verdict.PASS, Set.of()));
     }
 
 
     @Test
     void blocksADaytimeHgvAtBadarpurNamingTheLegAndTheWidenedZone() {
-        RuleCheck hgv = VERIFIER.verify(oneDrop(hgvDieselBs6Haryana(), JAN_10_2026, STAGE_I, FARIDABAD_DEPOT, BADARPUR,
-                "11:00", "12:30", FURNITURE, List.of())).check("DL-NOENTRY-HGV").orElseThrow();
+        RuleCheck hgv = VERIFIER.verify(furnitureDrop(hgvDieselBs6Haryana(), FARIDABAD_DEPOT, BADARPUR, "11:00", "12:30"))
+                .check("DL-NOENTRY-HGV").orElseThrow();
 
         assertThat(hgv.evidence()).containsEntry("zone", "DELHI_NCT");
         assertThat(hgv.evidence().get("zone_geometry").toString()).contains("delhi-nct.geojson", "widened by 600 m");
@@ -96,8 +99,8 @@ class ZoneEdgesScenariosTests {
 
     @Test
     void aMarketStopIsBlockedByTheMarketItIsNear() {
-        RuleCheck markets = VERIFIER.verify(oneDrop(lgvElectricDelhi(), JAN_10_2026, STAGE_I, MAYAPURI_DEPOT,
-                NEAR_TILAK_NAGAR_MARKET, "12:30", "13:40", FURNITURE, List.of())).check("DL-NOENTRY-MARKETS").orElseThrow();
+        RuleCheck markets = VERIFIER.verify(furnitureDrop(lgvElectricDelhi(), MAYAPURI_DEPOT, NEAR_TILAK_NAGAR_MARKET,
+                "12:30", "13:40")).check("DL-NOENTRY-MARKETS").orElseThrow();
 
         assertThat(firstViolation(markets))
                 .containsEntry("feature", "Tilak Nagar")
