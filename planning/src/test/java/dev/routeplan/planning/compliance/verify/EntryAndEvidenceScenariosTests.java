@@ -112,6 +112,11 @@ class EntryAndEvidenceScenariosTests {
         return planned(v, JAN_10_2026, grap, depot, at(from), orders, List.of());
     }
 
+    /** From the Okhla depot at 23:10 to a furniture drop at Nehru Place and back: the night route of most rows. */
+    static RouteUnderReview okhlaToNehruPlace(Vehicle v, GrapCalendar grap) {
+        return route(v, grap, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE);
+    }
+
     /** From the Gurugram depot at 23:30 to Nehru Place (arriving 00:00, served until 02:30) and back at 03:00. */
     static RouteUnderReview gurugramToNehruPlace(Vehicle v, GrapCalendar grap) {
         Order drop = orderAt("ORD-NP", NEHRU_PLACE, 500, OPEN_WINDOW, 150, FURNITURE);
@@ -130,13 +135,13 @@ class EntryAndEvidenceScenariosTests {
                         route(hgvDieselBs4Haryana(), STAGE_IV, GURUGRAM_DEPOT, "23:30", FURNITURE, MANESAR),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.NOT_APPLICABLE, Set.of()),
                 new RouteScenario("Delhi-registered CNG MGV that never leaves Delhi at GRAP IV: no entry, not a PASS",
-                        route(mgvCngDelhi(), STAGE_IV, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE),
+                        okhlaToNehruPlace(mgvCngDelhi(), STAGE_IV),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.NOT_APPLICABLE, Set.of()),
                 new RouteScenario("Delhi-registered CNG MGV leaves for Ghaziabad and re-enters at GRAP IV: allowed fuel",
                         route(mgvCngDelhi(), STAGE_IV, OKHLA_DEPOT, "23:10", FURNITURE, GHAZIABAD, NEHRU_PLACE),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.PASS, Set.of()),
                 new RouteScenario("Delhi-registered BS-IV diesel MGV at a Delhi depot at GRAP IV: barred from plying, not from entering",
-                        route(mgvDieselBs4Delhi(), STAGE_IV, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE),
+                        okhlaToNehruPlace(mgvDieselBs4Delhi(), STAGE_IV),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.NOT_APPLICABLE, Set.of("DL-GRAP4-DL-DIESEL-MGV-HGV")),
                 new RouteScenario("Delhi-registered CNG HGV with cement re-enters from Ghaziabad at GRAP IV",
                         route(hgvCngDelhi(), STAGE_IV, OKHLA_DEPOT, "23:10", CEMENT, GHAZIABAD, NEHRU_PLACE),
@@ -150,7 +155,7 @@ class EntryAndEvidenceScenariosTests {
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.FAIL, Set.of("DL-GRAP4-TRUCK-ENTRY")),
                 // finding 9: what the data decides is not NOT_EVALUATED
                 new RouteScenario("Delhi order on outside vehicles at GRAP IV, Delhi-registered vehicle",
-                        route(mgvCngDelhi(), STAGE_IV, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE),
+                        okhlaToNehruPlace(mgvCngDelhi(), STAGE_IV),
                         "DL-GRAP4-NONBS6-OUTSIDE-ALL", Verdict.NOT_APPLICABLE, Set.of()),
                 new RouteScenario("Delhi order on outside vehicles, HR vehicle at GRAP II",
                         gurugramToNehruPlace(hgvDieselBs6Haryana(), STAGE_II),
@@ -159,10 +164,10 @@ class EntryAndEvidenceScenariosTests {
                         gurugramToNehruPlace(hgvDieselBs6Haryana(), STAGE_IV),
                         "DL-GRAP4-NONBS6-OUTSIDE-ALL", Verdict.NOT_EVALUATED, Set.of()),
                 new RouteScenario("forecast escalation at GRAP IV: no higher stage",
-                        route(mgvCngDelhi(), STAGE_IV, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE),
+                        okhlaToNehruPlace(mgvCngDelhi(), STAGE_IV),
                         "DL-GRAP-FORECAST-RISK", Verdict.NOT_APPLICABLE, Set.of()),
                 new RouteScenario("forecast escalation at GRAP II: needs a forecast",
-                        route(mgvCngDelhi(), STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE),
+                        okhlaToNehruPlace(mgvCngDelhi(), STAGE_II),
                         "DL-GRAP-FORECAST-RISK", Verdict.NOT_EVALUATED, Set.of()),
                 new RouteScenario("2-axle truck laden to 19,100 kg: above the 18,500 kg cap, within its 25,000 kg GVW",
                         planned(hgvDieselBs6Haryana(), JAN_10_2026, STAGE_II, OKHLA_DEPOT, at("23:10"), List.of(
@@ -173,11 +178,11 @@ class EntryAndEvidenceScenariosTests {
                                 orderAt("ORD-A", NEHRU_PLACE, 6_000, OPEN_WINDOW, 20, FURNITURE)), List.of()),
                         "DL-LOAD-GVW-AXLE", Verdict.PASS, Set.of()),
                 new RouteScenario("an 'LGV' registered at 9,000 kg GVW is an MGV: class check fails",
-                        route(vehicle("DL-1L-LGV-HEAVY", VehicleClass.LGV, Fuel.CNG, EmissionNorm.BS6, LocalDate.of(2023, 1, 1),
-                                "DL", 9_000, NIGHT_DUTY), STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE),
+                        okhlaToNehruPlace(vehicle("DL-1L-LGV-HEAVY", VehicleClass.LGV, Fuel.CNG, EmissionNorm.BS6, LocalDate.of(2023, 1, 1),
+                                "DL", 9_000, NIGHT_DUTY), STAGE_II),
                         RulePack.VEHICLE_CLASS_CHECK, Verdict.FAIL, Set.of(RulePack.VEHICLE_CLASS_CHECK)),
                 new RouteScenario("an MGV registered at 10,000 kg GVW: class check passes",
-                        route(mgvCngDelhi(), STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE),
+                        okhlaToNehruPlace(mgvCngDelhi(), STAGE_II),
                         RulePack.VEHICLE_CLASS_CHECK, Verdict.PASS, Set.of()),
                 // finding 5: a PASS on a road rule with a crossing under min_along_m
                 new RouteScenario("Nehru Place to Khan Market crosses Barapullah (closed all day) under 300 m",
@@ -190,8 +195,7 @@ class EntryAndEvidenceScenariosTests {
 
     @Test
     void anInboundCrossingMidRouteIsTheEntryWithItsTimeAndPosition() {
-        RuleCheck truck = VERIFIER.verify(gurugramToNehruPlace(hgvDieselBs4Haryana(), STAGE_IV))
-                .check("DL-GRAP4-TRUCK-ENTRY").orElseThrow();
+        RuleCheck truck = checkOf(gurugramToNehruPlace(hgvDieselBs4Haryana(), STAGE_IV), "DL-GRAP4-TRUCK-ENTRY");
 
         Map<String, Object> entry = entries(truck).get(0);
         OffsetDateTime crossed = OffsetDateTime.parse(entry.get("at").toString());
@@ -206,8 +210,8 @@ class EntryAndEvidenceScenariosTests {
 
     @Test
     void aDelhiRegisteredVehicleThatLeavesAndComesBackEntersOnTheWayBack() {
-        RuleCheck cement = VERIFIER.verify(route(hgvCngDelhi(), STAGE_IV, OKHLA_DEPOT, "23:10", CEMENT, GHAZIABAD, NEHRU_PLACE))
-                .check("DL-GRAP4-CND-CARGO").orElseThrow();
+        RuleCheck cement = checkOf(route(hgvCngDelhi(), STAGE_IV, OKHLA_DEPOT, "23:10", CEMENT, GHAZIABAD, NEHRU_PLACE),
+                "DL-GRAP4-CND-CARGO");
 
         // the straight leg back from Ghaziabad crosses East Delhi, a corner of Noida, then Delhi again
         // at the Yamuna: each inbound crossing is an entry, all of them on the way back
@@ -224,8 +228,7 @@ class EntryAndEvidenceScenariosTests {
 
     @Test
     void aVehicleRegisteredOutsideDelhiAtADelhiDepotIsPresumedToHaveEnteredBeforeDeparture() {
-        RuleCheck truck = VERIFIER.verify(route(hgvDieselBs4Haryana(), STAGE_IV, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE))
-                .check("DL-GRAP4-TRUCK-ENTRY").orElseThrow();
+        RuleCheck truck = checkOf(okhlaToNehruPlace(hgvDieselBs4Haryana(), STAGE_IV), "DL-GRAP4-TRUCK-ENTRY");
 
         assertThat(truck.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(entries(truck)).singleElement().satisfies(e -> {
@@ -286,7 +289,7 @@ class EntryAndEvidenceScenariosTests {
         ComplianceVerifier atCrossingOnly = new ComplianceVerifier(RulePackLoader.load(momentOnly), HALF_HOUR_LEGS);
         RouteUnderReview review = gurugramToNehruPlace(hgvDieselBs4Haryana(), II_RAISED_TO_IV_AT_MIDNIGHT);
 
-        RuleCheck conservative = VERIFIER.verify(review).check("DL-GRAP4-TRUCK-ENTRY").orElseThrow();
+        RuleCheck conservative = checkOf(review, "DL-GRAP4-TRUCK-ENTRY");
         RuleCheck moment = atCrossingOnly.verify(review).check("DL-GRAP4-TRUCK-ENTRY").orElseThrow();
 
         assertThat(conservative.verdict()).isEqualTo(Verdict.FAIL);
@@ -302,8 +305,8 @@ class EntryAndEvidenceScenariosTests {
     @Test
     void grapFourEvidenceListsEveryIntervalOnTheRoadNotOnlyTheFirstLeg() {
         // depot 23:00, Nehru Place 23:30-23:50, Lajpat Nagar 00:20-00:40, back 01:10
-        RuleCheck ban = VERIFIER.verify(route(mgvDieselBs4Delhi(), STAGE_IV, OKHLA_DEPOT, "23:00", FURNITURE,
-                NEHRU_PLACE, LAJPAT_NAGAR)).check("DL-GRAP4-DL-DIESEL-MGV-HGV").orElseThrow();
+        RuleCheck ban = checkOf(route(mgvDieselBs4Delhi(), STAGE_IV, OKHLA_DEPOT, "23:00", FURNITURE, NEHRU_PLACE, LAJPAT_NAGAR),
+                "DL-GRAP4-DL-DIESEL-MGV-HGV");
 
         assertThat(ban.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(ban.evidence().get("banned_intervals")).isEqualTo(List.of(
@@ -318,8 +321,8 @@ class EntryAndEvidenceScenariosTests {
 
     @Test
     void aPassOnARoadRuleListsTheCrossingItDiscountedAndSaysItIsApproximate() {
-        RuleCheck barapullah = VERIFIER.verify(route(mgvCngDelhi(), STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE,
-                NEHRU_PLACE, KHAN_MARKET)).check("DL-NOENTRY-BARAPULLAH").orElseThrow();
+        RuleCheck barapullah = checkOf(route(mgvCngDelhi(), STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE, KHAN_MARKET),
+                "DL-NOENTRY-BARAPULLAH");
 
         // both legs that pass Barapullah cross it: to Khan Market from the south, back to Okhla from the north
         assertThat(barapullah.verdict()).isEqualTo(Verdict.PASS);
@@ -345,10 +348,8 @@ class EntryAndEvidenceScenariosTests {
     @Test
     void theGvwCapByAxleCountComesFromThePackAndBeyondTheTableTheRigidCapApplies() {
         Vehicle fourAxles = withAxles(hgvDieselBs6Haryana(), 4);
-        RuleCheck two = VERIFIER.verify(route(hgvDieselBs6Haryana(), STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE))
-                .check("DL-LOAD-GVW-AXLE").orElseThrow();
-        RuleCheck four = VERIFIER.verify(route(fourAxles, STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE))
-                .check("DL-LOAD-GVW-AXLE").orElseThrow();
+        RuleCheck two = checkOf(okhlaToNehruPlace(hgvDieselBs6Haryana(), STAGE_II), "DL-LOAD-GVW-AXLE");
+        RuleCheck four = checkOf(okhlaToNehruPlace(fourAxles, STAGE_II), "DL-LOAD-GVW-AXLE");
 
         assertThat(two.evidence()).containsEntry("gvw_cap_kg", 18_500).containsEntry("axles", 2);
         assertThat(two.evidence().get("registered_gvw_above_cap").toString()).contains("25000 kg", "18500 kg");
@@ -365,8 +366,7 @@ class EntryAndEvidenceScenariosTests {
         Vehicle threeWheeler = vehicle("DL-3W-CNG", VehicleClass.THREE_WHEELER, Fuel.CNG, EmissionNorm.BS6,
                 LocalDate.of(2022, 6, 1), "DL", 1_000, NIGHT_DUTY);
 
-        RuleCheck check = VERIFIER.verify(route(heavyLgv, STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE))
-                .check(RulePack.VEHICLE_CLASS_CHECK).orElseThrow();
+        RuleCheck check = checkOf(okhlaToNehruPlace(heavyLgv, STAGE_II), RulePack.VEHICLE_CLASS_CHECK);
 
         assertThat(check.message()).contains("fleet class LGV", "9000 kg", "MGV");
         assertThat(check.evidence()).containsEntry("pack_bounds", "GVW > 0 kg and <= 7500 kg");
@@ -378,6 +378,11 @@ class EntryAndEvidenceScenariosTests {
     }
 
     // ---- helpers ----
+
+    /** The verifier's check of one rule on the route, which must be among the route's checks. */
+    private static RuleCheck checkOf(RouteUnderReview route, String ruleId) {
+        return VERIFIER.verify(route).check(ruleId).orElseThrow();
+    }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries(RuleCheck check) {
