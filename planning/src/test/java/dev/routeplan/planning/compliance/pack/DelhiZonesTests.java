@@ -10,11 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -45,82 +44,23 @@ class DelhiZonesTests {
         }
     }
 
-    /** Places at every edge of Delhi (and a few of its ends), lat/lon of the locality or its metro station. */
-    static Stream<Place> edgesOfDelhi() {
-        return Stream.of(
-                new Place("Narela (north)", 28.8527, 77.0929),
-                new Place("Bankner (north-west of Narela)", 28.8500, 77.0600),
-                new Place("Alipur (north, GT Karnal Road)", 28.7970, 77.1337),
-                new Place("Burari (north, Yamuna)", 28.7520, 77.2000),
-                // on the Yamuna at the northern tip; the Haryana line is about 0.8 km north
-                new Place("Palla (north-east, Yamuna)", 28.8350, 77.2150),
-                // the Loni (UP) line runs about 1 km north and east
-                new Place("Sonia Vihar (north-east)", 28.7290, 77.2520),
-                new Place("Shahdara (east)", 28.6731, 77.2895),
-                // the Ghaziabad line runs just east of the metro station: near the line
-                new Place("Dilshad Garden metro (east, UP border)", 28.6758, 77.3213),
-                // the Kaushambi (UP) line runs a few hundred metres east: near the line
-                new Place("Anand Vihar (east, UP border)", 28.6469, 77.3158),
-                new Place("Ghazipur (east, NH-9)", 28.6250, 77.3270),
-                new Place("Mayur Vihar Phase 1 (east)", 28.6044, 77.2893),
-                // Noida Sector 15 is across the road: near the line
-                new Place("New Ashok Nagar metro (east, Noida border)", 28.5893, 77.3020),
-                new Place("Kalindi Kunj (south-east, Yamuna)", 28.5430, 77.3080),
-                new Place("Jaitpur (south-east)", 28.5080, 77.3240),
-                new Place("Meethapur (south-east, issue 12)", 28.5120, 77.3170),
-                // the Faridabad line crosses Mathura Road about 0.7 km south: near the line
-                new Place("Badarpur border metro (south-east, Faridabad border)", 28.4936, 77.3030),
-                new Place("Sangam Vihar (south)", 28.4960, 77.2450),
-                new Place("Asola (south)", 28.4600, 77.1950),
-                new Place("Chhatarpur (south)", 28.5070, 77.1780),
-                new Place("Mehrauli (south)", 28.5244, 77.1855),
-                // the Gurugram line runs about 2 km west, on the MG Road
-                new Place("Aya Nagar (south, Gurugram border)", 28.4720, 77.1300),
-                new Place("Kapashera (south-west, Gurugram border)", 28.5265, 77.0840),
-                new Place("Dwarka Sector 21 (south-west)", 28.5523, 77.0584),
-                new Place("Chhawla (south-west)", 28.5500, 76.9880),
-                new Place("Najafgarh (west)", 28.6092, 76.9798),
-                // the westernmost village of Delhi; Haryana is about 0.8 km west
-                new Place("Dhansa (west)", 28.5780, 76.8510),
-                // the Bahadurgarh line crosses NH-9 about 1 km west
-                new Place("Tikri Kalan (west, Bahadurgarh border)", 28.6860, 76.9750),
-                new Place("Mundka (west)", 28.6823, 77.0310),
-                new Place("Kanjhawala (north-west)", 28.7250, 77.0050),
-                new Place("Bawana (north-west)", 28.7990, 77.0390),
-                new Place("Qutabgarh (north-west, Haryana border)", 28.8300, 76.9950));
-    }
+    /** The place tables, with their notes: name, lat, lon of the locality or its metro station. */
+    private static final String PLACES = "/dev/routeplan/planning/compliance/pack/";
 
-    /** The centres of the cities round Delhi, none of which is Delhi. */
-    static Stream<Place> neighbouringCities() {
-        return Stream.of(
-                new Place("Gurugram", 28.4595, 77.0266),
-                new Place("Faridabad", 28.4089, 77.3178),
-                new Place("Noida (Sector 18)", 28.5708, 77.3261),
-                new Place("Ghaziabad", 28.6692, 77.4538),
-                new Place("Sonipat", 28.9900, 77.0220),
-                // Bahadurgarh town, west of the Tikri border
-                new Place("Bahadurgarh", 28.6920, 76.9240),
-                new Place("Loni", 28.7515, 77.2890),
-                // Kundli on NH-44, north of the Singhu border; Delhi's northernmost point is at 28.88 N
-                new Place("Kundli", 28.8900, 77.1150));
-    }
-
+    /** Places at every edge of Delhi (and a few of its ends), in edges-of-delhi.csv. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("edgesOfDelhi")
-    void everyEdgeOfDelhiIsInsideTheNctZoneWithAMargin(Place place) {
-        Geometry delhi = nct();
-
-        assertThat(delhi.covers(point(place))).as("%s inside DELHI_NCT", place).isTrue();
-        assertThat(metresToEdge(delhi, place)).as("%s: metres inside the zone's edge", place).isGreaterThan(MIN_INSIDE_M);
+    @CsvFileSource(resources = PLACES + "edges-of-delhi.csv")
+    void everyEdgeOfDelhiIsInsideTheNctZoneWithAMargin(String name, double lat, double lon) {
+        assertThat(metresInsideNct(new Place(name, lat, lon))).as("%s: metres inside DELHI_NCT's edge", name)
+                .isGreaterThan(MIN_INSIDE_M);
     }
 
+    /** The centres of the cities round Delhi, none of which is Delhi, in neighbouring-cities.csv. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("neighbouringCities")
-    void neighbouringCityCentresStayOutsideTheNctZone(Place city) {
-        Geometry delhi = nct();
-
-        assertThat(delhi.covers(point(city))).as("%s inside DELHI_NCT", city).isFalse();
-        assertThat(metresToEdge(delhi, city)).as("%s: metres outside the zone's edge", city).isGreaterThan(MIN_OUTSIDE_M);
+    @CsvFileSource(resources = PLACES + "neighbouring-cities.csv")
+    void neighbouringCityCentresStayOutsideTheNctZone(String name, double lat, double lon) {
+        assertThat(metresInsideNct(new Place(name, lat, lon)))
+                .as("%s: metres inside DELHI_NCT's edge (below 0: outside)", name).isLessThan(-MIN_OUTSIDE_M);
     }
 
     @Test
@@ -201,6 +141,13 @@ class DelhiZonesTests {
 
     private static Geometry nct() {
         return PACK.zones().get(RulePack.DELHI_NCT).features().get(0).area();
+    }
+
+    /** Metres from the place to the NCT zone's edge: positive inside the zone, negative outside it. */
+    private static double metresInsideNct(Place place) {
+        Geometry delhi = nct();
+        double metres = metresToEdge(delhi, place);
+        return delhi.covers(point(place)) ? metres : -metres;
     }
 
     private static List<GeoFeature> marketsFile() throws Exception {
