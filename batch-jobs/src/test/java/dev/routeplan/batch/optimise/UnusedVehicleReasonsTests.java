@@ -22,7 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12, finding 8: a vehicle the optimise step leaves without a route because the pack lets
+ * A vehicle the optimise step leaves without a route because the pack lets
  * it carry essential goods only gets that reason, which the step records with the vehicles set aside.
  */
 class UnusedVehicleReasonsTests {

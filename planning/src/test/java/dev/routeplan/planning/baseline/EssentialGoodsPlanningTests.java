@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12, finding 8: at GRAP IV a Delhi-registered BS-IV diesel HGV may still carry essential
+ * At GRAP IV a Delhi-registered BS-IV diesel HGV may still carry essential
  * goods (DL-GRAP4-DL-DIESEL-MGV-HGV exempts them), so the planner, hand plan and solver alike,
  * gives it routes of essential goods only, which the verifier passes; and a vehicle left unused
  * for that reason says so.

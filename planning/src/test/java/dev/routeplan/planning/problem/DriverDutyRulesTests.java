@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The planner's side of issue 12, finding 7 ({@link VehicleRules.Duty}, which the solver and the
+ * The planner's side of the driver-hours rules ({@link VehicleRules.Duty}, which the solver and the
  * hand plan both use): loading at the depot is work, a wait for a window is work, limits are kept
  * to the second, and a day of at most 6 h needs no break (MTW s.15 proviso). The figures are the
  * shipped pack's, as {@link DepotProblems} reads them.

@@ -23,7 +23,7 @@ import org.locationtech.jts.geom.Point;
  * The shipped pack's zones as an officer would check them on a map: Delhi NCT holds every edge of
  * Delhi with a margin and none of the neighbouring cities' centres; each notified market holds
  * at least 300 m round its centre. Coordinates are of places, not of the outline's vertices, so
- * these tests would catch an outline drawn inside Delhi again (issue 12, finding 2).
+ * these tests would catch an outline drawn inside Delhi again.
  */
 class DelhiZonesTests {
 
@@ -101,7 +101,7 @@ class DelhiZonesTests {
                 .allSatisfy(f -> assertThat(delhi.covers(f.area())).as(f.name()).isTrue());
     }
 
-    // ---- Markets (finding 4) ----
+    // ---- Markets ----
 
     @Test
     void everyMarketZoneHoldsAtLeast300mRoundItsCentreInEveryDirection() throws Exception {

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Driver hours (issue 12, findings 7 and 9), in the given/when/then style of
+ * Driver hours, in the given/when/then style of
  * {@link DelhiRulesScenariosTests}: a route, the rule under test with its expected verdict, and
  * the exact set of failing checks of the whole route. Work is loading at the depot (30 min in
  * the shipped pack), driving, waits for a window and service; limits are compared in seconds.
@@ -70,18 +70,18 @@ class DriverHoursScenariosTests {
 
     static Stream<Scenario> scenarios() {
         return Stream.of(
-                // Finding 7: loading at the depot is work
+                // loading at the depot is work
                 new Scenario("7 h 45 min of work on the road after 30 min of loading is 8 h 15 min of work",
                         HALF_HOUR, route(HALF_HOUR, "08:00", stop(180, 30), stop(195, 0)),
                         "DRV-DAILY-HOURS", Verdict.FAIL, Set.of("DRV-DAILY-HOURS")),
                 new Scenario("7 h 30 min of work on the road after 30 min of loading is 8 h: the limit, kept",
                         HALF_HOUR, route(HALF_HOUR, "08:00", stop(180, 30), stop(180, 0)),
                         "DRV-DAILY-HOURS", Verdict.PASS, Set.of()),
-                // Finding 7: seconds, not truncated minutes
+                // seconds, not truncated minutes
                 new Scenario("a duty 30 s over 8 h (three legs 10 s longer)",
                         HALF_HOUR_AND_10_S, route(HALF_HOUR_AND_10_S, "08:00", stop(180, 30), stop(180, 0)),
                         "DRV-DAILY-HOURS", Verdict.FAIL, Set.of("DRV-DAILY-HOURS")),
-                // Finding 7: a wait for a window is work (the vehicle idles on the road), not a break
+                // a wait for a window is work (the vehicle idles on the road), not a break
                 new Scenario("a 30-min wait on the road for a window does not break 7 h of work",
                         HALF_HOUR, route(HALF_HOUR, "08:00", stop(150, 0),
                                 new Stop(NEHRU_PLACE, TimeWindow.of("12:00", "18:00"), 120, 0)),
@@ -89,7 +89,7 @@ class DriverHoursScenariosTests {
                 new Scenario("a 30-min rest at the premises after service does",
                         HALF_HOUR, route(HALF_HOUR, "08:00", stop(150, 30), stop(120, 0)),
                         "DRV-BREAK", Verdict.PASS, Set.of()),
-                // Finding 7: the MTW s.15 proviso, and DELHI-RULES.md scenario 13 read literally
+                // the MTW s.15 proviso, and DELHI-RULES.md scenario 13 read literally
                 new Scenario("#13 read literally: 5 h 30 min of work without a break and nothing else that day",
                         HALF_HOUR, route(HALF_HOUR, "08:00", stop(240, 0)),
                         "DRV-BREAK", Verdict.PASS, Set.of()),
@@ -99,7 +99,7 @@ class DriverHoursScenariosTests {
                 new Scenario("6 h 00 min 20 s of work without a break: over the proviso, the 5 h limit applies",
                         HALF_HOUR_AND_10_S, route(HALF_HOUR_AND_10_S, "08:00", stop(270, 0)),
                         "DRV-BREAK", Verdict.FAIL, Set.of("DRV-BREAK")),
-                // Finding 9: rest between duties, bounded by the shift
+                // rest between duties, bounded by the shift
                 new Scenario("10:00-14:00 in a 06:00-22:00 shift leaves 11 h 30 min of rest before and 15 h 30 min after",
                         HALF_HOUR, onShift(route(HALF_HOUR, "10:00", stop(180, 0)), TimeWindow.of("06:00", "22:00")),
                         "DRV-REST", Verdict.PASS, Set.of()),

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12, findings 1, 3, 5, 8 (GRAP IV intervals) and 9: entry is an inbound crossing of the
+ * Entry is an inbound crossing of the
  * Delhi boundary, entry rules look at the whole stay in Delhi that follows, evidence lists every
  * interval and every discounted road crossing, and rules the data decides are not NOT_EVALUATED.
  * Same shape as {@link DelhiRulesScenariosTests}: given a route, when verified, then the rule
@@ -127,7 +127,7 @@ class EntryAndEvidenceScenariosTests {
     /** This table's rows, run by {@link ComplianceScenariosTests}. */
     static Stream<RouteScenario> scenarios() {
         return Stream.of(
-                // finding 1: entry is an inbound crossing, wherever the route starts
+                // entry is an inbound crossing, wherever the route starts
                 new RouteScenario("BS-IV diesel HGV from HR crosses into Delhi mid-leg from a Gurugram depot at GRAP IV",
                         gurugramToNehruPlace(hgvDieselBs4Haryana(), STAGE_IV),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.FAIL, Set.of("DL-GRAP4-TRUCK-ENTRY")),
@@ -149,11 +149,11 @@ class EntryAndEvidenceScenariosTests {
                 new RouteScenario("Delhi-registered CNG HGV with cement that stays in Delhi at GRAP IV",
                         route(hgvCngDelhi(), STAGE_IV, OKHLA_DEPOT, "23:10", CEMENT, NEHRU_PLACE),
                         "DL-GRAP4-CND-CARGO", Verdict.NOT_APPLICABLE, Set.of()),
-                // finding 3: conservative presence by default, so an order taking effect mid-route is caught
+                // conservative presence by default, so an order taking effect mid-route is caught
                 new RouteScenario("enters at stage II at 23:4x, stage IV from 00:00 while still in Delhi",
                         gurugramToNehruPlace(hgvDieselBs4Haryana(), II_RAISED_TO_IV_AT_MIDNIGHT),
                         "DL-GRAP4-TRUCK-ENTRY", Verdict.FAIL, Set.of("DL-GRAP4-TRUCK-ENTRY")),
-                // finding 9: what the data decides is not NOT_EVALUATED
+                // what the data decides is not NOT_EVALUATED
                 new RouteScenario("Delhi order on outside vehicles at GRAP IV, Delhi-registered vehicle",
                         okhlaToNehruPlace(mgvCngDelhi(), STAGE_IV),
                         "DL-GRAP4-NONBS6-OUTSIDE-ALL", Verdict.NOT_APPLICABLE, Set.of()),
@@ -184,14 +184,14 @@ class EntryAndEvidenceScenariosTests {
                 new RouteScenario("an MGV registered at 10,000 kg GVW: class check passes",
                         okhlaToNehruPlace(mgvCngDelhi(), STAGE_II),
                         RulePack.VEHICLE_CLASS_CHECK, Verdict.PASS, Set.of()),
-                // finding 5: a PASS on a road rule with a crossing under min_along_m
+                // a PASS on a road rule with a crossing under min_along_m
                 new RouteScenario("Nehru Place to Khan Market crosses Barapullah (closed all day) under 300 m",
                         route(mgvCngDelhi(), STAGE_II, OKHLA_DEPOT, "23:10", FURNITURE, NEHRU_PLACE, KHAN_MARKET),
                         "DL-NOENTRY-BARAPULLAH", Verdict.PASS, Set.of()));
     }
 
 
-    // ---- Finding 1: entry evidence ----
+    // ---- Entry evidence ----
 
     @Test
     void anInboundCrossingMidRouteIsTheEntryWithItsTimeAndPosition() {
@@ -270,7 +270,7 @@ class EntryAndEvidenceScenariosTests {
                 .noneMatch(i -> i.ruleId().equals("DL-GRAP4-TRUCK-ENTRY"));
     }
 
-    // ---- Finding 3: conservative presence is the default ----
+    // ---- Conservative presence is the default ----
 
     @Test
     void conservativePresenceIsTheDefaultOfEveryEntryRule(@TempDir Path tmp) throws Exception {
@@ -300,7 +300,7 @@ class EntryAndEvidenceScenariosTests {
         assertThat(moment.message()).contains("GRAP stage 2 is below 4");
     }
 
-    // ---- Finding 8: every interval the GRAP IV ban covers ----
+    // ---- Every interval the GRAP IV ban covers ----
 
     @Test
     void grapFourEvidenceListsEveryIntervalOnTheRoadNotOnlyTheFirstLeg() {
@@ -317,7 +317,7 @@ class EntryAndEvidenceScenariosTests {
         assertThat(ban.message()).contains("to 2026-01-11T01:10+05:30");
     }
 
-    // ---- Finding 5: discounted road crossings are listed ----
+    // ---- Discounted road crossings are listed ----
 
     @Test
     void aPassOnARoadRuleListsTheCrossingItDiscountedAndSaysItIsApproximate() {
@@ -343,7 +343,7 @@ class EntryAndEvidenceScenariosTests {
                 .isBefore(OffsetDateTime.parse("2026-01-11T00:30+05:30"));
     }
 
-    // ---- Finding 9: axle cap and class, beyond the verdicts ----
+    // ---- Axle cap and class, beyond the verdicts ----
 
     @Test
     void theGvwCapByAxleCountComesFromThePackAndBeyondTheTableTheRigidCapApplies() {
@@ -377,7 +377,7 @@ class EntryAndEvidenceScenariosTests {
         assertThat(PACK.gvwBoundsClass(VehicleClass.THREE_WHEELER).orElseThrow().name()).isEqualTo("LGV");
     }
 
-    // ---- helpers ----
+    // ---- Helpers ----
 
     /** The verifier's check of one rule on the route, which must be among the route's checks. */
     private static RuleCheck checkOf(RouteUnderReview route, String ruleId) {

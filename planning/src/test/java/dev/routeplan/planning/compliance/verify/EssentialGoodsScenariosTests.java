@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Issue 12, finding 8: the essential-goods exemption is decided per route, from the goods type of
+ * The essential-goods exemption is decided per route, from the goods type of
  * every order on it. Given a Delhi-registered BS-IV diesel HGV on Delhi roads at night at GRAP IV
  * (DL-GRAP4-DL-DIESEL-MGV-HGV bars it unless it carries essential goods), when its route carries
  * the goods listed, then the rule's verdict is as shown.

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12, finding 10: evidence an officer can reproduce. The scenario table gives a route (given),
+ * Evidence an officer can reproduce. The scenario table gives a route (given),
  * verifies it (when) and names the verdict of the rule under test and the exact set of failing
  * checks (then): the ECC is a charge, a disabled rule is not evaluated, a permit must cover Delhi.
  * The tests after it read the evidence as an officer would redo a verdict by hand.

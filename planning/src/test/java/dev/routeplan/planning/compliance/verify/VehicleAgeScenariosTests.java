@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12, finding 6, in the scenario style of {@link DelhiRulesScenariosTests}: the age rules'
+ * In the scenario style of {@link DelhiRulesScenariosTests}: the age rules'
  * evidence names the day the vehicle reaches its limit however far ahead it is, and a factory
  * CNG or LNG vehicle falls under the 15-year rule (the pack's decision; electric vehicles under none).
  */

@@ -21,8 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12, findings 2 and 4, in the scenario style of {@link DelhiRulesScenariosTests}: time
- * spent at the edges of Delhi and round the notified markets is time in their zones. Given a
+ * Time spent at the edges of Delhi and round the notified markets is time in their zones. Given a
  * route, when the verifier checks it, then the rule under test has the verdict and exactly these
  * checks fail.
  */
