@@ -120,12 +120,12 @@ public class ComplianceReportAssembler {
             RouteStatus status = routed.get(v.id());
             if (!fv.eligible()) {
                 for (String[] reason : reasons(fv.setAsideReason())) {
-                    result.add(line(v, SetAsideVehicle.SET_ASIDE, reason[0], reason[1]));
+                    result.add(line(v, SetAsideVehicle.Status.SET_ASIDE, reason[0], reason[1]));
                 }
             } else if (status == RouteStatus.BLOCKED) {
                 for (StoredCheck c : checksByVehicle.getOrDefault(v.id(), List.of())) {
                     if ("FAIL".equals(c.verdict()) && "HARD".equals(c.severity())) {
-                        result.add(line(v, SetAsideVehicle.ROUTE_BLOCKED, c.ruleId(), c.message()));
+                        result.add(line(v, SetAsideVehicle.Status.ROUTE_BLOCKED, c.ruleId(), c.message()));
                     }
                 }
             } else if (status == null) {
@@ -133,11 +133,11 @@ public class ComplianceReportAssembler {
                         .filter(i -> eligibility.check(v, date).stream().noneMatch(d -> d.ruleId().equals(i.ruleId())))
                         .toList();
                 for (Ineligibility ban : grapBans) {
-                    result.add(line(v, SetAsideVehicle.NO_ROUTE, ban.ruleId(), "no route; " + ban.reason()
+                    result.add(line(v, SetAsideVehicle.Status.NO_ROUTE, ban.ruleId(), "no route; " + ban.reason()
                             + " (the day's highest GRAP stage; cargo that could exempt it is not known before planning)"));
                 }
                 if (grapBans.isEmpty()) {
-                    result.add(line(v, SetAsideVehicle.NO_ROUTE, "", "eligible, but the plan gave it no route"
+                    result.add(line(v, SetAsideVehicle.Status.NO_ROUTE, "", "eligible, but the plan gave it no route"
                             + " (its depot's orders were served by other vehicles, or none it could serve)"));
                 }
             }
@@ -161,7 +161,7 @@ public class ComplianceReportAssembler {
         return result;
     }
 
-    private static SetAsideVehicle line(Vehicle v, String status, String ruleId, String evidence) {
+    private static SetAsideVehicle line(Vehicle v, SetAsideVehicle.Status status, String ruleId, String evidence) {
         return new SetAsideVehicle(v.depotId(), v.id(), v.vehicleClass().name(), v.fuel().name(),
                 text(v.emissionNorm()), v.registrationState(), text(v.registrationDate()),
                 text(v.pucValidUntil()), text(v.permitValidUntil()),

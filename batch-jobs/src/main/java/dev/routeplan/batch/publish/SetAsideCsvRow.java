@@ -13,7 +13,7 @@ record SetAsideCsvRow(SetAsideVehicle v) implements CsvRow {
     @Override
     public List<Object> fields() {
         return List.of(v.depotId(), v.vehicleId(), v.vehicleClass(), v.fuel(), v.emissionNorm(), v.registrationState(),
-                v.registrationDate(), v.pucValidUntil(), v.permitValidUntil(), v.permitStates(), v.status(), v.ruleId(),
+                v.registrationDate(), v.pucValidUntil(), v.permitValidUntil(), v.permitStates(), v.status().name(), v.ruleId(),
                 v.evidence());
     }
 }

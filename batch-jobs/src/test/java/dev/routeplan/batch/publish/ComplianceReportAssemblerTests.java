@@ -43,7 +43,7 @@ class ComplianceReportAssemblerTests {
                 Map.of(), Map.of(), DEC_04_2026, 1);
 
         assertThat(rows).extracting(SetAsideVehicle::ruleId).containsExactly("DL-AGE-DIESEL-10Y", "DL-DOC-PUC");
-        assertThat(rows).allSatisfy(r -> assertThat(r.status()).isEqualTo(SetAsideVehicle.SET_ASIDE));
+        assertThat(rows).allSatisfy(r -> assertThat(r.status()).isEqualTo(SetAsideVehicle.Status.SET_ASIDE));
         assertThat(rows.get(0).evidence()).isEqualTo("DIESEL vehicle registered 2014-03-17 reaches 10 years on 2024-03-17:"
                 + " may not ply from 00:00 IST");
         assertThat(rows.get(1).evidence()).isEqualTo("no PUC on record; needed from 2015-03-17 (12 months after registration)");
@@ -60,7 +60,7 @@ class ComplianceReportAssemblerTests {
                 Map.of(), DEC_04_2026, 1);
 
         assertThat(atStageThree).extracting(SetAsideVehicle::status, SetAsideVehicle::ruleId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SetAsideVehicle.NO_ROUTE, "DL-GRAP3-LMV-BS3P-BS4D"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SetAsideVehicle.Status.NO_ROUTE, "DL-GRAP3-LMV-BS3P-BS4D"));
         assertThat(atStageThree.get(0).evidence()).contains("GRAP stage 3");
         assertThat(atStageOne).extracting(SetAsideVehicle::ruleId).containsExactly("");
     }
@@ -99,7 +99,7 @@ class ComplianceReportAssemblerTests {
                 DEC_04_2026, 1);
 
         assertThat(rows).extracting(SetAsideVehicle::vehicleId, SetAsideVehicle::status, SetAsideVehicle::ruleId)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("B", SetAsideVehicle.ROUTE_BLOCKED, "DL-NOENTRY-HGV"),
-                        org.assertj.core.groups.Tuple.tuple("C", SetAsideVehicle.NO_ROUTE, ""));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("B", SetAsideVehicle.Status.ROUTE_BLOCKED, "DL-NOENTRY-HGV"),
+                        org.assertj.core.groups.Tuple.tuple("C", SetAsideVehicle.Status.NO_ROUTE, ""));
     }
 }

@@ -1,7 +1,9 @@
 package dev.routeplan.reports.compliance;
 
+import dev.routeplan.reports.excel.SheetFact;
 import dev.routeplan.reports.excel.SheetTable;
 import dev.routeplan.reports.excel.TableColumn;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The run's facts (GRAP stage, rule pack, counts), then one line per rule with its verdict counts. */
@@ -21,38 +23,36 @@ final class ComplianceSummarySheet {
     }
 
     static void write(ComplianceReport report, SheetTable table) {
-        SheetTable.Cells planDate = table.row().text("Plan date");
-        if (report.planDate() != null) {
-            planDate.date(report.planDate());
-        }
-        table.row().text("GRAP stage").text(report.grapStage());
-        table.row().text("GRAP source").text(report.grapSource());
-        table.row().text("Rule pack").text(report.rulePackId());
-        table.row().text("Rule pack version").text(report.rulePackVersion());
-        table.row().text("Rule pack SHA-256").text(report.rulePackSha256());
+        List<SheetFact> facts = new ArrayList<>(List.of(
+                SheetFact.date("Plan date", report.planDate()),
+                SheetFact.text("GRAP stage", report.grapStage()),
+                SheetFact.text("GRAP source", report.grapSource()),
+                SheetFact.text("Rule pack", report.rulePackId()),
+                SheetFact.text("Rule pack version", report.rulePackVersion()),
+                SheetFact.text("Rule pack SHA-256", report.rulePackSha256())));
         if (report.rulePackHashRecipe() != null) {
-            table.row().text("How the SHA-256 is made").text(report.rulePackHashRecipe());
+            facts.add(SheetFact.text("How the SHA-256 is made", report.rulePackHashRecipe()));
         }
         for (String file : report.rulePackFiles()) {
-            table.row().text("Rule pack file (sha256sum)").text(file);
+            facts.add(SheetFact.text("Rule pack file (sha256sum)", file));
         }
         if (report.travelModel() != null) {
-            table.row().text("Travel model").text(report.travelModel());
+            facts.add(SheetFact.text("Travel model", report.travelModel()));
         }
-        SheetTable.Cells checkedAt = table.row().text("Checked at (IST)");
-        if (report.checkedAt() != null) {
-            checkedAt.dateTime(report.checkedAt().atZone(ComplianceRows.IST).toLocalDateTime());
-        }
-        table.row().text("Depots").integer(report.depots().size());
-        table.row().text("Routes checked").integer(report.routeCount());
-        table.row().text("Routes passed").integer(report.passedRouteCount());
-        table.row().text("Routes blocked").integer(report.blockedRouteCount());
-        table.row().text("Exemptions used").integer(report.exemptionsUsed());
-        table.row().text("Checks not evaluated").integer(report.notEvaluatedCount());
-        table.row().text("Charges (ECC)").integer(report.chargeCount());
-        table.row().text("Vehicles not run").integer(report.setAside().stream().map(SetAsideVehicle::vehicleId).distinct().count());
-        table.row().text("Checks").integer(report.checks().size());
-        table.skipRow();
+        facts.addAll(List.of(
+                SheetFact.dateTime("Checked at (IST)", report.checkedAt() == null ? null
+                        : report.checkedAt().atZone(ComplianceRows.IST).toLocalDateTime()),
+                SheetFact.integer("Depots", report.depots().size()),
+                SheetFact.integer("Routes checked", report.routeCount()),
+                SheetFact.integer("Routes passed", report.passedRouteCount()),
+                SheetFact.integer("Routes blocked", report.blockedRouteCount()),
+                SheetFact.integer("Exemptions used", report.exemptionsUsed()),
+                SheetFact.integer("Checks not evaluated", report.notEvaluatedCount()),
+                SheetFact.integer("Charges (ECC)", report.chargeCount()),
+                SheetFact.integer("Vehicles not run",
+                        report.setAside().stream().map(SetAsideVehicle::vehicleId).distinct().count()),
+                SheetFact.integer("Checks", report.checks().size())));
+        table.facts(facts);
 
         table.table(RULE_COLUMNS, report.ruleTallies());
     }

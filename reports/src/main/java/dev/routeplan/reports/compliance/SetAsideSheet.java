@@ -18,7 +18,7 @@ final class SetAsideSheet {
             TableColumn.text("PUC valid until", 14, SetAsideVehicle::pucValidUntil),
             TableColumn.text("Permit valid until", 16, SetAsideVehicle::permitValidUntil),
             TableColumn.text("Permit states", 14, SetAsideVehicle::permitStates),
-            TableColumn.text("Status", 14, SetAsideVehicle::status), TableColumn.text("Rule", 22, SetAsideVehicle::ruleId),
+            TableColumn.text("Status", 14, v -> v.status().name()), TableColumn.text("Rule", 22, SetAsideVehicle::ruleId),
             TableColumn.text("Evidence", 80, SetAsideVehicle::evidence));
 
     private SetAsideSheet() {

@@ -5,7 +5,7 @@ package dev.routeplan.reports.compliance;
  * (age, PUC, permit: {@code ruleId} names the rule), its route blocked by compliance, or simply
  * given no route. {@code evidence} says what an officer checks (the dates, the rule's reading).
  *
- * @param status {@link #SET_ASIDE}, {@link #ROUTE_BLOCKED} or {@link #NO_ROUTE}
+ * @param status why it did not run (its name is the text the CSV and the sheet show)
  * @param ruleId the rule that grounded the vehicle, empty when none did
  */
 public record SetAsideVehicle(
@@ -19,11 +19,17 @@ public record SetAsideVehicle(
         String pucValidUntil,
         String permitValidUntil,
         String permitStates,
-        String status,
+        Status status,
         String ruleId,
         String evidence) {
 
-    public static final String SET_ASIDE = "SET_ASIDE";
-    public static final String ROUTE_BLOCKED = "ROUTE_BLOCKED";
-    public static final String NO_ROUTE = "NO_ROUTE";
+    /** Why the vehicle did not run; {@link #name()} is what the CSV and the sheet print. */
+    public enum Status {
+        /** Set aside by the fleet step (age, PUC, permit). */
+        SET_ASIDE,
+        /** Its route was blocked by a hard compliance failure. */
+        ROUTE_BLOCKED,
+        /** Eligible (or GRAP-banned for the day) but given no route. */
+        NO_ROUTE
+    }
 }

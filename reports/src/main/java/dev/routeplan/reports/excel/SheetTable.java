@@ -57,6 +57,14 @@ public final class SheetTable {
         finish();
     }
 
+    /** The "label, value" rows that open a summary, one per fact, then a blank row before what follows. */
+    public void facts(List<SheetFact> facts) {
+        for (SheetFact fact : facts) {
+            fact.value().accept(row().text(fact.label()));
+        }
+        skipRow();
+    }
+
     public Cells row() {
         return new Cells(sheet.createRow(nextRow++));
     }

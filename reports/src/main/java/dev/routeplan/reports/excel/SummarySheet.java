@@ -3,6 +3,7 @@ package dev.routeplan.reports.excel;
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.RouteDocument;
 import dev.routeplan.reports.RouteMapImage;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The first sheet: the depot's figures for the night, one line per route, then the route map. */
@@ -21,28 +22,29 @@ final class SummarySheet {
 
     static void write(DepotPlanDocument doc, RouteMapImage mapOrNull, SheetTable table) {
         DepotFigures figures = DepotFigures.of(doc);
-        table.row().text("Depot").text(doc.depot().id());
-        table.row().text("Depot name").text(doc.depot().name());
-        table.row().text("Plan date").date(doc.planDate());
-        table.row().text("Rule pack").text(doc.rulePackId());
-        table.row().text("Rule pack version").text(doc.rulePackVersion());
-        table.row().text("Vehicles used").integer(figures.vehiclesUsed());
-        table.row().text("Stops").integer(figures.stops());
-        table.row().text("Total km").number(figures.km());
-        figures.efficiency().ifPresent(efficiency -> {
-            table.row().text("Baseline km").number(efficiency.baselineKm());
-            table.row().text("Baseline orders served").integer(efficiency.baselineServedOrders());
-            table.row().text("Plan orders served").integer(efficiency.optimisedServedOrders());
-            table.row().text("Baseline km per order").number(efficiency.baselineKmPerOrder());
-            table.row().text("Plan km per order").number(efficiency.optimisedKmPerOrder());
-            table.row().text("Efficiency gain vs baseline %").percent(efficiency.gain());
-            table.row().text("Compared with baseline").text(DepotFigures.comparability(efficiency));
-        });
-        table.row().text("Total driving hours").number(figures.drivingHours());
-        table.row().text("Load utilisation").percent(figures.loadUtilisation());
-        table.row().text("Unassigned orders").integer(figures.unassigned());
-        table.row().text("Blocked by compliance (orders)").integer(figures.blockedOrders());
-        table.skipRow();
+        List<SheetFact> facts = new ArrayList<>(List.of(
+                SheetFact.text("Depot", doc.depot().id()),
+                SheetFact.text("Depot name", doc.depot().name()),
+                SheetFact.date("Plan date", doc.planDate()),
+                SheetFact.text("Rule pack", doc.rulePackId()),
+                SheetFact.text("Rule pack version", doc.rulePackVersion()),
+                SheetFact.integer("Vehicles used", figures.vehiclesUsed()),
+                SheetFact.integer("Stops", figures.stops()),
+                SheetFact.number("Total km", figures.km())));
+        figures.efficiency().ifPresent(efficiency -> facts.addAll(List.of(
+                SheetFact.number("Baseline km", efficiency.baselineKm()),
+                SheetFact.integer("Baseline orders served", efficiency.baselineServedOrders()),
+                SheetFact.integer("Plan orders served", efficiency.optimisedServedOrders()),
+                SheetFact.number("Baseline km per order", efficiency.baselineKmPerOrder()),
+                SheetFact.number("Plan km per order", efficiency.optimisedKmPerOrder()),
+                SheetFact.percent("Efficiency gain vs baseline %", efficiency.gain()),
+                SheetFact.text("Compared with baseline", DepotFigures.comparability(efficiency)))));
+        facts.addAll(List.of(
+                SheetFact.number("Total driving hours", figures.drivingHours()),
+                SheetFact.percent("Load utilisation", figures.loadUtilisation()),
+                SheetFact.integer("Unassigned orders", figures.unassigned()),
+                SheetFact.integer("Blocked by compliance (orders)", figures.blockedOrders())));
+        table.facts(facts);
 
         table.header(ROUTE_COLUMNS);
         for (RouteDocument route : doc.routes()) {

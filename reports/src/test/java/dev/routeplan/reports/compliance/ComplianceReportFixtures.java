@@ -113,10 +113,10 @@ final class ComplianceReportFixtures {
     static final LegLine BACK = new LegLine(2, "ORD-7", "depot DEL-OKH", "2025-11-14T22:10+05:30",
             "2025-11-14T22:20+05:30", "28.5677,77.2433", "28.5355,77.273", 5.512);
     static final SetAsideVehicle OLD_DIESEL = new SetAsideVehicle(OKHLA, "DL13LLG9694", "LGV", "DIESEL", "BS4", "DL",
-            "2014-03-17", "2027-07-11", "2029-10-29", "DL", SetAsideVehicle.SET_ASIDE, "DL-AGE-DIESEL-10Y",
+            "2014-03-17", "2027-07-11", "2029-10-29", "DL", SetAsideVehicle.Status.SET_ASIDE, "DL-AGE-DIESEL-10Y",
             "DIESEL vehicle registered 2014-03-17 reaches 10 years on 2024-03-17: may not ply from 00:00 IST");
     static final SetAsideVehicle SPARE_VAN = new SetAsideVehicle(NARELA, "DL1LSP0001", "LGV", "CNG", "BS6", "DL",
-            "2023-01-01", "2027-01-01", "2029-01-01", "DL", SetAsideVehicle.NO_ROUTE, "", "eligible, but the plan gave it no route");
+            "2023-01-01", "2027-01-01", "2029-01-01", "DL", SetAsideVehicle.Status.NO_ROUTE, "", "eligible, but the plan gave it no route");
 
     /** The blocked truck with its legs and an ECC charge, the travel model, the pack's recipe and two idle vehicles. */
     static ComplianceReport withEverythingToRedoAVerdict() {
