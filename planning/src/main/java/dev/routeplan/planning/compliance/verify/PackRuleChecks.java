@@ -2,12 +2,10 @@ package dev.routeplan.planning.compliance.verify;
 
 import dev.routeplan.planning.compliance.pack.GrapCalendar;
 import dev.routeplan.planning.compliance.pack.GrapStageChange;
-import dev.routeplan.planning.compliance.pack.PackVehicleClass;
 import dev.routeplan.planning.compliance.pack.Rule;
 import dev.routeplan.planning.compliance.pack.RuleKind;
 import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.compliance.pack.RuleWindow;
-import dev.routeplan.planning.compliance.pack.Severity;
 import dev.routeplan.planning.compliance.pack.VehicleStanding;
 import dev.routeplan.planning.compliance.pack.Zone;
 import dev.routeplan.planning.domain.ClockTime;
@@ -107,7 +105,7 @@ final class PackRuleChecks {
             }
         }
         List<RuleCheck> result = new ArrayList<>(byId.values());
-        result.add(vehicleClass());
+        result.add(WeightChecks.vehicleClass(pack, review.vehicle()));
         if (pack.ecc() != null) {
             List<DelhiEntries.Entry> entries = delhiEntries().entries();
             result.add(EccCheck.check(pack, review.vehicle(), entries.isEmpty() ? null : entries.get(0).atSeconds(), clock));
@@ -127,9 +125,9 @@ final class PackRuleChecks {
             case ENTRY -> entry(rule, evidence);
             case AGE_LIMIT, DOCUMENT -> deadline(rule, evidence);
             case DRIVER_HOURS -> DriverHoursCheck.check(rule, timeline, review.vehicle().shift(), clock, evidence);
-            case GROSS_WEIGHT -> grossWeight(rule, evidence);
+            case GROSS_WEIGHT -> WeightChecks.grossWeight(rule, review.vehicle(), review.ordersInStopOrder(), evidence);
             case PERMIT_MATCH -> permitMatch(rule, evidence);
-            case AXLE_GVW_CAP -> axleCap(rule, evidence);
+            case AXLE_GVW_CAP -> WeightChecks.axleCap(pack, rule, review.vehicle(), review.ordersInStopOrder(), evidence);
             case GRAP_FORECAST -> forecast(rule, evidence);
             case NOT_EVALUATED -> notEvaluated(rule, evidence);
         };
@@ -172,37 +170,6 @@ final class PackRuleChecks {
                     + ", the highest, is in force over the whole route: no forecast can raise it", evidence);
         }
         return result(rule, Verdict.NOT_EVALUATED, rule.notEvaluatedReason(), evidence);
-    }
-
-    // ---- vehicle class against registered GVW ----
-
-    /**
-     * The fleet's class of the vehicle against the registered GVW bounds the pack's
-     * {@code vehicle_classes} carry: every rule is chosen by class, so a class the GVW contradicts
-     * means the route was checked under the wrong rules.
-     */
-    private RuleCheck vehicleClass() {
-        Vehicle v = review.vehicle();
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("vehicle_class", v.vehicleClass().name());
-        evidence.put("gvw_kg", v.gvwKg());
-        evidence.put("pack", pack.id() + "@" + pack.version() + " sha256:" + pack.sha256());
-        Optional<PackVehicleClass> bounds = pack.gvwBoundsClass(v.vehicleClass());
-        if (bounds.isEmpty()) {
-            return new RuleCheck(RulePack.VEHICLE_CLASS_CHECK, Verdict.NOT_EVALUATED, Severity.HARD,
-                    "the pack carries no GVW bounds for class " + v.vehicleClass(), evidence);
-        }
-        evidence.put("pack_class", bounds.get().name());
-        evidence.put("pack_bounds", bounds.get().gvwBounds());
-        evidence.put("source", "pack vehicle_classes (MV Act s.2 class definitions)");
-        Optional<String> mismatch = pack.classMismatch(v);
-        if (mismatch.isPresent()) {
-            return new RuleCheck(RulePack.VEHICLE_CLASS_CHECK, Verdict.FAIL, Severity.HARD, mismatch.get()
-                    + ": the rules were chosen by a class its registered GVW contradicts; correct fleet.csv", evidence);
-        }
-        return new RuleCheck(RulePack.VEHICLE_CLASS_CHECK, Verdict.PASS, Severity.HARD, "fleet class " + v.vehicleClass()
-                + " agrees with registered GVW " + v.gvwKg() + " kg (" + bounds.get().name() + ": "
-                + bounds.get().gvwBounds() + ")", evidence);
     }
 
     // ---- plying_in_zone ----
@@ -629,74 +596,10 @@ final class PackRuleChecks {
                 (ok ? "route ends in time: " : "route runs past the limit: ") + standing.detail(), evidence);
     }
 
-    // ---- gross weight ----
-
-    private RuleCheck grossWeight(Rule rule, Map<String, Object> evidence) {
-        Vehicle v = review.vehicle();
-        double gross = ladenWeightKg(v, evidence);
-        evidence.put("gvw_kg", v.gvwKg());
-        boolean ok = gross <= v.gvwKg() + 1e-9;
-        return result(rule, ok ? Verdict.PASS : Verdict.FAIL, "laden weight " + gross + " kg "
-                + (ok ? "within" : "above") + " registered GVW " + v.gvwKg() + " kg", evidence);
-    }
-
-    /**
-     * The route's laden weight: its payload plus the vehicle's unladen weight, taken as GVW less
-     * capacity because the fleet master has no RC unladen weight; the figures go into the evidence.
-     */
-    private double ladenWeightKg(Vehicle v, Map<String, Object> evidence) {
-        double payload = review.ordersInStopOrder().stream().mapToDouble(Order::weightKg).sum();
-        double unladen = v.gvwKg() - v.capacityKg();
-        double gross = payload + unladen;
-        evidence.put("payload_kg", payload);
-        evidence.put("unladen_kg", unladen);
-        evidence.put("unladen_assumption", "unladen weight = gvw_kg - capacity_kg (the fleet master has no RC unladen weight)");
-        evidence.put("gross_kg", gross);
-        return gross;
-    }
-
     /** Each order of the route with its goods type as read for the exemption, e.g. "ORD-1 (milk)". */
     private List<String> ordersGoods() {
         return review.ordersInStopOrder().stream()
                 .map(o -> o.id() + " (" + cargoCategories(List.of(o)).iterator().next() + ")").toList();
-    }
-
-    // ---- GVW cap by axle count ----
-
-    /**
-     * Laden weight (payload plus unladen) against the legal GVW cap for the vehicle's axle count
-     * (S.O. 3467(E)); the per-axle limits need an axle configuration the fleet master lacks.
-     */
-    private RuleCheck axleCap(Rule rule, Map<String, Object> evidence) {
-        Vehicle v = review.vehicle();
-        if (!rule.appliesTo().covers(v, pack.classChain(v.vehicleClass()))) {
-            return result(rule, Verdict.NOT_APPLICABLE, "applies_to does not cover " + VehicleStanding.describe(v), evidence);
-        }
-        Map<Integer, Integer> caps = rule.gvwCapKgByAxles();
-        int listedMax = caps.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-        evidence.put("axles", v.axles());
-        evidence.put("axle_weights", "not checked: the fleet master has no axle configuration or tyre count,"
-                + " so the pack's per-axle limits (axle_limits_t) cannot be applied");
-        Integer cap = caps.get(v.axles());
-        String basis = "gvw_cap_by_axles_t: " + v.axles() + " axles";
-        if (v.axles() >= 2 && cap == null && v.axles() > listedMax && caps.containsKey(0)) {
-            cap = caps.get(0);
-            basis = "gvw_cap_t.rigid: the pack lists no cap for " + v.axles() + " axles, so the rigid-vehicle cap applies";
-        }
-        if (v.axles() < 2 || cap == null) {
-            return result(rule, Verdict.NOT_EVALUATED, "no GVW cap in the pack for " + v.axles() + " axles", evidence);
-        }
-        double gross = ladenWeightKg(v, evidence);
-        evidence.put("gvw_cap_kg", cap);
-        evidence.put("cap_basis", basis);
-        if (v.gvwKg() > cap) {
-            evidence.put("registered_gvw_above_cap", "registered GVW " + v.gvwKg() + " kg is above the " + cap
-                    + " kg cap for " + v.axles() + " axles: check the fleet record");
-        }
-        boolean ok = gross <= cap + 1e-9;
-        return result(rule, ok ? Verdict.PASS : Verdict.FAIL, "laden weight " + gross + " kg " + (ok ? "within" : "above")
-                + " the legal GVW cap of " + cap + " kg for " + v.axles() + " axles; per-axle weights not checked"
-                + " (no axle data)", evidence);
     }
 
     private Map<String, Object> baseEvidence(Rule rule) {
@@ -730,7 +633,7 @@ final class PackRuleChecks {
         return clock.at(seconds).toString();
     }
 
-    private static RuleCheck result(Rule rule, Verdict verdict, String message, Map<String, Object> evidence) {
+    static RuleCheck result(Rule rule, Verdict verdict, String message, Map<String, Object> evidence) {
         return new RuleCheck(rule.id(), verdict, rule.severity(), message, evidence);
     }
 }
