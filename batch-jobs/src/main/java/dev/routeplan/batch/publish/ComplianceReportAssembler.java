@@ -12,6 +12,7 @@ import dev.routeplan.planning.compliance.pack.Ineligibility;
 import dev.routeplan.planning.compliance.pack.Rule;
 import dev.routeplan.planning.compliance.pack.RulePack;
 import dev.routeplan.planning.compliance.pack.VehicleEligibility;
+import dev.routeplan.planning.compliance.verify.ComplianceVerifier;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.planning.domain.TimeWindow;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,25 +45,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ComplianceReportAssembler {
 
-    /** The verifier's check of the recomputed timeline; its evidence holds the legs and the travel model. */
-    static final String TIMELINE_CHECK = "PLAN-TIMELINE";
-    /** The ECC's check id: a cost item of the pack, not one of its rules. */
-    static final String ECC_ID = "DL-ECC";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FleetStore fleet;
     private final PlanStore plans;
     private final ComplianceStore checks;
     private final ConditionsStore conditions;
     private final RulePack rulePack;
+    private final JsonMapper json;
+    private final Pattern reasonSeparator;
 
     public ComplianceReportAssembler(FleetStore fleet, PlanStore plans, ComplianceStore checks, ConditionsStore conditions,
-                                     RulePack rulePack) {
+                                     RulePack rulePack, JsonMapper json) {
         this.fleet = fleet;
         this.plans = plans;
         this.checks = checks;
         this.conditions = conditions;
         this.rulePack = rulePack;
+        this.json = json;
+        this.reasonSeparator = Pattern.compile("; (?=(?:" + rulePack.rules().stream().map(r -> Pattern.quote(r.id()))
+                .collect(Collectors.joining("|")) + "): )");
     }
 
     public ComplianceReport assemble(PlanRunParameters run) {
@@ -74,7 +76,7 @@ public class ComplianceReportAssembler {
                 .collect(Collectors.groupingBy(StoredCheck::vehicleId));
         List<DepotCompliance> depots = new ArrayList<>();
         Set<String> travelModels = new LinkedHashSet<>();
-        Map<String, RouteStatus> routed = new java.util.HashMap<>();
+        Map<String, RouteStatus> routed = new HashMap<>();
         for (Depot depot : fleet.depots(date)) {
             List<RouteCompliance> routes = new ArrayList<>();
             for (PlanStore.StoredRoute stored : plans.routes(date, depot.id())) {
@@ -85,7 +87,7 @@ public class ComplianceReportAssembler {
                 routed.put(vehicleId, status);
                 List<LegLine> legs = List.of();
                 for (StoredCheck c : routeChecks) {
-                    if (TIMELINE_CHECK.equals(c.ruleId())) {
+                    if (ComplianceVerifier.TIMELINE_CHECK.equals(c.ruleId())) {
                         JsonNode evidence = tree(c.evidenceJson());
                         legs = legs(evidence);
                         if (evidence.hasNonNull("travel_model")) {
@@ -129,9 +131,9 @@ public class ComplianceReportAssembler {
                     }
                 }
             } else if (status == null) {
+                Set<String> bannedAnyway = eligibility.check(v, date).stream().map(Ineligibility::ruleId).collect(Collectors.toSet());
                 List<Ineligibility> grapBans = eligibility.check(v, date, highestGrapStage).stream()
-                        .filter(i -> eligibility.check(v, date).stream().noneMatch(d -> d.ruleId().equals(i.ruleId())))
-                        .toList();
+                        .filter(i -> !bannedAnyway.contains(i.ruleId())).toList();
                 for (Ineligibility ban : grapBans) {
                     result.add(line(v, SetAsideVehicle.Status.NO_ROUTE, ban.ruleId(), "no route; " + ban.reason()
                             + " (the day's highest GRAP stage; cargo that could exempt it is not known before planning)"));
@@ -150,9 +152,8 @@ public class ComplianceReportAssembler {
      * followed by one of the pack's rule ids, since a detail may itself contain "; ".
      */
     List<String[]> reasons(String setAsideReason) {
-        String ids = rulePack.rules().stream().map(r -> Pattern.quote(r.id())).collect(Collectors.joining("|"));
         List<String[]> result = new ArrayList<>();
-        for (String part : setAsideReason.split("; (?=(?:" + ids + "): )")) {
+        for (String part : reasonSeparator.split(setAsideReason)) {
             int colon = part.indexOf(": ");
             String ruleId = colon > 0 ? part.substring(0, colon) : "";
             boolean known = rulePack.rule(ruleId).isPresent();
@@ -186,14 +187,14 @@ public class ComplianceReportAssembler {
         return legs;
     }
 
-    private static JsonNode tree(String json) {
-        if (json == null || json.isBlank()) {
-            return JSON.createObjectNode();
+    private JsonNode tree(String evidenceJson) {
+        if (evidenceJson == null || evidenceJson.isBlank()) {
+            return json.createObjectNode();
         }
         try {
-            return JSON.readTree(json);
+            return json.readTree(evidenceJson);
         } catch (JacksonException e) {
-            return JSON.createObjectNode(); // evidence the verifier did not write as JSON has no legs to show
+            return json.createObjectNode(); // evidence the verifier did not write as JSON has no legs to show
         }
     }
 
@@ -219,7 +220,7 @@ public class ComplianceReportAssembler {
     }
 
     private boolean isEcc(String ruleId) {
-        return ECC_ID.equals(ruleId) && rulePack.ecc() != null;
+        return RulePack.ECC_CHECK.equals(ruleId) && rulePack.ecc() != null;
     }
 
     private static String cited(String legal, List<String> refs) {

@@ -39,7 +39,7 @@ public class PublishStepConfiguration {
         return new StepBuilder("publish", jobRepository)
                 .tasklet(new PlanPublishTasklet(fleet, orders,
                         new DepotPublisher(plans, checks, rulePack, outputs, planRevisions),
-                        new RunPublisher(outputs, summaries, new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack),
+                        new RunPublisher(outputs, summaries, new ComplianceReportAssembler(fleet, plans, checks, conditions, rulePack, json),
                                 planRevisions),
                         new PlanMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry)),
                         DepotMaps.outline(properties.mapOutline())),

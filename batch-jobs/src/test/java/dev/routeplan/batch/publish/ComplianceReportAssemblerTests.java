@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Which vehicles {@code vehicles-set-aside.csv} lists, and why: the rows an officer reads. */
 class ComplianceReportAssemblerTests {
@@ -25,7 +26,7 @@ class ComplianceReportAssemblerTests {
     private static final LocalDate DEC_04_2026 = LocalDate.of(2026, 12, 4);
 
     private final ComplianceReportAssembler assembler = new ComplianceReportAssembler(null, null, null, null,
-            RulePackLoader.load(Path.of("../config/rules/delhi.yaml")));
+            RulePackLoader.load(Path.of("../config/rules/delhi.yaml")), JsonMapper.builder().build());
 
     private static Vehicle vehicle(String id) {
         return new Vehicle(id, "D1", VehicleClass.LGV, Fuel.DIESEL, EmissionNorm.BS4, LocalDate.of(2014, 3, 17), "DL",

@@ -53,6 +53,8 @@ public record RulePack(
     public static final String ESSENTIAL_GOODS = "ESSENTIAL_GOODS";
     /** The check of the fleet's vehicle class against the registered GVW bounds of {@code vehicle_classes}. */
     public static final String VEHICLE_CLASS_CHECK = "VEHICLE-CLASS-GVW";
+    /** The check of the pack's one cost item, the Environment Compensation Charge: not a rule. */
+    public static final String ECC_CHECK = "DL-ECC";
 
     /** The timeline {@link #noEntryIntervals} covers: from one day before to two days after 00:00. */
     public static final long HORIZON_FROM = -TimeWindow.SECONDS_PER_DAY;

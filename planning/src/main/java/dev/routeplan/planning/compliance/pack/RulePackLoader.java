@@ -43,7 +43,6 @@ public final class RulePackLoader {
     private static final String ENTRY = "entry";
     private static final String GROSS_WEIGHT_CHECK = "gross_weight_within_gvw";
     private static final String PERMIT_CHECK = "permit_covers";
-    private static final String ECC_ID = "DL-ECC";
     private static final String GVW_CAP_BY_AXLES = "gvw_cap_by_axles_t";
     private static final String FORECAST = "forecast_stage_gt_current";
     /** The driver-hours checks and the whole-minute params each needs. */
@@ -330,10 +329,10 @@ public final class RulePackLoader {
         /** The DL-ECC cost item, or null when the pack has none. */
         private EccSchedule ecc() {
             for (PackNode cost : root.get("costs").list()) {
-                if (!ECC_ID.equals(cost.get("id").optionalString().orElse(null))) {
+                if (!RulePack.ECC_CHECK.equals(cost.get("id").optionalString().orElse(null))) {
                     continue;
                 }
-                PackNode item = cost.inRule(ECC_ID);
+                PackNode item = cost.inRule(RulePack.ECC_CHECK);
                 List<EccSchedule.Category> categories = new ArrayList<>();
                 for (PackNode c : item.get("vehicle_categories").list()) {
                     categories.add(new EccSchedule.Category(c.get("name").string(), packClasses(c.get("classes")),

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class ComplianceVerifier {
 
+    /** The check of the recomputed timeline, whose evidence holds the route's legs and names the travel model. */
+    public static final String TIMELINE_CHECK = PlanChecks.TIMELINE;
+
     private final RulePack pack;
     private final TravelTimeProvider travel;
 

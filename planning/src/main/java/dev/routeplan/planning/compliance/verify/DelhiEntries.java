@@ -63,7 +63,6 @@ final class DelhiEntries {
         }
         for (RouteTimeline.Leg leg : legs) {
             List<double[]> insideParts = delhi == null ? List.of(new double[] {0, 1}) : fractionsInside(delhi, leg);
-            long duration = leg.endSeconds() - leg.startSeconds();
             if (in && (insideParts.isEmpty() || insideParts.get(0)[0] > 0)) {
                 // numerically outside at the leg's start although the last point was inside: leaves at once
                 stays.add(new Stay(open, openFrom, leg.startSeconds(), "leaves Delhi at the start of leg " + leg.label()));
@@ -71,17 +70,17 @@ final class DelhiEntries {
             }
             for (double[] part : insideParts) {
                 if (!in) {
-                    long at = leg.startSeconds() + (long) Math.floor(part[0] * duration);
-                    GeoPoint where = along(leg, part[0]);
+                    long at = leg.reachedAt(part[0]);
+                    GeoPoint where = leg.pointAt(part[0]);
                     open = new Entry(at, "crosses the Delhi boundary inbound on leg " + leg.label() + " at "
                             + position(where), where, false);
                     openFrom = at;
                     in = true;
                 }
                 if (part[1] < 1) {
-                    long until = leg.startSeconds() + (long) Math.ceil(part[1] * duration);
+                    long until = leg.passedAt(part[1]);
                     stays.add(new Stay(open, openFrom, until, "leaves Delhi on leg " + leg.label() + " at "
-                            + position(along(leg, part[1]))));
+                            + position(leg.pointAt(part[1]))));
                     in = false;
                     open = null;
                 }
@@ -120,11 +119,6 @@ final class DelhiEntries {
 
     static String position(GeoPoint p) {
         return String.format(Locale.ROOT, "%.5f,%.5f", p.lat(), p.lon());
-    }
-
-    private static GeoPoint along(RouteTimeline.Leg leg, double fraction) {
-        return new GeoPoint(leg.from().lat() + fraction * (leg.to().lat() - leg.from().lat()),
-                leg.from().lon() + fraction * (leg.to().lon() - leg.from().lon()));
     }
 
     private static boolean inside(Zone zone, GeoPoint p) {

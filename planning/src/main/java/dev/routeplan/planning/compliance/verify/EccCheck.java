@@ -19,8 +19,6 @@ import java.util.Optional;
  */
 final class EccCheck {
 
-    static final String ECC_ID = "DL-ECC";
-
     private EccCheck() {
     }
 
@@ -32,11 +30,11 @@ final class EccCheck {
         evidence.put("registration_state", v.registrationState());
         evidence.putAll(citation(pack));
         if (v.registeredInDelhi()) {
-            return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
+            return new RuleCheck(RulePack.ECC_CHECK, Verdict.NOT_APPLICABLE, Severity.WARNING,
                     "registered in Delhi: the ECC is charged only on vehicles registered outside Delhi", evidence);
         }
         if (entrySeconds == null) {
-            return new RuleCheck(ECC_ID, Verdict.NOT_APPLICABLE, Severity.WARNING,
+            return new RuleCheck(RulePack.ECC_CHECK, Verdict.NOT_APPLICABLE, Severity.WARNING,
                     "the route never enters Delhi: no ECC", evidence);
         }
         LocalDate entryDay = clock.at(entrySeconds).toLocalDate();
@@ -46,7 +44,7 @@ final class EccCheck {
         Optional<String> category = schedule.category(v, pack.classChain(v.vehicleClass()));
         Optional<long[]> amount = category.flatMap(c -> schedule.amount(c, entryDay));
         if (amount.isEmpty()) {
-            return new RuleCheck(ECC_ID, Verdict.NOT_EVALUATED, Severity.WARNING,
+            return new RuleCheck(RulePack.ECC_CHECK, Verdict.NOT_EVALUATED, Severity.WARNING,
                     "no ECC amount in the schedule for this vehicle on " + entryDay, evidence);
         }
         evidence.put("axle_class", category.get());
@@ -54,7 +52,7 @@ final class EccCheck {
         evidence.put("base_amount_inr", amount.get()[1]);
         evidence.put("escalations", amount.get()[2]);
         evidence.put("rounding", schedule.rounding() + " (unverified)");
-        return new RuleCheck(ECC_ID, Verdict.CHARGE, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
+        return new RuleCheck(RulePack.ECC_CHECK, Verdict.CHARGE, Severity.WARNING, "ECC Rs " + amount.get()[0] + " ("
                 + category.get() + ") on entering Delhi on " + entryDay + "; a cost, not a ban", evidence);
     }
 

@@ -32,6 +32,21 @@ record RouteTimeline(long departureSeconds, List<StopTime> stops, long returnSec
 
     /** One drive, taken as a straight line from {@code from} to {@code to} over {@code [start, end)}. */
     record Leg(String label, GeoPoint from, GeoPoint to, long startSeconds, long endSeconds) {
+
+        /** The point {@code fraction} of the way along the straight leg. */
+        GeoPoint pointAt(double fraction) {
+            return new GeoPoint(from.lat() + fraction * (to.lat() - from.lat()), from.lon() + fraction * (to.lon() - from.lon()));
+        }
+
+        /** When the vehicle reaches {@code fraction} of the leg, rounded down: the earliest it can be there. */
+        long reachedAt(double fraction) {
+            return startSeconds + (long) Math.floor(fraction * (endSeconds - startSeconds));
+        }
+
+        /** When the vehicle has passed {@code fraction} of the leg, rounded up: the latest it can still be there. */
+        long passedAt(double fraction) {
+            return startSeconds + (long) Math.ceil(fraction * (endSeconds - startSeconds));
+        }
     }
 
     static RouteTimeline recompute(RouteUnderReview r, TravelTimeProvider travel) {

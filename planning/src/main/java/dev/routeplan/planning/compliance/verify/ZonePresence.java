@@ -55,19 +55,17 @@ final class ZonePresence {
         List<Interval> result = new ArrayList<>();
         List<Crossing> discounted = new ArrayList<>();
         for (RouteTimeline.Leg leg : timeline.legs()) {
+            double legMetres = HaversineTravelModel.greatCircleKm(leg.from(), leg.to()) * 1000;
             for (ZoneFeature feature : zone.features()) {
-                double legMetres = HaversineTravelModel.greatCircleKm(leg.from(), leg.to()) * 1000;
                 for (double[] f : fractionsInside(feature.area(), leg.from(), leg.to())) {
-                    long duration = leg.endSeconds() - leg.startSeconds();
-                    long start = leg.startSeconds() + (long) Math.floor(f[0] * duration);
-                    long end = leg.startSeconds() + (long) Math.ceil(f[1] * duration);
+                    long start = leg.reachedAt(f[0]);
+                    long end = leg.passedAt(f[1]);
                     boolean passesThrough = f[0] > 0 && f[1] < 1;
                     double metresInside = (f[1] - f[0]) * legMetres;
                     if (passesThrough && metresInside < zone.minAlongMetres()) {
                         // crossing the road, not driving along it; a leg that starts or ends on it counts
                         discounted.add(new Crossing(feature.name(), "leg " + leg.label(), start, end, metresInside,
-                                new GeoPoint(leg.from().lat() + f[0] * (leg.to().lat() - leg.from().lat()),
-                                        leg.from().lon() + f[0] * (leg.to().lon() - leg.from().lon()))));
+                                leg.pointAt(f[0])));
                         continue;
                     }
                     if (end > start) {
