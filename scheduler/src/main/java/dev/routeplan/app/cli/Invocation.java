@@ -2,7 +2,10 @@ package dev.routeplan.app.cli;
 
 import dev.routeplan.app.RouteplanApplication;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,6 +29,26 @@ record Invocation(PrintStream out, PrintStream err, List<String> springSettings)
                 .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
                 .run(springSettings.toArray(String[]::new))) {
             return useCase.call(context);
+        }
+    }
+
+    /**
+     * Starts the service (web server, schedules) and returns when it has shut down: on SIGTERM,
+     * after running jobs were stopped at a chunk boundary.
+     */
+    void serve(List<String> serviceSettings) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        List<String> settings = new ArrayList<>(springSettings);
+        settings.addAll(serviceSettings);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
+                .listeners((ContextClosedEvent event) -> closed.countDown())
+                // the schedule runs in the service only; other commands share the database, not the triggers
+                .properties("spring.quartz.auto-startup=true")
+                .run(settings.toArray(String[]::new));
+        if (context.isActive()) {
+            closed.await();
         }
     }
 

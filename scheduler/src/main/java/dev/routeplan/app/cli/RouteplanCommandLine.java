@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
- * {@code routeplan demo | run | ingest | verify | restart | deliver | generate}: what operators and
+ * {@code routeplan demo | run | ingest | verify | restart | deliver | generate | serve | token}: what operators and
  * scripts type. Exit status 0 = done, 1 = failed, 2 = the command line is wrong, 3 = done but
  * routes blocked, 4 = done and published but a delivery did not go out (see {@link ExitStatus}).
  */
@@ -16,7 +16,8 @@ public final class RouteplanCommandLine {
 
     /** Settings for the application, not for the command; they may appear anywhere. */
     private static final Predicate<String> SPRING_SETTING = arg -> arg.startsWith("--spring.")
-            || arg.startsWith("--routeplan.") || arg.startsWith("--logging.");
+            || arg.startsWith("--routeplan.") || arg.startsWith("--logging.")
+            || arg.startsWith("--server.") || arg.startsWith("--management.");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -41,6 +42,8 @@ public final class RouteplanCommandLine {
                 .addSubcommand(new RestartCommand(invocation))
                 .addSubcommand(new DeliverCommand(invocation))
                 .addSubcommand(new GenerateCommand(invocation))
+                .addSubcommand(new ServeCommand(invocation))
+                .addSubcommand(new TokenCommand(invocation))
                 .addSubcommand(new CommandLine.HelpCommand());
         OptionConverters.registerOn(commandLine);
         return commandLine
