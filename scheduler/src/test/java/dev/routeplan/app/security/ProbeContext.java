@@ -1,5 +1,6 @@
 package dev.routeplan.app.security;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,9 +30,10 @@ public class ProbeContext {
     public static final String INTERNAL_DETAIL = "internal detail jdbc:postgresql://db-7/secret";
 
     @Bean
-    DynamicPropertyRegistrar machineClients() {
+    DynamicPropertyRegistrar machineClientsAndRulePack() {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
         return registry -> {
+            registry.add("routeplan.rule-pack", () -> Path.of("../config/rules/delhi.yaml").toAbsolutePath().normalize().toString());
             registry.add("routeplan.security.clients[0].id", () -> ADMIN_CLIENT);
             registry.add("routeplan.security.clients[0].secret-hash", () -> "{bcrypt}" + bcrypt.encode(ADMIN_SECRET));
             registry.add("routeplan.security.clients[0].roles", () -> "ADMIN");
@@ -41,12 +43,7 @@ public class ProbeContext {
         };
     }
 
-    @Bean
-    ProbeEndpoints probeEndpoints() {
-        return new ProbeEndpoints();
-    }
-
-    /** Endpoints for any signed-in caller: a read, a change, an event stream held open, and a bug. */
+    /** (Registered as a member class of this configuration.) Endpoints for any signed-in caller: a read, a change, an event stream held open, and a bug. */
     @RestController
     public static class ProbeEndpoints {
 
