@@ -37,7 +37,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * claim says what it may do. URL rules here only say "authenticated" (and keep actuator apart);
  * each endpoint names its roles with {@code @PreAuthorize}, next to its code, and the role
  * matrix test walks them all. Stateless, so no session and no CSRF token: the browser console
- * (a later issue) gets a chain of its own with sessions and CSRF on.
+ * (a later issue) gets a chain of its own with sessions and CSRF on. The chain also limits each
+ * client's rate ({@link RateLimitFilter}) and keeps CORS closed unless origins are configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
