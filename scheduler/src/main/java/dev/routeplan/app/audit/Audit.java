@@ -49,6 +49,15 @@ public class Audit {
                 .filter(authority -> authority.startsWith("ROLE_"))
                 .map(authority -> authority.substring("ROLE_".length()))
                 .collect(Collectors.toSet());
+        recordAs(subject, roles, action, target, outcome, detail);
+    }
+
+    /**
+     * For an actor the security context does not hold yet, such as a machine client at the
+     * token endpoint (authenticated as a client, its roles in its registration).
+     */
+    public void recordAs(String subject, Set<String> roles, AuditAction action, String target, AuditEntry.Outcome outcome,
+                         String detail) {
         log.append(new AuditEntry(clock.instant(), subject, roles, action, target, clientAddress(), outcome,
                 detail == null ? null : truncate(detail)));
     }

@@ -2,11 +2,13 @@ package dev.routeplan.app.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -23,15 +25,20 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The API is an OAuth2 resource server: every request carries a bearer JWT whose {@code roles}
  * claim says what it may do. URL rules here only say "authenticated" (and keep actuator apart);
  * each endpoint names its roles with {@code @PreAuthorize}, next to its code, and the role
  * matrix test walks them all. Stateless, so no session and no CSRF token: the browser console
- * (a later issue) gets a chain of its own with sessions and CSRF on.
+ * (a later issue) gets a chain of its own with sessions and CSRF on. The chain also limits each
+ * client's rate ({@link RateLimitFilter}) and keeps CORS closed unless origins are configured.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -47,7 +54,8 @@ public class ApiSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, ApiRateLimits rateLimits,
+                                    SecurityProperties properties) throws Exception {
         return http
                 .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
                 .authorizeHttpRequests(requests -> requests
@@ -65,6 +73,9 @@ public class ApiSecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
+                // after the token is read (a client is its subject), before the URL rules refuse anonymous calls
+                .addFilterAfter(new RateLimitFilter(rateLimits, problems), BearerTokenAuthenticationFilter.class)
+                .cors(cors -> cors.configurationSource(crossOrigin(properties)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers
@@ -87,6 +98,28 @@ public class ApiSecurityConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.expectedIssuer()), audience));
         return decoder;
+    }
+
+    /**
+     * Closed unless origins are configured: without a configuration for a request, a preflight
+     * gets no {@code Access-Control-Allow-Origin} and the browser keeps the call from being made.
+     * Bearer tokens, not cookies, so credentials stay off.
+     */
+    static CorsConfigurationSource crossOrigin(SecurityProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.corsAllowedOrigins().isEmpty()) {
+            CorsConfiguration api = new CorsConfiguration();
+            api.setAllowedOrigins(properties.corsAllowedOrigins());
+            api.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+            api.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_NONE_MATCH,
+                    HttpHeaders.RANGE, "Last-Event-ID"));
+            api.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG, HttpHeaders.CONTENT_DISPOSITION,
+                    HttpHeaders.RETRY_AFTER));
+            api.setAllowCredentials(false);
+            api.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/api/**", api);
+        }
+        return source;
     }
 
     private static JwtAuthenticationConverter rolesFromClaim() {

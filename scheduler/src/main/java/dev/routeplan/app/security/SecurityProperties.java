@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    readable by the owner only; never in the repository)
  * @param tokenTtl    how long a token of the embedded server is valid
  * @param clients     machine clients of the embedded server (client credentials grant)
+ * @param corsAllowedOrigins origins whose browser pages may call the API (e.g. {@code https://console.example.com});
+ *                    none by default, so cross-origin calls from browsers are refused
  */
 @ConfigurationProperties("routeplan.security")
 public record SecurityProperties(
@@ -27,10 +29,12 @@ public record SecurityProperties(
         @DefaultValue("routeplan") String audience,
         @DefaultValue("data/keys/jwt-signing-key.json") Path signingKey,
         @DefaultValue("1h") Duration tokenTtl,
-        List<Client> clients) {
+        List<Client> clients,
+        List<String> corsAllowedOrigins) {
 
     public SecurityProperties {
         clients = clients == null ? List.of() : List.copyOf(clients);
+        corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
     }
 
     public boolean embedded() {

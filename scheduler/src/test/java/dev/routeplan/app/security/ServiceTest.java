@@ -20,7 +20,11 @@ import org.springframework.context.annotation.Import;
         "spring.datasource.url=jdbc:h2:mem:routeplan-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "routeplan.rule-pack=../config/rules/delhi.yaml",
         "routeplan.security.signing-key=target/test-keys/${random.uuid}.json",
-        "logging.level.dev.routeplan=WARN"
+        "logging.level.dev.routeplan=WARN",
+        // every test class shares this context and the local-ROLE subjects: RateLimitTests checks the limits in its own
+        "routeplan.rate-limits.mutating.limit=1000000",
+        "routeplan.rate-limits.reads.limit=1000000",
+        "routeplan.rate-limits.sse-connections=1000"
 })
 @AutoConfigureMockMvc
 @Import(TestTokens.class)
