@@ -174,6 +174,15 @@ class PlansApiTests {
     }
 
     @Test
+    void refusesAnUnsafeNameThatGotPastTheFirewallItself() throws Exception {
+        mvc.perform(get("/api/v1/plans/{date}/depots/D1/files/{name}", DATE, "plan-D1.xlsx:$DATA").with(tokens.as(Role.PLANNER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.title").value("Bad file name"));
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'DOWNLOAD' and outcome = 'REFUSED' and detail = ?")
+                .param("not a plain file name").query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void servesOnlyRegisteredFilesOfTheRevisionsOwnFolder() throws Exception {
         Files.writeString(published.resolve("D1/notes.txt"), "not published");
 
