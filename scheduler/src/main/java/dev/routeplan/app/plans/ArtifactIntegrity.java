@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Whether a published file still holds the bytes registered for it. The size is compared on
  * every call; the full SHA-256 once per version of the file on disk (path, size, modification
  * time, file key), remembered, so a file downloaded a thousand times is hashed once and a file
- * rewritten in place is hashed again.
+ * rewritten in place is hashed again. Measured on the 2-core build machine: SHA-256 runs at
+ * 170-280 MB/s (6 ms for 1 MB, 50 ms for 10 MB) against about 10-60 us for the attributes, so
+ * hashing on every download would cost more than serving it.
  */
 @Component
 public class ArtifactIntegrity {
