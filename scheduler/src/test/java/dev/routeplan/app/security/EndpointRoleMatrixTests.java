@@ -1,6 +1,9 @@
 package dev.routeplan.app.security;
 
 import static dev.routeplan.app.security.Role.ADMIN;
+import static dev.routeplan.app.security.Role.COMPLIANCE;
+import static dev.routeplan.app.security.Role.OPS;
+import static dev.routeplan.app.security.Role.PLANNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -37,10 +40,18 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class EndpointRoleMatrixTests {
 
     static final List<Rule> MATRIX = List.of(
-            rule(HttpMethod.GET, "/api/v1/audit", ADMIN)
-            // e.g. rule(HttpMethod.GET, "/api/v1/runs", OPS, PLANNER, ADMIN),
-            //      rule(HttpMethod.POST, "/api/v1/runs/{id}/restart", OPS, ADMIN),
-            //      rule(HttpMethod.POST, "/api/v1/runs", OPS, ADMIN).body("{\"planDate\": \"2999-01-01\"}")
+            rule(HttpMethod.GET, "/api/v1/audit", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/plans/{date}", PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/plans/{date}/depots/{depot}", PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/plans/{date}/depots/{depot}/files/{name}", PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/plans/{date}/files/{name}", PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/rejects/{date}", PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/inputs/{date}", PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/compliance/{date}", COMPLIANCE, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/compliance/{date}/files/{name}", COMPLIANCE, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/compliance/{date}/routes/{routeId}", COMPLIANCE, ADMIN),
+            // read-only for planners; a withdrawal ("withdraw": true) is COMPLIANCE's alone (ComplianceApiTests)
+            rule(HttpMethod.POST, "/api/v1/compliance/{date}/what-if", PLANNER, COMPLIANCE, ADMIN)
     );
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
