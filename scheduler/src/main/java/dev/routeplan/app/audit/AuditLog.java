@@ -1,6 +1,7 @@
 package dev.routeplan.app.audit;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,5 +27,15 @@ public class AuditLog {
                 .params(Timestamp.from(entry.at()), entry.subject(), String.join(",", new TreeSet<>(entry.roles())),
                         entry.action().name(), entry.target(), entry.client(), entry.outcome().name(), entry.detail())
                 .update();
+    }
+
+    /**
+     * Removes the rows older than {@code cutoff}: the retention purge, the only remover of audit rows.
+     * (When merged with the append-only trigger's branch, that branch's version of this method, which
+     * opens the trigger for the purge's transaction, is the one to keep.)
+     */
+    @Transactional
+    public int purgeOlderThan(Instant cutoff) {
+        return jdbc.sql("delete from audit_log where at < ?").param(Timestamp.from(cutoff)).update();
     }
 }
