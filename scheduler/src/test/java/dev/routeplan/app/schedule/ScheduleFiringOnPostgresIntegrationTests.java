@@ -42,13 +42,13 @@ class ScheduleFiringOnPostgresIntegrationTests {
         SCHEMA.register(registry);
     }
 
-    /** The context's scheduler, put in standby before its tables go, so it does not poll a dropped schema. */
+    /** The context's scheduler, shut down before its tables go, so it does not poll a dropped schema. */
     private static volatile Scheduler running;
 
     @AfterAll
     static void dropSchema() throws Exception {
         if (running != null) {
-            running.standby();
+            running.shutdown(true);
         }
         SCHEMA.drop();
     }
