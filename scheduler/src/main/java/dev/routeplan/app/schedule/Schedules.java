@@ -6,6 +6,7 @@ import dev.routeplan.app.schedule.ScheduleTriggers.InvalidSchedule;
 import dev.routeplan.app.schedule.ScheduleView.State;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -34,7 +35,7 @@ public class Schedules {
     }
 
     public List<ScheduleView> list() throws SchedulerException {
-        List<ScheduleView> views = new java.util.ArrayList<>();
+        List<ScheduleView> views = new ArrayList<>();
         for (ScheduleName schedule : ScheduleName.values()) {
             views.add(view(schedule));
         }

@@ -7,6 +7,8 @@ import dev.routeplan.app.RouteplanApplication;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,8 +128,8 @@ class ScheduleFiringOnPostgresIntegrationTests {
         }
     }
 
-    private static java.util.List<String> concat(java.util.List<String> a, java.util.List<String> b) {
-        java.util.List<String> all = new java.util.ArrayList<>(a);
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
