@@ -81,6 +81,12 @@ public class DeliveryStore {
                 .param(planDate).query(DeliveryStore::map).list();
     }
 
+    /** The plan dates from {@code from} on with a delivery not SENT (PENDING or FAILED), oldest first: what a retry sends. */
+    public List<LocalDate> datesNotSentSince(LocalDate from) {
+        return jdbc.sql("select distinct plan_date from deliveries where plan_date >= ? and status <> 'SENT' order by plan_date")
+                .param(from).query(LocalDate.class).list();
+    }
+
     private static Delivery map(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getObject("plan_date", LocalDate.class), rs.getString("depot_id"), rs.getInt("revision"),
                 DeliveryChannel.valueOf(rs.getString("channel")), rs.getString("target"),

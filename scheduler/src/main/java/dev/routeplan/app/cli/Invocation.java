@@ -38,14 +38,15 @@ record Invocation(PrintStream out, PrintStream err, List<String> springSettings)
      */
     void serve(List<String> serviceSettings) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
-        List<String> settings = new ArrayList<>(springSettings);
+        // the schedule runs in the service only; other commands share the database, not the triggers.
+        // An argument, not a default property: application.yaml's `auto-startup: false` outranks those.
+        List<String> settings = new ArrayList<>(List.of("--spring.quartz.auto-startup=true"));
+        settings.addAll(springSettings);
         settings.addAll(serviceSettings);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
                 .listeners((ContextClosedEvent event) -> closed.countDown())
-                // the schedule runs in the service only; other commands share the database, not the triggers
-                .properties("spring.quartz.auto-startup=true")
                 .run(settings.toArray(String[]::new));
         if (context.isActive()) {
             closed.await();

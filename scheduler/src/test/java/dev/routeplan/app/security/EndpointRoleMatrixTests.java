@@ -41,6 +41,11 @@ class EndpointRoleMatrixTests {
 
     static final List<Rule> MATRIX = List.of(
             rule(HttpMethod.GET, "/api/v1/audit", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/schedules", OPS, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/schedules/{name}", OPS, ADMIN),
+            rule(HttpMethod.PATCH, "/api/v1/schedules/{name}", OPS, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/schedules/{name}/pause", OPS, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/schedules/{name}/resume", OPS, ADMIN),
             rule(HttpMethod.GET, "/api/v1/plans/{date}", PLANNER, ADMIN),
             rule(HttpMethod.GET, "/api/v1/plans/{date}/depots/{depot}", PLANNER, ADMIN),
             rule(HttpMethod.GET, "/api/v1/plans/{date}/depots/{depot}/files/{name}", PLANNER, ADMIN),

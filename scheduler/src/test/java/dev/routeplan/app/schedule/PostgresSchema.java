@@ -1,0 +1,26 @@
+package dev.routeplan.app.schedule;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** A schema of its own on this machine's PostgreSQL, made by Flyway and dropped after the test class. */
+final class PostgresSchema {
+
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    final String name = "routeplan_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + name);
+        registry.add("spring.flyway.schemas", () -> name);
+        registry.add("spring.flyway.default-schema", () -> name);
+    }
+
+    void drop() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
+            c.createStatement().execute("drop schema if exists " + name + " cascade");
+        }
+    }
+}
