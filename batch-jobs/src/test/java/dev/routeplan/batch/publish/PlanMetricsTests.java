@@ -40,7 +40,8 @@ class PlanMetricsTests {
     }
 
     private static RunSummary.Efficiency efficiency(double baselineKm, double optimisedKm, double gain) {
-        return new RunSummary.Efficiency(baselineKm, optimisedKm, 10, 10, gain * 100, true, baselineKm / 10, optimisedKm / 10);
+        return new RunSummary.Efficiency(10, 10, baselineKm / 10, optimisedKm / 10, gain * 100, baselineKm, optimisedKm,
+                optimisedKm - baselineKm, true);
     }
 
     private static RunSummary summary(RunSummary.Efficiency d1, RunSummary.Efficiency d2, RunSummary.Efficiency all) {
