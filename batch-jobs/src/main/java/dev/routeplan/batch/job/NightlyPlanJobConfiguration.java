@@ -8,6 +8,8 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,8 +34,10 @@ public class NightlyPlanJobConfiguration {
 
     @Bean
     Job nightlyPlanJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep, Step optimiseStep,
-                       Step verifyStep, Step publishStep, Step deliverStep) {
+                       Step verifyStep, Step publishStep, Step deliverStep, RunLogContext runLogContext, RunMetrics runMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runLogContext)
+                .listener(runMetrics)
                 .start(fetchStep)
                 .next(fleetStep)
                 .next(ingestStep)
@@ -46,8 +50,21 @@ public class NightlyPlanJobConfiguration {
 
     /** Takes in a date's files without planning: for backfills, and to measure ingest on its own. */
     @Bean
-    Job ingestOrdersJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep) {
-        return new JobBuilder(INGEST_JOB_NAME, jobRepository).start(fetchStep).next(fleetStep).next(ingestStep).build();
+    Job ingestOrdersJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep,
+                        RunLogContext runLogContext, RunMetrics runMetrics) {
+        return new JobBuilder(INGEST_JOB_NAME, jobRepository).listener(runLogContext).listener(runMetrics)
+                .start(fetchStep).next(fleetStep).next(ingestStep).build();
+    }
+
+    /** The run in every log line's context; every step registers it first. */
+    @Bean
+    RunLogContext runLogContext() {
+        return new RunLogContext();
+    }
+
+    @Bean
+    RunMetrics runMetrics(ObjectProvider<MeterRegistry> meters) {
+        return new RunMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     /**
@@ -73,9 +90,9 @@ public class NightlyPlanJobConfiguration {
     @Bean
     DepotPartitionedSteps depotPartitionedSteps(JobRepository jobRepository, DepotPartitioner depotPartitioner,
                                                 TaskExecutor partitionExecutor, RouteplanProperties properties,
-                                                ProgressPrinter progress) {
+                                                ProgressPrinter progress, RunLogContext runLogContext) {
         return new DepotPartitionedSteps(jobRepository, depotPartitioner, partitionExecutor, properties.partitionThreads(),
-                progress);
+                progress, runLogContext);
     }
 
     @Bean

@@ -54,7 +54,9 @@ public record RunSummary(
         }
     }
 
+    /** @param unassignedByReason the unassigned orders by {@code UnassignedReason} name; reasons with none left out */
     public record DepotSummary(String depotId, String name, long vehiclesUsed, long stops, double km, long unassigned,
-                               long routesBlocked, Efficiency efficiency, Map<String, Map<String, Long>> checksByRule) {
+                               Map<String, Long> unassignedByReason, long routesBlocked, Efficiency efficiency,
+                               Map<String, Map<String, Long>> checksByRule) {
     }
 }
