@@ -45,7 +45,11 @@ record Invocation(PrintStream out, PrintStream err, List<String> springSettings)
                 .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
                 .listeners((ContextClosedEvent event) -> closed.countDown())
                 // the schedule runs in the service only; other commands share the database, not the triggers
-                .properties("spring.quartz.auto-startup=true")
+                .properties("spring.quartz.auto-startup=true",
+                        // the service's log is read by machines (JSON, one object a line, with the run's and the
+                        // request's context); the commands keep the human console format
+                        "logging.structured.format.console=ecs",
+                        "logging.structured.ecs.service.name=routeplan")
                 .run(settings.toArray(String[]::new));
         if (context.isActive()) {
             closed.await();
