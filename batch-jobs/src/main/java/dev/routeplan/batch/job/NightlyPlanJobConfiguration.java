@@ -81,10 +81,11 @@ public class NightlyPlanJobConfiguration {
         return executor;
     }
 
-    /** Progress goes to the console the command line registered, or to standard output. */
+    /** Progress goes to the console the command line registered, or else (the service) to the log. */
     @Bean
     ProgressPrinter progressPrinter(ObjectProvider<PrintStream> console) {
-        return new ProgressPrinter(console.getIfAvailable(() -> System.out));
+        PrintStream out = console.getIfAvailable();
+        return out == null ? ProgressPrinter.toLog() : new ProgressPrinter(out);
     }
 
     @Bean

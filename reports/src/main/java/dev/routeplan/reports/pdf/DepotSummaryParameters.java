@@ -37,8 +37,9 @@ final class DepotSummaryParameters {
 
     // per served order first: total km alone read as a loss when the plan serves more orders
     private static String efficiency(EfficiencyGain gain) {
-        return String.format(Locale.ROOT, "%.1f %% fewer km per order (%d orders served, baseline %d); total %.1f km, baseline %.1f km",
-                gain.kmPerOrderGain() * 100, gain.optimisedServedOrders(), gain.baselineServedOrders(), gain.optimisedKm(),
-                gain.baselineKm());
+        double percent = gain.kmPerOrderGain() * 100;
+        return String.format(Locale.ROOT, "%.1f %% %s km per order (%d orders served, baseline %d); total %.1f km, baseline %.1f km",
+                Math.abs(percent), percent >= 0 ? "fewer" : "more", gain.optimisedServedOrders(), gain.baselineServedOrders(),
+                gain.optimisedKm(), gain.baselineKm());
     }
 }

@@ -42,7 +42,7 @@ record Invocation(PrintStream out, PrintStream err, List<String> springSettings)
         settings.addAll(serviceSettings);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
+                // no console: the runs' progress goes to the log, which is JSON under serve
                 .listeners((ContextClosedEvent event) -> closed.countDown())
                 // the schedule runs in the service only; other commands share the database, not the triggers
                 .properties("spring.quartz.auto-startup=true",

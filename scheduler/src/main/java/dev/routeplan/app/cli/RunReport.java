@@ -36,9 +36,10 @@ record RunReport(PrintStream out, PrintStream err) {
         if (summary.efficiency() != null) {
             var e = summary.efficiency();
             // per served order first: total km read as a loss when the plan serves more orders than the hand plan
-            out.printf("  vs hand plan  %d orders served (hand plan %d); %.2f km per served order (hand plan %.2f),"
-                    + " %.1f%% fewer%n", e.optimisedOrders(), e.baselineOrders(), e.optimisedKmPerOrder(),
-                    e.baselineKmPerOrder(), e.kmPerOrderGainPercent());
+            out.printf("  vs hand plan  %d orders served (hand plan %d); %.2f km per served order (hand plan %.2f), %s%n",
+                    e.optimisedOrders(), e.baselineOrders(), e.optimisedKmPerOrder(), e.baselineKmPerOrder(),
+                    e.kmPerOrderGainPercent() >= 0 ? String.format("%.1f%% fewer", e.kmPerOrderGainPercent())
+                            : String.format("%.1f%% more", -e.kmPerOrderGainPercent()));
             out.printf("                total km difference %+.1f km (%.1f against the hand plan's %.1f%s)%n",
                     e.totalKmDifference(), e.optimisedKm(), e.baselineKm(),
                     e.comparable() ? "" : "; not like for like: different numbers of orders served");
