@@ -42,20 +42,18 @@ public class PlanMetrics {
             set("routeplan.orders", Tags.of("outcome", "rejected"), summary.orders().rejected());
         }
         String all = RunMetrics.ALL_DEPOTS;
-        record(all, summary.efficiency(), summary.unassigned());
+        record(all, summary.efficiency(), summary.totalKm(), summary.unassigned());
         if (summary.vehicles() != null) {
             set("routeplan.plan.vehicles.used", Tags.of("depot", all), summary.vehicles().used());
         }
-        set("routeplan.plan.km", Tags.of("depot", all, "plan", "optimised"), summary.totalKm());
         if (summary.compliance() != null) {
             set("routeplan.compliance.routes.blocked", Tags.of("depot", all), summary.compliance().routesBlocked());
         }
         checks(all, summary.checksByRule());
         Map<String, Long> reasons = new ConcurrentHashMap<>();
         for (RunSummary.DepotSummary depot : summary.depots()) {
-            record(depot.depotId(), depot.efficiency(), depot.unassigned());
+            record(depot.depotId(), depot.efficiency(), depot.km(), depot.unassigned());
             set("routeplan.plan.vehicles.used", Tags.of("depot", depot.depotId()), depot.vehiclesUsed());
-            set("routeplan.plan.km", Tags.of("depot", depot.depotId(), "plan", "optimised"), depot.km());
             set("routeplan.compliance.routes.blocked", Tags.of("depot", depot.depotId()), depot.routesBlocked());
             checks(depot.depotId(), depot.checksByRule());
             unassignedByReason(depot.depotId(), depot.unassignedByReason());
@@ -64,13 +62,17 @@ public class PlanMetrics {
         unassignedByReason(all, reasons);
     }
 
-    private void record(String depot, RunSummary.Efficiency efficiency, long unassigned) {
+    /** @param publishedKm the km of the published routes, the optimised figure when there is no baseline to set beside it */
+    private void record(String depot, RunSummary.Efficiency efficiency, double publishedKm, long unassigned) {
         set("routeplan.plan.orders.unassigned", Tags.of("depot", depot), unassigned);
         if (efficiency == null) {
+            set("routeplan.plan.km", Tags.of("depot", depot, "plan", "optimised"), publishedKm);
             return;
         }
         set("routeplan.plan.efficiency.gain", Tags.of("depot", depot), efficiency.kmPerOrderGainPercent() / 100);
+        // both plans' km as the comparison counts them: every planned route, blocked ones too
         set("routeplan.plan.km", Tags.of("depot", depot, "plan", "baseline"), efficiency.baselineKm());
+        set("routeplan.plan.km", Tags.of("depot", depot, "plan", "optimised"), efficiency.optimisedKm());
         set("routeplan.plan.orders.served", Tags.of("depot", depot, "plan", "baseline"), efficiency.baselineOrders());
         set("routeplan.plan.orders.served", Tags.of("depot", depot, "plan", "optimised"), efficiency.optimisedOrders());
     }

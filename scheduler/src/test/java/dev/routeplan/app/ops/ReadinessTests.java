@@ -16,8 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Readiness on the embedded default, with a mail server that is down (a closed loopback port):
- * mail shows in the full health, for ADMIN, and never takes the node out of rotation.
+ * Readiness on the embedded default, with a mail server and an SFTP outbox that are down (closed
+ * loopback ports): they show in the full health, for ADMIN, and never take the node out of rotation.
  */
 @ServiceTest
 class ReadinessTests {
@@ -28,10 +28,16 @@ class ReadinessTests {
     TestTokens tokens;
 
     @DynamicPropertySource
-    static void mailServerDown(DynamicPropertyRegistry registry) throws IOException {
+    static void mailServerAndOutboxDown(DynamicPropertyRegistry registry) throws IOException {
         int closed = closedPort();
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> closed);
+        registry.add("routeplan.outbox.enabled", () -> "true");
+        registry.add("routeplan.outbox.host", () -> "127.0.0.1");
+        registry.add("routeplan.outbox.port", () -> closed);
+        registry.add("routeplan.outbox.user", () -> "dispatch");
+        registry.add("routeplan.outbox.password", () -> "test-only-secret");
+        registry.add("routeplan.outbox.trust-any-host-key", () -> "true");
     }
 
     @Test
@@ -44,14 +50,17 @@ class ReadinessTests {
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.quartz.status").value("UP"))
                 .andExpect(jsonPath("$.components.readinessState.status").value("UP"))
-                .andExpect(jsonPath("$.components.mail").doesNotExist());
+                .andExpect(jsonPath("$.components.mail").doesNotExist())
+                .andExpect(jsonPath("$.components.sftpOutbox").doesNotExist());
     }
 
     @Test
-    void aMailServerThatIsDownShowsInTheFullHealthButLeavesTheNodeReady() throws Exception {
+    void aMailServerOrOutboxThatIsDownShowsInTheFullHealthButLeavesTheNodeReady() throws Exception {
         mvc.perform(get("/actuator/health").with(tokens.as(Role.ADMIN)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.components.mail.status").value("DOWN"))
+                .andExpect(jsonPath("$.components.sftpOutbox.status").value("DOWN"))
+                .andExpect(jsonPath("$.components.sftpOutbox.details.server").value(org.hamcrest.Matchers.startsWith("127.0.0.1:")))
                 .andExpect(jsonPath("$.components.db.status").value("UP"));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
     }
