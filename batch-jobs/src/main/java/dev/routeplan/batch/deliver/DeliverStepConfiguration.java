@@ -1,6 +1,8 @@
 package dev.routeplan.batch.deliver;
 
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.job.RunLogContext;
+import dev.routeplan.batch.job.RunMetrics;
 import dev.routeplan.batch.sftp.SftpEndpoint;
 import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.PlanRevisionStore;
@@ -25,7 +27,7 @@ public class DeliverStepConfiguration {
     @Bean
     PlanDelivery planDelivery(PlanRevisionStore revisions, DeliveryStore deliveries, OutboxProperties outbox,
                               ComplianceMailProperties mail, ObjectProvider<JavaMailSender> mailSender,
-                              Environment environment) {
+                              Environment environment, RunMetrics runMetrics) {
         Optional<SftpOutbox> sftp = Optional.empty();
         if (outbox.enabled()) {
             SftpEndpoint server = SftpEndpoint.bind(environment, "routeplan.outbox");
@@ -40,14 +42,15 @@ public class DeliverStepConfiguration {
             }
             mailer = Optional.of(new ComplianceMail(sender, mail));
         }
-        return new PlanDelivery(revisions, deliveries, sftp, mailer);
+        return new PlanDelivery(revisions, deliveries, sftp, mailer, runMetrics);
     }
 
     @Bean
     Step deliverStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, PlanDelivery delivery,
-                     ProgressPrinter progress) {
+                     ProgressPrinter progress, RunLogContext runLogContext) {
         return new StepBuilder("deliver", jobRepository)
                 .tasklet(new DeliverTasklet(delivery), transactionManager)
+                .listener((StepExecutionListener) runLogContext)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

@@ -1,6 +1,8 @@
 package dev.routeplan.batch.deliver;
 
+import dev.routeplan.batch.job.RunMetrics;
 import dev.routeplan.batch.store.DeliveryChannel;
+import dev.routeplan.batch.store.DeliveryState;
 import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.DeliveryStore.Delivery;
 import dev.routeplan.batch.store.PlanRevisionStore;
@@ -33,9 +35,11 @@ public class PlanDelivery {
     private final DeliveryStore deliveries;
     private final Optional<SftpOutbox> outbox;
     private final Optional<ComplianceMail> mail;
+    private final RunMetrics metrics;
 
     public PlanDelivery(PlanRevisionStore revisions, DeliveryStore deliveries, Optional<SftpOutbox> outbox,
-                        Optional<ComplianceMail> mail) {
+                        Optional<ComplianceMail> mail, RunMetrics metrics) {
+        this.metrics = metrics;
         this.revisions = revisions;
         this.deliveries = deliveries;
         this.outbox = outbox;
@@ -82,10 +86,12 @@ public class PlanDelivery {
         try {
             send.run();
             deliveries.sent(delivery, target);
+            metrics.delivered(revision.depotId(), channel.name(), DeliveryState.SENT.name());
             log.info("{} {} revision {} delivered by {} to {}", revision.planDate(), revision.depotId(), revision.revision(),
                     channel, target);
         } catch (RuntimeException e) {
             deliveries.failed(delivery, target, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            metrics.delivered(revision.depotId(), channel.name(), DeliveryState.FAILED.name());
             log.error("{} {} revision {} NOT delivered by {} to {}: {}; it stays FAILED until a later run or "
                     + "'routeplan deliver --date {}' sends it", revision.planDate(), revision.depotId(), revision.revision(),
                     channel, target, e.getMessage(), revision.planDate());

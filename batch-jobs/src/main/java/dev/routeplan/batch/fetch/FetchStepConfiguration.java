@@ -1,6 +1,7 @@
 package dev.routeplan.batch.fetch;
 
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.job.RunLogContext;
 import dev.routeplan.batch.sftp.SftpEndpoint;
 import dev.routeplan.batch.store.InputFileStore;
 import org.slf4j.LoggerFactory;
@@ -30,9 +31,10 @@ public class FetchStepConfiguration {
 
     @Bean
     Step fetchStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
-                   RemoteInbox remoteInbox, ProgressPrinter progress) {
+                   RemoteInbox remoteInbox, ProgressPrinter progress, RunLogContext runLogContext) {
         return new StepBuilder("fetch", jobRepository)
                 .tasklet(new InboxFetchTasklet(files, remoteInbox), transactionManager)
+                .listener((StepExecutionListener) runLogContext)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

@@ -5,6 +5,7 @@ import dev.routeplan.batch.fetch.RemoteInbox;
 import dev.routeplan.batch.ingest.IngestProperties;
 import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.job.RunLogContext;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
@@ -23,11 +24,12 @@ public class FleetStepConfiguration {
     @Bean
     Step fleetStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                    FleetStore fleet, VehicleEligibility eligibility, ConditionsStore conditions,
-                   RemoteInbox remoteInbox, ProgressPrinter progress, IngestProperties ingest) {
+                   RemoteInbox remoteInbox, ProgressPrinter progress, RunLogContext runLogContext, IngestProperties ingest) {
         return new StepBuilder("fleet", jobRepository)
                 .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions,
                         new InputTables(ingest.maxFileBytes())), transactionManager)
                 // after-step listeners run last-registered first: move the remote files, then print the summary
+                .listener((StepExecutionListener) runLogContext)
                 .listener((StepExecutionListener) progress)
                 .listener(ProcessedRemoteFiles.referenceFiles(files, remoteInbox))
                 .build();

@@ -5,6 +5,7 @@ import dev.routeplan.batch.fetch.RemoteInbox;
 import dev.routeplan.batch.ingest.format.OrderFileSettings;
 import dev.routeplan.batch.ingest.format.OrderFiles;
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.job.RunLogContext;
 import dev.routeplan.batch.job.RouteplanProperties;
 import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.ArtifactStore;
@@ -41,11 +42,12 @@ public class IngestStepConfiguration {
      */
     @Bean
     Step ingestStep(JobRepository jobRepository, Step ingestFileStep, OrderFilePartitioner orderFilePartitioner,
-                    ProgressPrinter progress) {
+                    ProgressPrinter progress, RunLogContext runLogContext) {
         return new StepBuilder("ingest", jobRepository)
                 .partitioner("ingestFile", orderFilePartitioner)
                 .step(ingestFileStep)
                 .taskExecutor(new SyncTaskExecutor())
+                .listener((StepExecutionListener) runLogContext)
                 .listener((StepExecutionListener) progress)
                 .build();
     }
@@ -55,7 +57,7 @@ public class IngestStepConfiguration {
                         OrderFileItemReader orderFileReader, OrderRowValidator orderRowValidator,
                         IngestOutcomeWriter ingestOutcomeWriter, OrderFileReconciliation orderFileReconciliation,
                         ProcessedRemoteFiles processedRemoteFiles,
-                        RouteplanProperties properties, ProgressPrinter progress) {
+                        RouteplanProperties properties, ProgressPrinter progress, RunLogContext runLogContext) {
         return new StepBuilder("ingestFile", jobRepository)
                 .<OrderRow, IngestOutcome>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -64,6 +66,7 @@ public class IngestStepConfiguration {
                 .writer(ingestOutcomeWriter)
                 // after-step listeners run last-registered first: reconcile the counts, then move the
                 // remote file to processed, then print the summary
+                .listener((StepExecutionListener) runLogContext)
                 .listener((StepListener) progress)
                 .listener(processedRemoteFiles)
                 .listener(orderFileReconciliation)

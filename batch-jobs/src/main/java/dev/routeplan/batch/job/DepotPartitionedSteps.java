@@ -21,9 +21,11 @@ public class DepotPartitionedSteps {
     private final TaskExecutor partitionExecutor;
     private final int gridSize;
     private final ProgressPrinter progress;
+    private final RunLogContext runLogContext;
 
     public DepotPartitionedSteps(JobRepository jobRepository, DepotPartitioner partitioner, TaskExecutor partitionExecutor,
-                                 int gridSize, ProgressPrinter progress) {
+                                 int gridSize, ProgressPrinter progress, RunLogContext runLogContext) {
+        this.runLogContext = runLogContext;
         this.jobRepository = jobRepository;
         this.partitioner = partitioner;
         this.partitionExecutor = partitionExecutor;
@@ -41,6 +43,7 @@ public class DepotPartitionedSteps {
         String workerName = name + "Depot";
         Step worker = new StepBuilder(workerName, jobRepository)
                 .tasklet(perDepot, transactions)
+                .listener((StepExecutionListener) runLogContext)
                 .listener((StepExecutionListener) progress)
                 .build();
         return new StepBuilder(name, jobRepository)
@@ -48,6 +51,7 @@ public class DepotPartitionedSteps {
                 .step(worker)
                 .taskExecutor(partitionExecutor)
                 .gridSize(gridSize)
+                .listener((StepExecutionListener) runLogContext)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

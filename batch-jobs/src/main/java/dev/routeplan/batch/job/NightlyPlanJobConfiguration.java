@@ -1,6 +1,8 @@
 package dev.routeplan.batch.job;
 
 import dev.routeplan.batch.store.FleetStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -32,8 +34,10 @@ public class NightlyPlanJobConfiguration {
 
     @Bean
     Job nightlyPlanJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep, Step optimiseStep,
-                       Step verifyStep, Step publishStep, Step deliverStep) {
+                       Step verifyStep, Step publishStep, Step deliverStep, RunLogContext runLogContext, RunMetrics runMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runLogContext)
+                .listener(runMetrics)
                 .start(fetchStep)
                 .next(fleetStep)
                 .next(ingestStep)
@@ -46,8 +50,21 @@ public class NightlyPlanJobConfiguration {
 
     /** Takes in a date's files without planning: for backfills, and to measure ingest on its own. */
     @Bean
-    Job ingestOrdersJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep) {
-        return new JobBuilder(INGEST_JOB_NAME, jobRepository).start(fetchStep).next(fleetStep).next(ingestStep).build();
+    Job ingestOrdersJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep,
+                        RunLogContext runLogContext, RunMetrics runMetrics) {
+        return new JobBuilder(INGEST_JOB_NAME, jobRepository).listener(runLogContext).listener(runMetrics)
+                .start(fetchStep).next(fleetStep).next(ingestStep).build();
+    }
+
+    /** The run in every log line's context; every step registers it first. */
+    @Bean
+    RunLogContext runLogContext() {
+        return new RunLogContext();
+    }
+
+    @Bean
+    RunMetrics runMetrics(ObjectProvider<MeterRegistry> meters) {
+        return new RunMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
 
     /**
@@ -64,18 +81,19 @@ public class NightlyPlanJobConfiguration {
         return executor;
     }
 
-    /** Progress goes to the console the command line registered, or to standard output. */
+    /** Progress goes to the console the command line registered, or else (the service) to the log. */
     @Bean
     ProgressPrinter progressPrinter(ObjectProvider<PrintStream> console) {
-        return new ProgressPrinter(console.getIfAvailable(() -> System.out));
+        PrintStream out = console.getIfAvailable();
+        return out == null ? ProgressPrinter.toLog() : new ProgressPrinter(out);
     }
 
     @Bean
     DepotPartitionedSteps depotPartitionedSteps(JobRepository jobRepository, DepotPartitioner depotPartitioner,
                                                 TaskExecutor partitionExecutor, RouteplanProperties properties,
-                                                ProgressPrinter progress) {
+                                                ProgressPrinter progress, RunLogContext runLogContext) {
         return new DepotPartitionedSteps(jobRepository, depotPartitioner, partitionExecutor, properties.partitionThreads(),
-                progress);
+                progress, runLogContext);
     }
 
     @Bean

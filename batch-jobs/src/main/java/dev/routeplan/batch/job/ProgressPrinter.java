@@ -2,6 +2,8 @@ package dev.routeplan.batch.job;
 
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -11,17 +13,39 @@ import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
  * Prints each step's progress to the console as the run goes, so an operator at a terminal sees
- * items and partitions move; chunk lines are throttled to one every two seconds.
+ * items and partitions move; chunk lines are throttled to one every two seconds. Without a
+ * console (the service) the same lines go to the log at INFO, where they carry the run's context
+ * ({@link RunLogContext}) and stay one JSON object a line.
  */
 public class ProgressPrinter implements StepExecutionListener, ChunkListener<Object, Object> {
 
     private static final long CHUNK_LINE_INTERVAL_MILLIS = 2000;
 
-    private final PrintStream out;
+    private static final Logger log = LoggerFactory.getLogger(ProgressPrinter.class);
+
+    private final Sink out;
     private final AtomicLong lastChunkLine = new AtomicLong();
 
-    public ProgressPrinter(PrintStream out) {
+    public ProgressPrinter(PrintStream console) {
+        this.out = console::printf;
+    }
+
+    private ProgressPrinter(Sink out) {
         this.out = out;
+    }
+
+    /** Progress as log lines, for a process without a console. */
+    public static ProgressPrinter toLog() {
+        return new ProgressPrinter((format, args) -> {
+            if (log.isInfoEnabled()) {
+                log.info(String.format(format, args).strip());
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Sink {
+        void printf(String format, Object... args);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.routeplan.batch.optimise;
 
 import dev.routeplan.batch.job.DepotPartitioner;
+import dev.routeplan.batch.job.RunMetrics;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
@@ -19,6 +20,7 @@ import dev.routeplan.planning.problem.DepotProblems;
 import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.solver.SolverSettings;
 import dev.routeplan.planning.travel.TravelTimeProvider;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +50,12 @@ public class OptimiseDepotTasklet implements Tasklet {
     private final ConditionsStore conditions;
     private final TravelTimeProvider travel;
     private final TransactionTemplate transactions;
+    private final RunMetrics metrics;
 
     public OptimiseDepotTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
-                                ConditionsStore conditions, TravelTimeProvider travel, TransactionTemplate transactions) {
+                                ConditionsStore conditions, TravelTimeProvider travel, TransactionTemplate transactions,
+                                RunMetrics metrics) {
+        this.metrics = metrics;
         this.transactions = transactions;
         this.travel = travel;
         this.conditions = conditions;
@@ -69,7 +74,9 @@ public class OptimiseDepotTasklet implements Tasklet {
         DepotProblem problem = transactions.execute(status -> load(run, depotId));
         // the dispatcher's hand plan is both the yardstick and the solver's starting point
         DepotPlan baseline = new BaselinePlanner().plan(problem, travel);
+        long solving = System.nanoTime();
         DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()), baseline);
+        metrics.solved(depotId, Duration.ofNanos(System.nanoTime() - solving));
         Map<String, String> unused = unusedVehicleReasons(problem, plan);
         transactions.executeWithoutResult(status -> {
             plans.replace(run.planDate(), plan);

@@ -1,6 +1,7 @@
 package dev.routeplan.batch.optimise;
 
 import dev.routeplan.batch.job.DepotPartitionedSteps;
+import dev.routeplan.batch.job.RunMetrics;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.OrderStore;
@@ -26,9 +27,9 @@ public class OptimiseStepConfiguration {
     @Bean
     Step optimiseStep(DepotPartitionedSteps depotSteps, PlatformTransactionManager transactionManager, FleetStore fleet,
                       OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
-                      ConditionsStore conditions, TravelTimeProvider travel) {
+                      ConditionsStore conditions, TravelTimeProvider travel, RunMetrics metrics) {
         OptimiseDepotTasklet tasklet = new OptimiseDepotTasklet(fleet, orders, plans, rulePack, solver, conditions, travel,
-                new TransactionTemplate(transactionManager));
+                new TransactionTemplate(transactionManager), metrics);
         return depotSteps.step("optimise", tasklet, new ResourcelessTransactionManager());
     }
 }

@@ -1,6 +1,7 @@
 package dev.routeplan.batch.publish;
 
 import dev.routeplan.batch.job.PlanRunParameters;
+import dev.routeplan.batch.job.RunMetrics;
 import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanRevisionStore.Revision;
@@ -39,7 +40,10 @@ public class PlanRevisions {
     private final PlanRevisionStore revisions;
     private final ArtifactStore artifacts;
 
-    public PlanRevisions(PlanRevisionStore revisions, ArtifactStore artifacts) {
+    private final RunMetrics metrics;
+
+    public PlanRevisions(PlanRevisionStore revisions, ArtifactStore artifacts, RunMetrics metrics) {
+        this.metrics = metrics;
         this.revisions = revisions;
         this.artifacts = artifacts;
     }
@@ -60,6 +64,7 @@ public class PlanRevisions {
         }
         writing.writeFiles();
         revisions.record(new Revision(run.planDate(), depotId, next, fingerprint, run.attempt(), here, OffsetDateTime.now()));
+        metrics.published(depotId, currentFiles(here).size());
         log.info("plan {} {} published as revision {} (fingerprint {})", run.planDate(), label(depotId), next,
                 fingerprint.substring(0, 12));
         return new Published(depotId, next, true);

@@ -1,6 +1,8 @@
 package dev.routeplan.batch.publish;
 
 import dev.routeplan.batch.job.ProgressPrinter;
+import dev.routeplan.batch.job.RunLogContext;
+import dev.routeplan.batch.job.RunMetrics;
 import dev.routeplan.batch.job.RouteplanProperties;
 import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.ComplianceStore;
@@ -30,12 +32,13 @@ public class PublishStepConfiguration {
     @Bean
     Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, InputFileStore files,
                      FleetStore fleet, OrderStore orders, PlanStore plans, ComplianceStore checks, ArtifactStore artifacts,
-                     RulePack rulePack, ConditionsStore conditions, PlanRevisionStore revisions, ProgressPrinter progress,
+                     RulePack rulePack, ConditionsStore conditions, PlanRevisionStore revisions, ProgressPrinter progress, RunLogContext runLogContext,
+                     RunMetrics runMetrics,
                      ObjectProvider<MeterRegistry> meters, RouteplanProperties properties,
                      JsonMapper json) {
         RunSummaryWriter summaries = new RunSummaryWriter(files, fleet, orders, plans, checks, rulePack, conditions, json);
         OutputFiles outputs = new OutputFiles(artifacts);
-        PlanRevisions planRevisions = new PlanRevisions(revisions, artifacts);
+        PlanRevisions planRevisions = new PlanRevisions(revisions, artifacts, runMetrics);
         return new StepBuilder("publish", jobRepository)
                 .tasklet(new PlanPublishTasklet(fleet, orders,
                         new DepotPublisher(plans, checks, rulePack, outputs, planRevisions),
@@ -44,6 +47,7 @@ public class PublishStepConfiguration {
                         new PlanMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry)),
                         DepotMaps.outline(properties.mapOutline())),
                         transactionManager)
+                .listener((StepExecutionListener) runLogContext)
                 .listener((StepExecutionListener) progress)
                 .build();
     }

@@ -34,16 +34,19 @@ public record RunSummary(
 
     /**
      * The optimised plan against a dispatcher's hand plan (nearest neighbour, first vehicle that
-     * fits). {@code comparable} is false when the two serve different numbers of orders: then
-     * compare km per order.
+     * fits). The headline is orders served and km per served order, which compare whatever each
+     * plan serves; {@code kmPerOrderGainPercent} is 20 for 20 % fewer km per order. Total km and
+     * their difference are secondary: they compare only when {@code comparable} (both plans serve
+     * the same number of orders).
      */
-    public record Efficiency(double baselineKm, double optimisedKm, int baselineOrders, int optimisedOrders,
-                             double gainPercent, boolean comparable, double baselineKmPerOrder, double optimisedKmPerOrder) {
+    public record Efficiency(int baselineOrders, int optimisedOrders, double baselineKmPerOrder, double optimisedKmPerOrder,
+                             double kmPerOrderGainPercent, double baselineKm, double optimisedKm, double totalKmDifference,
+                             boolean comparable) {
 
         static Efficiency of(dev.routeplan.planning.baseline.EfficiencyGain e) {
-            return new Efficiency(round(e.baselineKm()), round(e.optimisedKm()), e.baselineServedOrders(),
-                    e.optimisedServedOrders(), round(100 * e.gain()), e.comparable(), round(e.baselineKmPerOrder()),
-                    round(e.optimisedKmPerOrder()));
+            return new Efficiency(e.baselineServedOrders(), e.optimisedServedOrders(), round(e.baselineKmPerOrder()),
+                    round(e.optimisedKmPerOrder()), round(100 * e.kmPerOrderGain()), round(e.baselineKm()),
+                    round(e.optimisedKm()), round(e.totalKmDifference()), e.comparable());
         }
 
         private static double round(double value) {
@@ -51,7 +54,9 @@ public record RunSummary(
         }
     }
 
+    /** @param unassignedByReason the unassigned orders by {@code UnassignedReason} name; reasons with none left out */
     public record DepotSummary(String depotId, String name, long vehiclesUsed, long stops, double km, long unassigned,
-                               long routesBlocked, Efficiency efficiency, Map<String, Map<String, Long>> checksByRule) {
+                               Map<String, Long> unassignedByReason, long routesBlocked, Efficiency efficiency,
+                               Map<String, Map<String, Long>> checksByRule) {
     }
 }

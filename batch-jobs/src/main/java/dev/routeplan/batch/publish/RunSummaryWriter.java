@@ -15,6 +15,8 @@ import dev.routeplan.reports.DepotPlanDocument;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,7 +59,7 @@ public class RunSummaryWriter {
             long depotStops = doc.routes().stream().mapToLong(r -> r.route().stops().size()).sum();
             double depotKm = doc.routes().stream().mapToDouble(r -> r.route().distanceKm()).sum();
             depots.add(new RunSummary.DepotSummary(doc.depot().id(), doc.depot().name(), doc.routes().size(), depotStops,
-                    round(depotKm), doc.unassigned().size(), depotBlocked,
+                    round(depotKm), doc.unassigned().size(), unassignedByReason(doc), depotBlocked,
                     doc.efficiency().map(RunSummary.Efficiency::of).orElse(null), checks.countsByRule(date, doc.depot().id())));
             doc.efficiency().ifPresent(gains::add);
             passed += doc.routes().size();
@@ -78,6 +80,12 @@ public class RunSummaryWriter {
                 new RunSummary.Compliance(passed, blocked, checks.count(date, "PASS"), checks.count(date, "FAIL"),
                         checks.count(date, "EXEMPT"), checks.count(date, "NOT_EVALUATED")),
                 checks.countsByRule(date, null), depots);
+    }
+
+    private static Map<String, Long> unassignedByReason(DepotPlanDocument doc) {
+        Map<String, Long> counts = new TreeMap<>();
+        doc.unassigned().forEach(order -> counts.merge(order.reason().name(), 1L, Long::sum));
+        return counts;
     }
 
     public void write(RunSummary summary, OutputStream out) {

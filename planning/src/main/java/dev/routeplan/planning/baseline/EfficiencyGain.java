@@ -3,9 +3,10 @@ package dev.routeplan.planning.baseline;
 import dev.routeplan.planning.domain.DepotPlan;
 
 /**
- * How many km the optimised plan saves against the dispatcher's baseline. The km compare fairly
- * only when both plans serve the same number of orders ({@link #comparable()}); otherwise read the
- * km per served order as well.
+ * The optimised plan against the dispatcher's baseline. The headline is what compares whatever the
+ * two plans serve: orders served and km per served order ({@link #kmPerOrderGain()}). Total km
+ * ({@link #totalKmGain()}, {@link #totalKmDifference()}) compare fairly only when both serve the same
+ * number of orders ({@link #comparable()}); a plan that serves more orders drives more km.
  */
 public record EfficiencyGain(double baselineKm, double optimisedKm, int baselineServedOrders, int optimisedServedOrders) {
 
@@ -26,9 +27,27 @@ public record EfficiencyGain(double baselineKm, double optimisedKm, int baseline
                 baselineServedOrders + other.baselineServedOrders, optimisedServedOrders + other.optimisedServedOrders);
     }
 
-    /** {@code 1 - optimised / baseline}: 0.2 means 20 % fewer km; 0 when the baseline drives no km at all. */
-    public double gain() {
+    /**
+     * {@code 1 - optimised / baseline} km per served order: 0.2 means 20 % fewer km for each order
+     * served; 0 when either plan serves no order.
+     */
+    public double kmPerOrderGain() {
+        double baseline = baselineKmPerOrder();
+        double optimised = optimisedKmPerOrder();
+        return baseline == 0 || optimised == 0 ? 0 : 1 - optimised / baseline;
+    }
+
+    /**
+     * {@code 1 - optimised / baseline} total km: 0.2 means 20 % fewer km; 0 when the baseline
+     * drives no km at all. Secondary: it reads as a loss when the plan serves more orders.
+     */
+    public double totalKmGain() {
         return baselineKm == 0 ? 0 : 1 - optimisedKm / baselineKm;
+    }
+
+    /** Optimised minus baseline total km (positive: the plan drives more). */
+    public double totalKmDifference() {
+        return optimisedKm - baselineKm;
     }
 
     /** True when both plans serve the same number of orders, so their km measure the same work. */
@@ -56,8 +75,8 @@ public record EfficiencyGain(double baselineKm, double optimisedKm, int baseline
 
     @Override
     public String toString() {
-        return String.format("baseline %.1f km for %d orders (%.2f km/order), optimised %.1f km for %d orders"
-                        + " (%.2f km/order), gain %.1f %%%s", baselineKm, baselineServedOrders, baselineKmPerOrder(),
-                optimisedKm, optimisedServedOrders, optimisedKmPerOrder(), gain() * 100, comparable() ? "" : " (not comparable)");
+        return String.format("orders served %d (baseline %d), km per served order %.2f (baseline %.2f, %.1f %% fewer);"
+                        + " total km %.1f (baseline %.1f, difference %+.1f)", optimisedServedOrders, baselineServedOrders,
+                optimisedKmPerOrder(), baselineKmPerOrder(), kmPerOrderGain() * 100, optimisedKm, baselineKm, totalKmDifference());
     }
 }

@@ -72,7 +72,7 @@ public final class HandPlanBenchmark {
                         + " optimised_km_per_order=%.3f like_for_like_served=%d like_for_like_gain=%.4f%n",
                 problem.orders().size(), gain.baselineServedOrders(), EfficiencyGain.of(hand, all).optimisedServedOrders(),
                 gain.baselineKmPerOrder(), EfficiencyGain.of(hand, all).optimisedKmPerOrder(), gain.optimisedServedOrders(),
-                gain.gain());
+                gain.totalKmGain());
     }
 
     /** Km at each vehicle's rate plus the fixed cost of each vehicle used, in rupees. */

@@ -12,7 +12,8 @@ class EfficiencyGainTests {
     void measuresTheKmSavedAgainstTheBaseline() {
         EfficiencyGain gain = new EfficiencyGain(200, 150, 40, 40);
 
-        assertThat(gain.gain()).isCloseTo(0.25, within(1e-12));
+        assertThat(gain.totalKmGain()).isCloseTo(0.25, within(1e-12));
+        assertThat(gain.kmPerOrderGain()).isCloseTo(0.25, within(1e-12));
         assertThat(gain.comparable()).isTrue();
         assertThat(gain.baselineKmPerOrder()).isCloseTo(5.0, within(1e-12));
         assertThat(gain.optimisedKmPerOrder()).isCloseTo(3.75, within(1e-12));
@@ -23,15 +24,18 @@ class EfficiencyGainTests {
         EfficiencyGain gain = new EfficiencyGain(100, 120, 20, 30);
 
         assertThat(gain.comparable()).isFalse();
-        assertThat(gain.gain()).isNegative();
-        assertThat(gain.optimisedKmPerOrder()).isLessThan(gain.baselineKmPerOrder());
+        assertThat(gain.totalKmGain()).isNegative();
+        assertThat(gain.totalKmDifference()).isCloseTo(20, within(1e-12));
+        // 4 km per order against 5: the plan that drives more km is the better one per order
+        assertThat(gain.kmPerOrderGain()).isCloseTo(0.2, within(1e-12));
     }
 
     @Test
     void isZeroNotNanWhenNothingIsDriven() {
         EfficiencyGain nothing = new EfficiencyGain(0, 0, 0, 0);
 
-        assertThat(nothing.gain()).isZero();
+        assertThat(nothing.totalKmGain()).isZero();
+        assertThat(nothing.kmPerOrderGain()).isZero();
         assertThat(nothing.baselineKmPerOrder()).isZero();
         assertThat(nothing.optimisedKmPerOrder()).isZero();
         assertThatThrownBy(() -> new EfficiencyGain(Double.NaN, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);

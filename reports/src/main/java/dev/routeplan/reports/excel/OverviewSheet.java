@@ -20,7 +20,7 @@ final class OverviewSheet {
             new Column("Stops", 8), new Column("Km", 10), new Column("Driving hours", 14),
             new Column("Load utilisation", 16), new Column("Unassigned", 12), new Column("Blocked (orders)", 16),
             new Column("Baseline km", 12), new Column("Baseline km/order", 18), new Column("Plan km/order", 14),
-            new Column("Gain vs baseline", 16), new Column("Compared with baseline", 44));
+            new Column("Fewer km/order vs baseline", 26), new Column("Compared with baseline", 44));
 
     private OverviewSheet() {
     }
@@ -62,7 +62,7 @@ final class OverviewSheet {
             row.number(efficiency.baselineKm())
                     .number(efficiency.baselineKmPerOrder())
                     .number(efficiency.optimisedKmPerOrder())
-                    .percent(efficiency.gain())
+                    .percent(efficiency.kmPerOrderGain())
                     .text(DepotFigures.comparability(efficiency));
         }
     }

@@ -31,13 +31,15 @@ final class SummarySheet {
                 SheetFact.integer("Vehicles used", figures.vehiclesUsed()),
                 SheetFact.integer("Stops", figures.stops()),
                 SheetFact.number("Total km", figures.km())));
+        // per served order first: total km read as a loss when the plan serves more orders than the hand plan
         figures.efficiency().ifPresent(efficiency -> facts.addAll(List.of(
-                SheetFact.number("Baseline km", efficiency.baselineKm()),
-                SheetFact.integer("Baseline orders served", efficiency.baselineServedOrders()),
                 SheetFact.integer("Plan orders served", efficiency.optimisedServedOrders()),
-                SheetFact.number("Baseline km per order", efficiency.baselineKmPerOrder()),
+                SheetFact.integer("Baseline orders served", efficiency.baselineServedOrders()),
                 SheetFact.number("Plan km per order", efficiency.optimisedKmPerOrder()),
-                SheetFact.percent("Efficiency gain vs baseline %", efficiency.gain()),
+                SheetFact.number("Baseline km per order", efficiency.baselineKmPerOrder()),
+                SheetFact.percent("Fewer km per order vs baseline %", efficiency.kmPerOrderGain()),
+                SheetFact.number("Baseline km", efficiency.baselineKm()),
+                SheetFact.number("Total km difference vs baseline (secondary)", efficiency.totalKmDifference()),
                 SheetFact.text("Compared with baseline", DepotFigures.comparability(efficiency)))));
         facts.addAll(List.of(
                 SheetFact.number("Total driving hours", figures.drivingHours()),

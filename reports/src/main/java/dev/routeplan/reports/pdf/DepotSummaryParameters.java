@@ -35,11 +35,11 @@ final class DepotSummaryParameters {
         return parameters;
     }
 
+    // per served order first: total km alone read as a loss when the plan serves more orders
     private static String efficiency(EfficiencyGain gain) {
-        String text = String.format(Locale.ROOT, "%.1f %% fewer km (baseline %.1f km, plan %.1f km)",
-                gain.gain() * 100, gain.baselineKm(), gain.optimisedKm());
-        // km alone mislead when the two plans serve different numbers of orders
-        return gain.comparable() ? text : text + String.format(Locale.ROOT, "; not comparable: %.2f vs %.2f km per order",
-                gain.baselineKmPerOrder(), gain.optimisedKmPerOrder());
+        double percent = gain.kmPerOrderGain() * 100;
+        return String.format(Locale.ROOT, "%.1f %% %s km per order (%d orders served, baseline %d); total %.1f km, baseline %.1f km",
+                Math.abs(percent), percent >= 0 ? "fewer" : "more", gain.optimisedServedOrders(), gain.baselineServedOrders(),
+                gain.optimisedKm(), gain.baselineKm());
     }
 }

@@ -159,8 +159,10 @@ class PlanWorkbookWriterTests {
 
             assertThat(valueNextTo(summary, "Baseline km").getNumericCellValue()).isCloseTo(142.3, within(1e-9));
             assertThat(valueNextTo(summary, "Baseline orders served").getNumericCellValue()).isEqualTo(5);
-            Cell gain = valueNextTo(summary, "Efficiency gain vs baseline %");
+            Cell gain = valueNextTo(summary, "Fewer km per order vs baseline %");
             assertThat(gain.getNumericCellValue()).isCloseTo(1 - 106.7 / 142.3, within(1e-9));
+            assertThat(valueNextTo(summary, "Total km difference vs baseline (secondary)").getNumericCellValue())
+                    .isCloseTo(106.7 - 142.3, within(1e-9));
             assertThat(gain.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
             assertThat(valueNextTo(summary, "Total km").getNumericCellValue()).isCloseTo(106.7, within(1e-9));
         }

@@ -157,7 +157,7 @@ class ManifestPdfWriterTests {
             assertThat(summary).contains("Depot plan · Okhla Phase II Depot (DEL-OKH)", "Plan date 14-11-2025");
             assertThat(summary).contains("Vehicles used 2 of 2 published", "Stops 5", "Distance 106.7 km",
                     "Driving 4.3 h", "Load utilisation 78.9 %", "Unassigned orders 2");
-            assertThat(summary).contains("25.0 % fewer km", "baseline 142.3", "plan 106.7 km", "Rule pack DELHI-GOODS 2025.11");
+            assertThat(summary).contains("25.0 % fewer km per order", "orders served, baseline 5", "106.7 km, baseline 142.3 km", "Rule pack DELHI-GOODS 2025.11");
         }
     }
 

@@ -40,12 +40,17 @@ record Invocation(PrintStream out, PrintStream err, List<String> springSettings)
         CountDownLatch closed = new CountDownLatch(1);
         // the schedule runs in the service only; other commands share the database, not the triggers.
         // An argument, not a default property: application.yaml's `auto-startup: false` outranks those.
-        List<String> settings = new ArrayList<>(List.of("--spring.quartz.auto-startup=true"));
+        // arguments, not default properties: application.yaml's own values would outrank those.
+        // The schedule runs in the service only (other commands share the database, not the triggers);
+        // the service's log is read by machines (JSON, one object a line, with the run's and the
+        // request's context) while the commands keep the human console format.
+        List<String> settings = new ArrayList<>(List.of("--spring.quartz.auto-startup=true",
+                "--logging.structured.format.console=ecs", "--logging.structured.ecs.service.name=routeplan"));
         settings.addAll(springSettings);
         settings.addAll(serviceSettings);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .initializers(app -> app.getBeanFactory().registerSingleton("console", out))
+                // no console: the runs' progress goes to the log, which is JSON under serve
                 .listeners((ContextClosedEvent event) -> closed.countDown())
                 .run(settings.toArray(String[]::new));
         if (context.isActive()) {

@@ -35,10 +35,14 @@ record RunReport(PrintStream out, PrintStream err) {
                 summary.compliance().routesPassed(), summary.compliance().routesBlocked(), summary.totalKm(), summary.unassigned());
         if (summary.efficiency() != null) {
             var e = summary.efficiency();
-            out.printf("  baseline hand plan %.1f km for %d orders (%.2f km/order); optimised %.1f km for %d orders (%.2f km/order);"
-                    + " gain %.1f%%%s%n", e.baselineKm(), e.baselineOrders(), e.baselineKmPerOrder(), e.optimisedKm(),
-                    e.optimisedOrders(), e.optimisedKmPerOrder(), e.gainPercent(),
-                    e.comparable() ? "" : " (not like for like: different orders served)");
+            // per served order first: total km read as a loss when the plan serves more orders than the hand plan
+            out.printf("  vs hand plan  %d orders served (hand plan %d); %.2f km per served order (hand plan %.2f), %s%n",
+                    e.optimisedOrders(), e.baselineOrders(), e.optimisedKmPerOrder(), e.baselineKmPerOrder(),
+                    e.kmPerOrderGainPercent() >= 0 ? String.format("%.1f%% fewer", e.kmPerOrderGainPercent())
+                            : String.format("%.1f%% more", -e.kmPerOrderGainPercent()));
+            out.printf("                total km difference %+.1f km (%.1f against the hand plan's %.1f%s)%n",
+                    e.totalKmDifference(), e.optimisedKm(), e.baselineKm(),
+                    e.comparable() ? "" : "; not like for like: different numbers of orders served");
         }
         out.printf("  rules    pack %s %s, GRAP stage %s (%s): %d checks passed, %d failed, %d not evaluated%n",
                 summary.rulePack().id(), summary.rulePack().version(), summary.grapStage(), summary.grapSource(),
