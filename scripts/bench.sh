@@ -174,7 +174,7 @@ API_DAYS=90
 API_JAVA_OPTS=${API_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
 # The benchmark's own client is local-admin (routeplan token --role ADMIN); its read limit is raised so that
 # the limiter is measured, not hit. The key is routeplan.rate-limits' per-subject override (app.security).
-API_RATE_LIMIT_SETTING=${API_RATE_LIMIT_SETTING:---routeplan.rate-limits.subjects.local-admin.reads-per-minute=1000000}
+API_RATE_LIMIT_SETTING=${API_RATE_LIMIT_SETTING:---routeplan.rate-limits.subjects.local-admin.reads.limit=1000000}
 
 free_port() {
   local port
