@@ -55,8 +55,6 @@ final class ResponseParser {
                     head(in, end);
                     if (status >= 100 && status < 200) {
                         reset();
-                    } else if (status == 204 || status == 304) {
-                        state = State.DONE;
                     }
                 }
                 case BODY, CHUNK_DATA -> {
@@ -131,7 +129,10 @@ final class ResponseParser {
                 default -> { }
             }
         }
-        if (chunked) {
+        if (status < 200 || status == 204 || status == 304) {
+            // no body whatever the headers say (RFC 9112, 6.3)
+            state = State.DONE;
+        } else if (chunked) {
             state = State.CHUNK_SIZE;
         } else if (length >= 0) {
             remaining = length;
