@@ -23,7 +23,8 @@
 #                                    the service on PostgreSQL with 90 days of history under a constant arrival rate
 #                                    (default 500 requests/s for 60 s after a 10 s warm-up) on loopback: runs list, one
 #                                    run's detail, a plan download, readiness (the bench module's generator);
-#                                    API_MIX=available loads only what needs no issue-13 endpoint (readiness, api-docs)
+#                                    API_MIX=available loads only what needs no issue-13 endpoint (readiness, api-docs);
+#                                    API_JAVA_OPTS (service JVM), API_WARMUP (s), API_TIMEOUT_MS, API_RATE_LIMIT_SETTING
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -301,10 +302,15 @@ bench_api() {
   probe_api_mix "$dir" "$base" "$token"
 
   log "load: $rps requests/s for $seconds s after a $warmup s warm-up ramp; mix $dir/mix.txt"
-  local cpu_before cpu_after figures
+  local load_before cpu_before cpu_after figures
+  load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+  if awk -v l="${load_before%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+    log "the machine is busy (load average $load_before on $(nproc) cores): the figures will say more about it than about the service"
+  fi
   cpu_before=$(cpu_seconds "$service")
   figures=$(java -Xmx256m -cp "bench/target/classes:$(cat "$cp_file")" dev.routeplan.bench.ApiLoad --base "$base" \
-    --mix "$dir/mix.txt" --token-file "$dir/token.txt" --rps "$rps" --seconds "$seconds" --warmup "$warmup")
+    --mix "$dir/mix.txt" --token-file "$dir/token.txt" --rps "$rps" --seconds "$seconds" --warmup "$warmup" \
+    --timeout-ms "${API_TIMEOUT_MS:-2000}")
   cpu_after=$(cpu_seconds "$service")
 
   log "stopping the service (SIGTERM)"
@@ -313,7 +319,7 @@ bench_api() {
   trap - EXIT
   echo "service: java ${java_opts[*]}, $(nproc) cores shared with the generator, PostgreSQL schema $API_SCHEMA ($API_DAYS days)"
   echo "service CPU during warm-up and load: $(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.1f", b - a }') s"
-  echo "machine load average at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+  echo "machine load average before the load: $load_before; at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
   echo "$figures"
 }
 
