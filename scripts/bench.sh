@@ -19,6 +19,12 @@
 #   scripts/bench.sh handplan [ORDERS VEHICLES SECONDS SEED]
 #                                    one generated depot: the solver seeded with the hand plan, on every order
 #                                    and like for like (the hand plan's orders only); km per order and gain
+#   scripts/bench.sh api [RPS] [SECONDS]
+#                                    the service on PostgreSQL with 90 days of history under a constant arrival rate
+#                                    (default 500 requests/s for 60 s after a 10 s warm-up) on loopback: runs list, one
+#                                    run's detail, a plan download, readiness (the bench module's generator);
+#                                    API_MIX=available loads only what needs no issue-13 endpoint (readiness, api-docs);
+#                                    API_JAVA_OPTS (service JVM), API_WARMUP (s), API_TIMEOUT_MS, API_RATE_LIMIT_SETTING
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -160,6 +166,163 @@ bench_publish() {
     org.springframework.boot.loader.launch.PropertiesLauncher "$orders" "$depots" "$vehicles" "$WORK/publish"
 }
 
+# --- the API benchmark -----------------------------------------------------------------------------
+
+API_SCHEMA=routeplan_bench_api
+API_SOURCE_DATE=2026-12-01
+API_DAYS=90
+# the service's JVM; printed with the figures
+API_JAVA_OPTS=${API_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
+# The benchmark's own client is local-admin (routeplan token --role ADMIN); its read limit is raised so that
+# the limiter is measured, not hit. The key is routeplan.rate-limits' per-subject override (app.security).
+API_RATE_LIMIT_SETTING=${API_RATE_LIMIT_SETTING:---routeplan.rate-limits.subjects.local-admin.reads.limit=1000000}
+
+free_port() {
+  local port
+  for _ in {1..50}; do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  log "no free loopback port found"
+  exit 1
+}
+
+# the service's user and system CPU seconds so far
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+# one real night of the nightly job on a small generated day, then SQL copies it over the days before
+seed_api_history() {
+  local dir=$1 url=$2
+  if [[ ! -f $dir/in/orders.csv ]]; then
+    java -jar "$JAR" generate --orders 300 --depots 3 --vehicles 15 --seed 9 --output "$dir/in" >&2
+  fi
+  psql_test -c "drop schema if exists $API_SCHEMA cascade"
+  log "one real night ($API_SOURCE_DATE, 300 orders, 3 depots) through the nightly job on PostgreSQL"
+  java -Xmx1g -jar "$JAR" run --date "$API_SOURCE_DATE" --input "$dir/in" --output "$dir/out" --solver-seconds 2 \
+    --spring.profiles.active=postgres "--spring.datasource.url=$url" \
+    "--spring.flyway.schemas=$API_SCHEMA" "--spring.flyway.default-schema=$API_SCHEMA" \
+    --logging.level.dev.routeplan=WARN >"$dir/seed-run.log"
+  log "copied over $API_DAYS days: output folders (hard links to the night's files) and rows (scripts/bench-api-history.sql)"
+  local k day
+  for ((k = 1; k < API_DAYS; k++)); do
+    day=$(date -u -d "$API_SOURCE_DATE - $k day" +%F)
+    cp -al "$dir/out/$API_SOURCE_DATE" "$dir/out/$day"
+  done
+  psql_test -v schema="$API_SCHEMA" -v source="$API_SOURCE_DATE" -v days="$API_DAYS" -v out="$dir/out" \
+    -f scripts/bench-api-history.sql
+  log "history: $(psql_test -c "select count(*) || ' job executions, ' || (select count(*) from $API_SCHEMA.batch_step_execution)
+    || ' step executions, ' || (select count(*) from $API_SCHEMA.plan_revisions) || ' plan revisions, '
+    || (select count(*) from $API_SCHEMA.artifacts) || ' artifacts, ' || (select count(*) from $API_SCHEMA.audit_log)
+    || ' audit rows, ' || (select count(distinct plan_date) from $API_SCHEMA.artifacts) || ' dates'
+    from $API_SCHEMA.batch_job_execution")"
+}
+
+# the mix file the generator reads (and the path lists it names), from the seeded history
+write_api_mix() {
+  local dir=$1
+  if [[ ${API_MIX:-issue} == available ]]; then
+    printf '%s\n' "# what exists without the issue-13 endpoints" \
+      "health   50 anon  /actuator/health/readiness" \
+      "api_docs 50 token /v3/api-docs" >"$dir/mix.txt"
+    return
+  fi
+  psql_test -c "select '/api/v1/runs/' || job_execution_id from $API_SCHEMA.batch_job_execution order by 1" >"$dir/run-paths.txt"
+  psql_test -c "select '/api/v1/plans/' || plan_date || '/depots/' || substring(path from '/([^/]+)/[^/]+\$')
+    || '/files/' || substring(path from '[^/]+\$') from $API_SCHEMA.artifacts where kind = 'PLAN_XLSX' order by 1" >"$dir/plan-paths.txt"
+  printf '%s\n' "# NAME WEIGHT AUTH PATH (@FILE: one of its paths at random)" \
+    "runs_list  40 token /api/v1/runs?page=0&size=20" \
+    "run_detail 30 token @run-paths.txt" \
+    "plan_file  20 token @plan-paths.txt" \
+    "health     10 anon  /actuator/health/readiness" >"$dir/mix.txt"
+}
+
+# one request of each kind before the load: a kind that does not answer 2xx stops the benchmark
+probe_api_mix() {
+  local dir=$1 base=$2 token=$3 name weight auth path status
+  while read -r name weight auth path; do
+    [[ -z $name || $name == \#* ]] && continue
+    [[ $path == @* ]] && path=$(head -n 1 "$dir/${path#@}")
+    local headers=()
+    [[ $auth == token ]] && headers=(-H "Authorization: Bearer $token")
+    status=$(curl -s -o /dev/null -w '%{http_code}' "${headers[@]}" "$base$path")
+    log "probe $name ($weight%): GET $path -> $status"
+    if [[ $status != 2* ]]; then
+      log "$name answers $status: are the issue-13 endpoints merged? (API_MIX=available loads only readiness and api-docs)"
+      return 1
+    fi
+  done <"$dir/mix.txt"
+}
+
+bench_api() {
+  local rps=${1:-500} seconds=${2:-60} warmup=${API_WARMUP:-10}
+  ensure_jar
+  log "building the load generator (bench module)"
+  local cp_file=$PWD/bench/target/bench-classpath.txt
+  ./mvnw -q -pl bench compile "${CLASSPATH_GOAL[@]}" -Dmdep.outputFile="$cp_file" >&2
+  local dir=$WORK/api url="$PG_URL?currentSchema=$API_SCHEMA"
+  rm -rf "$dir/out" "$dir/keys" "$dir/inbox"
+  mkdir -p "$dir/inbox"
+  seed_api_history "$dir" "$url"
+  write_api_mix "$dir"
+
+  local port key=$dir/keys/jwt-signing-key.json
+  port=$(free_port)
+  local base=http://127.0.0.1:$port
+  # shellcheck disable=SC2206 # the options are words on purpose
+  local java_opts=($API_JAVA_OPTS)
+  log "service: java ${java_opts[*]} on $(nproc) cores shared with the load generator; $base; Quartz in standby"
+  log "rate limit raised for the benchmark's client: $API_RATE_LIMIT_SETTING"
+  java "${java_opts[@]}" -jar "$JAR" serve --input "$dir/inbox" --output "$dir/out" \
+    --spring.profiles.active=postgres "--spring.datasource.url=$url" \
+    "--spring.flyway.schemas=$API_SCHEMA" "--spring.flyway.default-schema=$API_SCHEMA" \
+    --server.address=127.0.0.1 "--server.port=$port" "--routeplan.security.signing-key=$key" \
+    --spring.quartz.auto-startup=false "$API_RATE_LIMIT_SETTING" >"$dir/service.log" 2>&1 &
+  local service=$!
+  # shellcheck disable=SC2064 # the pid is fixed now
+  trap "kill -TERM $service 2>/dev/null || true" EXIT
+  local waited=0
+  until curl -fs -o /dev/null "$base/actuator/health/readiness"; do
+    if ! kill -0 "$service" 2>/dev/null || ((waited >= 300)); then
+      log "the service did not become ready; the end of $dir/service.log:"
+      tail -n 30 "$dir/service.log" >&2
+      exit 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  log "service ready after ${waited} s"
+  java -jar "$JAR" token --role ADMIN "--routeplan.security.signing-key=$key" >"$dir/token.txt"
+  local token
+  token=$(<"$dir/token.txt")
+  probe_api_mix "$dir" "$base" "$token"
+
+  log "load: $rps requests/s for $seconds s after a $warmup s warm-up ramp; mix $dir/mix.txt"
+  local load_before cpu_before cpu_after figures
+  load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+  if awk -v l="${load_before%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+    log "the machine is busy (load average $load_before on $(nproc) cores): the figures will say more about it than about the service"
+  fi
+  cpu_before=$(cpu_seconds "$service")
+  figures=$(java -Xmx256m -cp "bench/target/classes:$(cat "$cp_file")" dev.routeplan.bench.ApiLoad --base "$base" \
+    --mix "$dir/mix.txt" --token-file "$dir/token.txt" --rps "$rps" --seconds "$seconds" --warmup "$warmup" \
+    --timeout-ms "${API_TIMEOUT_MS:-2000}")
+  cpu_after=$(cpu_seconds "$service")
+
+  log "stopping the service (SIGTERM)"
+  kill -TERM "$service"
+  wait "$service" || log "the service ended with status $?"
+  trap - EXIT
+  echo "service: java ${java_opts[*]}, $(nproc) cores shared with the generator, PostgreSQL schema $API_SCHEMA ($API_DAYS days)"
+  echo "service CPU during warm-up and load: $(awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.1f", b - a }') s"
+  echo "machine load average before the load: $load_before; at the end: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+  echo "$figures"
+}
+
 case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
   solver) shift; bench_solver "$@" ;;
@@ -168,5 +331,6 @@ case ${1:-} in
   delhi) shift; bench_delhi "$@" ;;
   publish) shift; bench_publish "$@" ;;
   handplan) shift; bench_handplan "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | peers [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES]" >&2; exit 2 ;;
+  api) shift; bench_api "$@" ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | peers [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES] | api [RPS SECONDS]" >&2; exit 2 ;;
 esac
