@@ -134,7 +134,8 @@ public class Backfills {
     }
 
     private long running(List<Long> ids) {
-        return ids.stream().map(jobRepository::getJobExecution).filter(e -> e != null && e.isRunning()).count();
+        return ids.stream().map(id -> RunQueries.find(jobRepository, id)).flatMap(Optional::stream)
+                .filter(JobExecution::isRunning).count();
     }
 
     /** Drops what is still queued before the running jobs are stopped: nothing new starts while the service closes. */

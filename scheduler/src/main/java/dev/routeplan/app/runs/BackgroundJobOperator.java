@@ -1,6 +1,8 @@
 package dev.routeplan.app.runs;
 
-import org.springframework.batch.core.configuration.JobRegistry;
+import java.util.List;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -21,7 +23,12 @@ class BackgroundJobOperator implements DisposableBean {
     private final ThreadPoolTaskExecutor threads;
     private final TaskExecutorJobOperator operator;
 
-    BackgroundJobOperator(JobRepository jobRepository, JobRegistry jobRegistry, RunsProperties properties) throws Exception {
+    BackgroundJobOperator(JobRepository jobRepository, List<Job> jobs, RunsProperties properties) throws Exception {
+        // the registry lets stop() reach a running tasklet that can be stopped
+        MapJobRegistry jobRegistry = new MapJobRegistry();
+        for (Job job : jobs) {
+            jobRegistry.register(job);
+        }
         threads = new ThreadPoolTaskExecutor();
         threads.setCorePoolSize(properties.backgroundThreads());
         threads.setMaxPoolSize(properties.backgroundThreads());

@@ -158,11 +158,7 @@ public class RunOperations {
     }
 
     private JobExecution execution(long id) {
-        JobExecution execution = jobRepository.getJobExecution(id);
-        if (execution == null) {
-            throw new NoSuchRun(id);
-        }
-        return execution;
+        return RunQueries.find(jobRepository, id).orElseThrow(() -> new NoSuchRun(id));
     }
 
     /** No run has the id. */

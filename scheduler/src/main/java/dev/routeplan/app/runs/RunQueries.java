@@ -15,6 +15,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -91,7 +92,16 @@ public class RunQueries {
     }
 
     public Optional<JobExecution> execution(long id) {
-        return Optional.ofNullable(jobRepository.getJobExecution(id));
+        return find(jobRepository, id);
+    }
+
+    /** The execution of the id; Spring Batch's JDBC repository throws rather than answer null for an unknown one. */
+    static Optional<JobExecution> find(JobRepository jobRepository, long id) {
+        try {
+            return Optional.ofNullable(jobRepository.getJobExecution(id));
+        } catch (EmptyResultDataAccessException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<RunViews.RunDetail> detail(long id) {
