@@ -89,6 +89,10 @@ public class DeadRuns {
 
     private JobExecution recover(JobExecution execution, String reason) {
         JobExecution recovered = jobOperator.recover(execution);
+        String date = execution.getJobParameters().getString(PlanRunParameters.PLAN_DATE);
+        if (date != null) {
+            leases.dropDead(LocalDate.parse(date), execution.getId());
+        }
         audit.succeeded(AuditAction.RUN_RECOVER, "run " + execution.getId(), reason);
         return recovered;
     }

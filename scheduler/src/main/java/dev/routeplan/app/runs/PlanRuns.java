@@ -76,7 +76,7 @@ public class PlanRuns {
                     solverSeconds, depots);
             return operator.start(job, parameters.toJobParameters());
         } catch (JobExecutionException | RuntimeException e) {
-            leases.release(planDate);
+            leases.release(planDate, null);
             throw e;
         }
     }
@@ -122,7 +122,7 @@ public class PlanRuns {
             }
             return operator.restart(last);
         } catch (JobExecutionException | RuntimeException e) {
-            leases.release(planDate);
+            leases.release(planDate, null);
             throw e;
         }
     }

@@ -64,10 +64,25 @@ public class RunLeases {
                 .params(jobExecutionId, planDate, ThisNode.NAME).update() == 1;
     }
 
-    /** Gives the date up, if this node holds it. */
-    public void release(LocalDate planDate) {
-        held.remove(planDate);
-        jdbc.sql("delete from run_leases where plan_date = ? and node = ?").params(planDate, ThisNode.NAME).update();
+    /**
+     * Gives the date up, if this node holds it for the execution: null for a claim whose job never
+     * began. A job refused its lease must not release the lease of the run that has it.
+     */
+    public void release(LocalDate planDate, Long jobExecutionId) {
+        int released = jobExecutionId == null
+                ? jdbc.sql("delete from run_leases where plan_date = ? and node = ? and job_execution_id is null")
+                .params(planDate, ThisNode.NAME).update()
+                : jdbc.sql("delete from run_leases where plan_date = ? and node = ? and job_execution_id = ?")
+                .params(planDate, ThisNode.NAME, jobExecutionId).update();
+        if (released > 0) {
+            held.remove(planDate);
+        }
+    }
+
+    /** Drops the lease a dead node held for the execution, once the execution is recovered. */
+    void dropDead(LocalDate planDate, long jobExecutionId) {
+        jdbc.sql("delete from run_leases where plan_date = ? and job_execution_id = ? and node <> ?")
+                .params(planDate, jobExecutionId, ThisNode.NAME).update();
     }
 
     /** Refreshes the leases this process holds. */

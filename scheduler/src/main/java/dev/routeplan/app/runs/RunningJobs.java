@@ -68,10 +68,8 @@ public class RunningJobs implements JobExecutionListener, SmartLifecycle {
 
     @Override
     public void afterJob(JobExecution execution) {
-        running.remove(execution.getId());
-        LocalDate date = planDate(execution);
-        if (date != null) {
-            leases.release(date);
+        if (running.remove(execution.getId()) != null) {
+            leases.release(planDate(execution), execution.getId());
         }
     }
 

@@ -111,7 +111,8 @@ class RunsApiTests {
                 .andExpect(jsonPath("$.total").value(0));
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'RUN_START' and target = 'plan-date 2026-12-01' "
                 + "and outcome = 'SUCCEEDED' and detail like ?").param("run " + id + ":%").query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from run_leases").query(Long.class).single()).as("lease released").isZero();
+        await().atMost(Duration.ofSeconds(10)).as("lease released").until(() -> jdbc.sql(
+                "select count(*) from run_leases where plan_date = ?").param(date).query(Long.class).single() == 0);
     }
 
     @Test
@@ -183,6 +184,8 @@ class RunsApiTests {
                 .andExpect(jsonPath("$.status").value("FAILED"));
         assertThat(jdbc.sql("select outcome from audit_log where action = 'RUN_RECOVER' and target = ? order by id")
                 .param("run " + id).query(String.class).list()).containsExactly("REFUSED", "SUCCEEDED");
+        assertThat(jdbc.sql("select count(*) from run_leases where plan_date = ?").param(date).query(Long.class).single())
+                .as("the dead node's lease is gone with its run").isZero();
     }
 
     @Test
