@@ -111,7 +111,7 @@ class RunsApiTests {
                 .andExpect(jsonPath("$.total").value(0));
         assertThat(jdbc.sql("select count(*) from audit_log where action = 'RUN_START' and target = 'plan-date 2026-12-01' "
                 + "and outcome = 'SUCCEEDED' and detail like ?").param("run " + id + ":%").query(Long.class).single()).isEqualTo(1);
-        await().atMost(Duration.ofSeconds(10)).as("lease released").until(() -> jdbc.sql(
+        await().atMost(Duration.ofSeconds(10)).alias("lease released").until(() -> jdbc.sql(
                 "select count(*) from run_leases where plan_date = ?").param(date).query(Long.class).single() == 0);
     }
 
