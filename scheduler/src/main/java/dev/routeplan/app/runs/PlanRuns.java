@@ -96,7 +96,7 @@ public class PlanRuns {
                 .map(job -> latestExecution(job, planDate)).flatMap(Optional::stream)
                 .max(Comparator.comparing(JobExecution::getCreateTime))
                 .orElseThrow(() -> new PlanRunException("no run of " + planDate + " to restart"));
-        return restart(last, recoverCrashed, Launch.WAIT);
+        return restart(last, "the latest run of " + planDate, recoverCrashed, Launch.WAIT);
     }
 
     /**
@@ -105,6 +105,13 @@ public class PlanRuns {
      * @throws PlanRunException when it is not one to restart, or is a later attempt's predecessor
      */
     public JobExecution restart(JobExecution last, boolean recoverCrashed, Launch launch) throws JobExecutionException {
+        LocalDate planDate = PlanRunParameters.from(last.getJobParameters()).planDate();
+        return restart(last, "run " + last.getId() + " of " + planDate, recoverCrashed, launch);
+    }
+
+    /** @param named the run as the operator's message names it */
+    private JobExecution restart(JobExecution last, String named, boolean recoverCrashed, Launch launch)
+            throws JobExecutionException {
         JobOperator operator = operator(launch);
         LocalDate planDate = PlanRunParameters.from(last.getJobParameters()).planDate();
         leases.acquire(planDate);
@@ -113,12 +120,11 @@ public class PlanRuns {
                 // the lease was free or dead, so nobody runs it
                 last = jobOperator.recover(last);
             } else if (last.isRunning()) {
-                throw new PlanRunException("run " + last.getId() + " of " + planDate + " is " + last.getStatus()
+                throw new PlanRunException(named + " is " + last.getStatus()
                         + "; if its process died, restart it with --recover");
             }
             if (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED) {
-                throw new PlanRunException("run " + last.getId() + " of " + planDate + " is " + last.getStatus()
-                        + "; only a FAILED or STOPPED run restarts");
+                throw new PlanRunException(named + " is " + last.getStatus() + "; only a FAILED or STOPPED run restarts");
             }
             return operator.restart(last);
         } catch (JobExecutionException | RuntimeException e) {
