@@ -98,7 +98,8 @@ public class NightlyPlanJobConfiguration {
 
     @Bean
     @StepScope
-    DepotPartitioner depotPartitioner(FleetStore fleet, @Value("#{jobParameters['planDate']}") String planDate) {
-        return new DepotPartitioner(fleet, LocalDate.parse(planDate));
+    DepotPartitioner depotPartitioner(FleetStore fleet, @Value("#{jobParameters['planDate']}") String planDate,
+                                      @Value("#{jobParameters['depots']}") String depots) {
+        return new DepotPartitioner(fleet, LocalDate.parse(planDate), PlanRunParameters.depots(depots));
     }
 }

@@ -41,6 +41,15 @@ class EndpointRoleMatrixTests {
 
     static final List<Rule> MATRIX = List.of(
             rule(HttpMethod.GET, "/api/v1/audit", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/runs", OPS, PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/runs/{id}", OPS, PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/runs/{id}/events", OPS, PLANNER, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/runs", OPS, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/runs/{id}/restart", OPS, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/runs/{id}/stop", OPS, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/runs/{id}/abandon", OPS, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/runs/{id}/recover", OPS, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/runs/backfill", OPS, ADMIN),
             rule(HttpMethod.GET, "/api/v1/schedules", OPS, ADMIN),
             rule(HttpMethod.GET, "/api/v1/schedules/{name}", OPS, ADMIN),
             rule(HttpMethod.PATCH, "/api/v1/schedules/{name}", OPS, ADMIN),
