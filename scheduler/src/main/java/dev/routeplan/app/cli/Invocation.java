@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,15 +39,17 @@ record Invocation(PrintStream out, PrintStream err, List<String> springSettings)
      */
     void serve(List<String> serviceSettings) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
-        // the schedule runs in the service only; other commands share the database, not the triggers.
-        // An argument, not a default property: application.yaml's `auto-startup: false` outranks those.
-        // arguments, not default properties: application.yaml's own values would outrank those.
+        // Arguments, not default properties: application.yaml's own values would outrank those; each
+        // only when the command line does not set it (a key given twice would read "true,false").
         // The schedule runs in the service only (other commands share the database, not the triggers);
         // the service's log is read by machines (JSON, one object a line, with the run's and the
         // request's context) while the commands keep the human console format.
-        List<String> settings = new ArrayList<>(List.of("--spring.quartz.auto-startup=true",
-                "--logging.structured.format.console=ecs", "--logging.structured.ecs.service.name=routeplan"));
-        settings.addAll(springSettings);
+        List<String> settings = new ArrayList<>(springSettings);
+        Stream.of("--spring.quartz.auto-startup=true", "--logging.structured.format.console=ecs",
+                        "--logging.structured.ecs.service.name=routeplan")
+                .filter(setting -> springSettings.stream().noneMatch(given ->
+                        given.startsWith(setting.substring(0, setting.indexOf('=') + 1))))
+                .forEach(settings::add);
         settings.addAll(serviceSettings);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
                 .web(WebApplicationType.SERVLET)
