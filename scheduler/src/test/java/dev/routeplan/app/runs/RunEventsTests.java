@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
         "logging.level.dev.routeplan=WARN"
 })
 @Import(TestTokens.class)
+// its background runs must not outlive the test on a cached context (they ran on into later tests' databases)
+@org.springframework.test.annotation.DirtiesContext
 class RunEventsTests {
 
     static final Path FOLDER = samples();

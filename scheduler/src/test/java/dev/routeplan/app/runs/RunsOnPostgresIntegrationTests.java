@@ -43,6 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceTest
 @ActiveProfiles("postgres")
+// its background runs must not outlive the test on a cached context (they ran on into later tests' databases)
+@org.springframework.test.annotation.DirtiesContext
 class RunsOnPostgresIntegrationTests {
 
     private static final String SCHEMA = "routeplan_runs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
