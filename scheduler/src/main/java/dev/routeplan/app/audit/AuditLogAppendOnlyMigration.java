@@ -1,10 +1,9 @@
 package dev.routeplan.app.audit;
 
+import dev.routeplan.app.ops.VendorMigration;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * still drop it, so production should run the service as a role that does not own the table.
  */
 @Component
-public class AuditLogAppendOnlyMigration implements JavaMigration {
+public class AuditLogAppendOnlyMigration extends VendorMigration {
 
     private static final String FUNCTION = """
             create or replace function audit_log_append_only() returns trigger language plpgsql as $$
@@ -31,14 +30,8 @@ public class AuditLogAppendOnlyMigration implements JavaMigration {
             end
             $$""".formatted(AuditLog.PURGE_SETTING, AuditLog.RETENTION.toDays());
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10.1");
-    }
-
-    @Override
-    public String getDescription() {
-        return "audit log append-only trigger";
+    public AuditLogAppendOnlyMigration() {
+        super("10.1", "audit log append-only trigger");
     }
 
     @Override
@@ -47,19 +40,9 @@ public class AuditLogAppendOnlyMigration implements JavaMigration {
     }
 
     @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
-        if (product.contains("h2")) {
+    protected void migrate(Connection connection, Vendor vendor) throws SQLException {
+        if (vendor == Vendor.H2) {
             return;
-        }
-        if (!product.contains("postgres")) {
-            throw new IllegalStateException("no append-only rule for audit_log on " + product);
         }
         try (Statement sql = connection.createStatement()) {
             sql.execute(FUNCTION);

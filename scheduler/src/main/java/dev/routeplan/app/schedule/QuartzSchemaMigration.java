@@ -1,12 +1,10 @@
 package dev.routeplan.app.schedule;
 
+import dev.routeplan.app.ops.VendorMigration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.regex.Pattern;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -19,40 +17,19 @@ import org.springframework.stereotype.Component;
  * {@code app.ops.SpringBatchSchemaMigration} does for Spring Batch).
  */
 @Component
-public class QuartzSchemaMigration implements JavaMigration {
+public class QuartzSchemaMigration extends VendorMigration {
 
     private static final String SCRIPTS = "org/quartz/impl/jdbcjobstore/";
     private static final Pattern COMMIT = Pattern.compile("(?im)^\\s*commit\\s*;\\s*$");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("11");
+    public QuartzSchemaMigration() {
+        super("11", "quartz job store");
     }
 
     @Override
-    public String getDescription() {
-        return "quartz job store";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        String product = connection.getMetaData().getDatabaseProductName().toLowerCase();
-        String vendor = product.contains("postgres") ? "postgres" : product.contains("h2") ? "h2" : null;
-        if (vendor == null) {
-            throw new IllegalStateException("no Quartz schema for database " + product);
-        }
-        ScriptUtils.executeSqlScript(connection, withoutCommit(new ClassPathResource(SCRIPTS + "tables_" + vendor + ".sql")));
+    protected void migrate(Connection connection, Vendor vendor) throws IOException {
+        String script = vendor == Vendor.POSTGRESQL ? "tables_postgres.sql" : "tables_h2.sql";
+        ScriptUtils.executeSqlScript(connection, withoutCommit(new ClassPathResource(SCRIPTS + script)));
     }
 
     /**

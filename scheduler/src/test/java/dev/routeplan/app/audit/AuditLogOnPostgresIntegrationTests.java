@@ -1,11 +1,10 @@
 package dev.routeplan.app.audit;
 
+import dev.routeplan.app.PostgresSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.routeplan.app.RouteplanApplication;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,21 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("postgres")
 class AuditLogOnPostgresIntegrationTests {
 
-    private static final String SCHEMA = "routeplan_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final PostgresSchema SCHEMA = new PostgresSchema();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @AfterAll
     static void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-            c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        SCHEMA.drop();
     }
 
     @Autowired

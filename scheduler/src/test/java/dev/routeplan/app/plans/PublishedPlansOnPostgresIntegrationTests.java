@@ -1,5 +1,6 @@
 package dev.routeplan.app.plans;
 
+import dev.routeplan.app.PostgresSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.app.RouteplanApplication;
@@ -11,11 +12,8 @@ import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.planning.digest.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,21 +33,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 class PublishedPlansOnPostgresIntegrationTests {
 
-    private static final String SCHEMA = "routeplan_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final PostgresSchema SCHEMA = new PostgresSchema();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @AfterAll
     static void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-            c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        SCHEMA.drop();
     }
 
     @Autowired
@@ -95,7 +88,7 @@ class PublishedPlansOnPostgresIntegrationTests {
             assertThat(jdbc.sql("select count(*) from audit_log where action in ('DOWNLOAD', 'WHAT_IF')").query(Long.class).single())
                     .isEqualTo(3);
             assertThat(jdbc.sql("select count(*) from pg_indexes where schemaname = ? and indexname = 'order_rejects_by_date'")
-                    .param(SCHEMA).query(Long.class).single()).isEqualTo(1);
+                    .param(SCHEMA.name).query(Long.class).single()).isEqualTo(1);
         } finally {
             SampleDays.delete(folder);
         }

@@ -1,12 +1,10 @@
 package dev.routeplan.app.runs;
 
+import dev.routeplan.app.PostgresSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.app.RouteplanApplication;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,21 +27,16 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(SampleDay.Resolver.class)
 class NightlyPlanJobOnPostgresIntegrationTests {
 
-    private static final String SCHEMA = "routeplan_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final PostgresSchema SCHEMA = new PostgresSchema();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+        SCHEMA.register(registry);
     }
 
     @AfterAll
     static void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-            c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        SCHEMA.drop();
     }
 
     @Autowired
@@ -59,7 +52,7 @@ class NightlyPlanJobOnPostgresIntegrationTests {
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA);
+        assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA.name);
         assertThat(jdbc.sql("select version from flyway_schema_history where success and version is not null order by installed_rank")
                 .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "10.1", "11", "11.1", "12", "13");
         PlanOutputs out = sampleDay.outputs(date);

@@ -1,5 +1,6 @@
 package dev.routeplan.app.runs;
 
+import dev.routeplan.app.PostgresSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,12 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,15 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.test.annotation.DirtiesContext
 class RunsOnPostgresIntegrationTests {
 
-    private static final String SCHEMA = "routeplan_runs_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final PostgresSchema SCHEMA = new PostgresSchema();
     private static final Path FOLDER = samples();
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> URL + "?currentSchema=" + SCHEMA);
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
+        SCHEMA.register(registry);
         registry.add("routeplan.redis.enabled", () -> "false");
         registry.add("routeplan.service.input", () -> FOLDER.resolve("input").toString());
         registry.add("routeplan.service.output", () -> FOLDER.resolve("out").toString());
@@ -63,9 +58,7 @@ class RunsOnPostgresIntegrationTests {
 
     @AfterAll
     static void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-            c.createStatement().execute("drop schema if exists " + SCHEMA + " cascade");
-        }
+        SCHEMA.drop();
     }
 
     @Autowired

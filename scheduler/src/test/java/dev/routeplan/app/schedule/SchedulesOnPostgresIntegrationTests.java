@@ -1,5 +1,6 @@
 package dev.routeplan.app.schedule;
 
+import dev.routeplan.app.PostgresSchema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
