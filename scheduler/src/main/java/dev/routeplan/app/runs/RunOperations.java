@@ -114,7 +114,7 @@ public class RunOperations {
         // node's job sees it in the repository at its next update
         JobExecution live = runningHere.executions().stream().filter(e -> e.getId() == id).findFirst().orElse(execution);
         try {
-            jobOperator.stop(live);
+            runningHere.requestStop(live);
             audit.succeeded(AuditAction.RUN_STOP, "run " + id, null);
             return live;
         } catch (JobExecutionNotRunningException e) {

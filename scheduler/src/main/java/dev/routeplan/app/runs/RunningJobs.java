@@ -11,12 +11,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -33,14 +34,14 @@ public class RunningJobs implements JobExecutionListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RunningJobs.class);
 
     private final RunLeases leases;
-    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final RunsProperties properties;
     private final Map<Long, JobExecution> running = new ConcurrentHashMap<>();
     private volatile ScheduledExecutorService heartbeat;
 
-    RunningJobs(RunLeases leases, JobOperator jobOperator, RunsProperties properties, List<Job> jobs) {
+    RunningJobs(RunLeases leases, JobRepository jobRepository, RunsProperties properties, List<Job> jobs) {
         this.leases = leases;
-        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.properties = properties;
         for (Job job : jobs) {
             if (job instanceof AbstractJob listened) {
@@ -104,13 +105,29 @@ public class RunningJobs implements JobExecutionListener, SmartLifecycle {
         }
     }
 
+    /**
+     * Asks a running job to stop: its execution is marked STOPPING in the repository, which the job
+     * thread checks between steps and a chunk step at its next chunk. Not {@code JobOperator.stop}:
+     * Spring Batch 6's also writes the running step executions, racing the partition threads that
+     * update the same rows (an optimistic-lock failure that left a run hanging in CI).
+     *
+     * @param execution the job thread's own execution when the run is on this node, else one read from the repository
+     */
+    public void requestStop(JobExecution execution) throws JobExecutionNotRunningException {
+        if (!execution.isRunning()) {
+            throw new JobExecutionNotRunningException("run " + execution.getId() + " is " + execution.getStatus());
+        }
+        execution.setStatus(BatchStatus.STOPPING);
+        jobRepository.update(execution);
+    }
+
     /** Stops the running jobs and waits for them (bounded), keeping their leases alive meanwhile. */
     @Override
     public void stop() {
         for (JobExecution execution : executions()) {
             try {
                 log.warn("stopping run {} ({}) for shutdown", execution.getId(), execution.getJobInstance().getJobName());
-                jobOperator.stop(execution);
+                requestStop(execution);
             } catch (JobExecutionNotRunningException e) {
                 // it ended meanwhile
             } catch (RuntimeException e) {
