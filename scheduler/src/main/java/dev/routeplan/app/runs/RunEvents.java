@@ -11,8 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ public class RunEvents implements SmartLifecycle {
 
     private static final long STREAM_TIMEOUT_MILLIS = TimeUnit.HOURS.toMillis(12);
 
-    private final JobRepository jobRepository;
+    private final RunQueries queries;
     private final RunsProperties properties;
     private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(1, task -> {
         Thread thread = new Thread(task, "run-events");
@@ -40,8 +39,8 @@ public class RunEvents implements SmartLifecycle {
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
 
-    RunEvents(JobRepository jobRepository, RunsProperties properties) {
-        this.jobRepository = jobRepository;
+    RunEvents(RunQueries queries, RunsProperties properties) {
+        this.queries = queries;
         this.properties = properties;
     }
 
@@ -82,26 +81,24 @@ public class RunEvents implements SmartLifecycle {
     /** Sends what changed since the last poll; false when the run has ended and the stream is to close. */
     private synchronized boolean send(long executionId, SseEmitter emitter, Map<Long, StepEvent> sentSteps,
                                       AtomicReference<RunEvent> sentRun) throws IOException {
-        JobExecution execution = RunQueries.find(jobRepository, executionId).orElse(null);
+        RunViews.RunDetail execution = queries.detail(executionId).orElse(null);
         if (execution == null) {
             return false;
         }
-        for (RunViews.Step step : RunQueries.steps(execution)) {
+        for (RunViews.Step step : execution.steps()) {
             sendIfChanged(emitter, sentSteps, event(step, null));
             for (RunViews.Step partition : step.partitions()) {
                 sendIfChanged(emitter, sentSteps, event(partition, step.name()));
             }
         }
-        RunEvent run = new RunEvent(execution.getId(), execution.getStatus().name(), execution.getExitStatus().getExitCode(),
-                RunViews.message(execution.getExitStatus().getExitDescription()), null);
+        RunEvent run = new RunEvent(execution.id(), execution.status(), execution.exitCode(), execution.exitMessage(), null);
         if (!run.equals(sentRun.get())) {
             emitter.send(SseEmitter.event().name("run").data(run, MediaType.APPLICATION_JSON));
             sentRun.set(run);
         }
-        if (!execution.isRunning()) {
-            emitter.send(SseEmitter.event().name("end").data(new RunEvent(execution.getId(), execution.getStatus().name(),
-                    execution.getExitStatus().getExitCode(), RunViews.message(execution.getExitStatus().getExitDescription()),
-                    RunViews.duration(execution.getStartTime(), execution.getEndTime())), MediaType.APPLICATION_JSON));
+        if (!BatchStatus.valueOf(execution.status()).isRunning()) {
+            emitter.send(SseEmitter.event().name("end").data(new RunEvent(execution.id(), execution.status(),
+                    execution.exitCode(), execution.exitMessage(), execution.duration()), MediaType.APPLICATION_JSON));
             return false;
         }
         return true;

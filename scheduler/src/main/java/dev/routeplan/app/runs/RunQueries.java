@@ -7,21 +7,20 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Reads runs for the API: the list straight from Spring Batch's tables (filtered and paged in
- * SQL, as a year of nightly runs is thousands of rows), one run through the job repository.
+ * SQL, as a year of nightly runs is thousands of rows), one run with its steps likewise.
  */
 @Service
 public class RunQueries {
@@ -104,52 +103,75 @@ public class RunQueries {
         }
     }
 
+    /**
+     * One run with its steps and partitions, in three queries. Not through the job repository: that
+     * also reads every step's execution context (one query each, a hundred for a city's night), which
+     * the view does not show and which made this the API's costliest read.
+     */
     public Optional<RunViews.RunDetail> detail(long id) {
-        return execution(id).map(RunQueries::detail);
+        Map<String, String> p = new HashMap<>();
+        jdbc.sql("select parameter_name, parameter_value from batch_job_execution_params where job_execution_id = ?")
+                .param(id).query(rs -> {
+                    p.put(rs.getString(1), rs.getString(2));
+                });
+        String stage = p.get(PlanRunParameters.GRAP_STAGE);
+        String solverSeconds = p.get(PlanRunParameters.SOLVER_SECONDS);
+        String planDate = p.get(PlanRunParameters.PLAN_DATE);
+        String attempt = p.get(PlanRunParameters.ATTEMPT);
+        RunViews.Parameters parameters = new RunViews.Parameters(stage == null ? null : Integer.valueOf(stage),
+                solverSeconds == null ? null : Double.valueOf(solverSeconds), PlanRunParameters.depots(p.get(PlanRunParameters.DEPOTS)));
+        List<RunViews.Step> steps = steps(jdbc.sql("""
+                        select step_execution_id, step_name, status, read_count, write_count,
+                               read_skip_count + process_skip_count + write_skip_count as skip_count, filter_count,
+                               commit_count, start_time, end_time, exit_code, exit_message
+                         from batch_step_execution where job_execution_id = ? order by step_execution_id""")
+                .param(id).query(RunQueries::step).list());
+        return jdbc.sql("""
+                        select e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time
+                         from batch_job_execution e join batch_job_instance i on i.job_instance_id = e.job_instance_id
+                         where e.job_execution_id = ?""")
+                .param(id).query((rs, row) -> {
+                    LocalDateTime start = local(rs.getTimestamp("start_time"));
+                    LocalDateTime end = local(rs.getTimestamp("end_time"));
+                    return new RunViews.RunDetail(id, rs.getString("job_name"), planDate == null ? null : LocalDate.parse(planDate),
+                            attempt == null ? null : Long.valueOf(attempt), rs.getString("status"), rs.getString("exit_code"),
+                            RunViews.message(rs.getString("exit_message")), RunViews.instant(start), RunViews.instant(end),
+                            RunViews.duration(start, end), parameters, steps);
+                }).optional();
     }
 
-    static RunViews.RunDetail detail(JobExecution e) {
-        JobParameters p = e.getJobParameters();
-        String planDate = p.getString(PlanRunParameters.PLAN_DATE);
-        Long stage = p.getLong(PlanRunParameters.GRAP_STAGE);
-        RunViews.Parameters parameters = new RunViews.Parameters(stage == null ? null : stage.intValue(),
-                p.getDouble(PlanRunParameters.SOLVER_SECONDS), PlanRunParameters.depots(p.getString(PlanRunParameters.DEPOTS)));
-        return new RunViews.RunDetail(e.getId(), e.getJobInstance().getJobName(),
-                planDate == null ? null : LocalDate.parse(planDate), p.getLong(PlanRunParameters.ATTEMPT),
-                e.getStatus().name(), e.getExitStatus().getExitCode(), RunViews.message(e.getExitStatus().getExitDescription()),
-                RunViews.instant(e.getStartTime()), RunViews.instant(e.getEndTime()),
-                RunViews.duration(e.getStartTime(), e.getEndTime()), parameters, steps(e));
+    private static RunViews.Step step(ResultSet rs, int row) throws SQLException {
+        LocalDateTime start = local(rs.getTimestamp("start_time"));
+        LocalDateTime end = local(rs.getTimestamp("end_time"));
+        return new RunViews.Step(rs.getLong("step_execution_id"), rs.getString("step_name"), rs.getString("status"),
+                rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("skip_count"), rs.getLong("filter_count"),
+                rs.getLong("commit_count"), RunViews.instant(start), RunViews.instant(end), RunViews.duration(start, end),
+                rs.getString("exit_code"), RunViews.message(rs.getString("exit_message")), List.of());
     }
 
     /**
-     * The job's steps in the order they ran, each partition under its manager step. A partition's
-     * execution is named {@code worker:partition} and is created after its manager's, so it belongs
-     * to the last step that is not a partition created before it.
+     * The job's steps in the order they ran (by id), each partition under its manager step. A
+     * partition's execution is named {@code worker:partition} and is created after its manager's,
+     * so it belongs to the last step that is not a partition created before it.
      */
-    static List<RunViews.Step> steps(JobExecution execution) {
-        List<StepExecution> all = execution.getStepExecutions().stream()
-                .sorted(Comparator.comparingLong(StepExecution::getId)).toList();
-        List<RunViews.Step> steps = new ArrayList<>();
-        List<StepExecution> managers = new ArrayList<>();
+    static List<RunViews.Step> steps(List<RunViews.Step> byId) {
+        List<RunViews.Step> managers = new ArrayList<>();
         List<List<RunViews.Step>> partitions = new ArrayList<>();
-        for (StepExecution step : all) {
-            if (step.getStepName().contains(":") && !managers.isEmpty()) {
-                partitions.get(partitions.size() - 1).add(step(step, List.of()));
+        for (RunViews.Step step : byId) {
+            if (step.name().contains(":") && !managers.isEmpty()) {
+                partitions.get(partitions.size() - 1).add(step);
             } else {
                 managers.add(step);
                 partitions.add(new ArrayList<>());
             }
         }
+        List<RunViews.Step> steps = new ArrayList<>();
         for (int i = 0; i < managers.size(); i++) {
-            steps.add(step(managers.get(i), partitions.get(i)));
+            RunViews.Step s = managers.get(i);
+            steps.add(new RunViews.Step(s.id(), s.name(), s.status(), s.readCount(), s.writeCount(), s.skipCount(),
+                    s.filterCount(), s.commitCount(), s.start(), s.end(), s.duration(), s.exitCode(), s.exitMessage(),
+                    List.copyOf(partitions.get(i))));
         }
         return steps;
-    }
-
-    private static RunViews.Step step(StepExecution s, List<RunViews.Step> partitions) {
-        return new RunViews.Step(s.getId(), s.getStepName(), s.getStatus().name(), s.getReadCount(), s.getWriteCount(),
-                s.getSkipCount(), s.getFilterCount(), s.getCommitCount(), RunViews.instant(s.getStartTime()),
-                RunViews.instant(s.getEndTime()), RunViews.duration(s.getStartTime(), s.getEndTime()),
-                s.getExitStatus().getExitCode(), RunViews.message(s.getExitStatus().getExitDescription()), List.copyOf(partitions));
     }
 }
