@@ -24,7 +24,8 @@
 #                                    (default 500 requests/s for 60 s after a 10 s warm-up) on loopback: runs list, one
 #                                    run's detail, a plan download, readiness (the bench module's generator);
 #                                    API_MIX=available loads only what needs no issue-13 endpoint (readiness, api-docs);
-#                                    API_JAVA_OPTS (service JVM), API_WARMUP (s), API_TIMEOUT_MS, API_RATE_LIMIT_SETTING
+#                                    API_JAVA_OPTS (service JVM), API_WARMUP (s), API_TIMEOUT_MS, API_RATE_LIMIT_SETTING,
+#                                    API_REUSE_HISTORY=1 (keep the previous run's seeded schema and folders)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -177,10 +178,11 @@ API_JAVA_OPTS=${API_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
 # the limiter is measured, not hit. The key is routeplan.rate-limits' per-subject override (app.security).
 API_RATE_LIMIT_SETTING=${API_RATE_LIMIT_SETTING:---routeplan.rate-limits.subjects.local-admin.reads.limit=1000000}
 
+# below the kernel's ephemeral range (32768 up), so that no outgoing connection takes it before the service binds it
 free_port() {
   local port
   for _ in {1..50}; do
-    port=$((20000 + RANDOM % 40000))
+    port=$((20000 + RANDOM % 12000))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
@@ -265,9 +267,15 @@ bench_api() {
   local cp_file=$PWD/bench/target/bench-classpath.txt
   ./mvnw -q -pl bench compile "${CLASSPATH_GOAL[@]}" -Dmdep.outputFile="$cp_file" >&2
   local dir=$WORK/api url="$PG_URL?currentSchema=$API_SCHEMA"
-  rm -rf "$dir/out" "$dir/keys" "$dir/inbox"
+  rm -rf "$dir/keys" "$dir/inbox"
   mkdir -p "$dir/inbox"
-  seed_api_history "$dir" "$url"
+  if [[ ${API_REUSE_HISTORY:-0} == 1 && -d $dir/out ]] \
+    && [[ $(psql_test -c "select to_regclass('$API_SCHEMA.batch_job_execution') is not null") == t ]]; then
+    log "history of the previous run reused (API_REUSE_HISTORY=1): schema $API_SCHEMA, $dir/out"
+  else
+    rm -rf "$dir/out"
+    seed_api_history "$dir" "$url"
+  fi
   write_api_mix "$dir"
 
   local port key=$dir/keys/jwt-signing-key.json

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -54,7 +55,15 @@ record Invocation(PrintStream out, PrintStream err, List<String> springSettings)
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
                 .web(WebApplicationType.SERVLET)
                 // no console: the runs' progress goes to the log, which is JSON under serve
-                .listeners((ContextClosedEvent event) -> closed.countDown())
+                // a class, not a lambda: Spring cannot read a lambda's event type, so it would call it
+                // with every event (the web server publishes some on each request) and swallow the
+                // ClassCastException each time
+                .listeners(new ApplicationListener<ContextClosedEvent>() {
+                    @Override
+                    public void onApplicationEvent(ContextClosedEvent event) {
+                        closed.countDown();
+                    }
+                })
                 .run(settings.toArray(String[]::new));
         if (context.isActive()) {
             closed.await();
