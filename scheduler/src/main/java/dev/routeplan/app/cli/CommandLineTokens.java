@@ -4,6 +4,7 @@ import dev.routeplan.app.security.LocalTokens;
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.SecurityProperties;
 import dev.routeplan.app.security.SigningKey;
+import dev.routeplan.app.security.TokenSpool;
 import java.time.Clock;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,7 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Bearer tokens of the built-in local client minted on this machine: what {@code routeplan token}
  * prints and what {@code run --attach} sends when ROUTEPLAN_TOKEN is not set. It reads only the
- * settings and the service's signing key, never the database, so it works beside a running service.
+ * settings and the service's signing key, never the database, so it works beside a running service;
+ * each token is recorded in the {@link TokenSpool} first, for the service to put on the audit log,
+ * and a token that cannot be recorded is not handed out.
  */
 final class CommandLineTokens {
 
@@ -24,9 +27,10 @@ final class CommandLineTokens {
     }
 
     /**
-     * A token of the local client of {@code role}.
+     * A token of the local client of {@code role}, recorded for the audit log.
      *
      * @throws NotIssuedHere when an external issuer is configured
+     * @throws TokenSpool.Unwritable when the record cannot be written: the token must not be used
      */
     String issue(Role role) {
         try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(SettingsOnly.class)
@@ -37,7 +41,9 @@ final class CommandLineTokens {
                 throw new NotIssuedHere(security);
             }
             LocalTokens tokens = new LocalTokens(security, SigningKey.loadOrCreate(security.signingKey()), Clock.systemUTC());
-            return tokens.issue(role);
+            LocalTokens.Issued token = tokens.mint(role);
+            TokenSpool.besideSigningKey(security).write(TokenSpool.Entry.of(token, System.getProperty("user.name")));
+            return token.value();
         }
     }
 
