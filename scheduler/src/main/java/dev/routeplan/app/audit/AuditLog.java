@@ -57,6 +57,29 @@ public class AuditLog {
     }
 
     /**
+     * Appends {@code entry} unless a row of its action and target is there already, in its own
+     * transaction: for an action recorded from outside the request that did it (a token printed by
+     * {@code routeplan token}, whose target names its jti), which may be offered more than once.
+     *
+     * @return whether the row was appended
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public boolean appendOnce(AuditEntry entry) {
+        if (isPostgres()) {
+            // two nodes offered the same entry wait for each other here, so only the first appends it
+            jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(entry.action() + " " + entry.target())
+                    .query(Object.class).list();
+        }
+        long present = jdbc.sql("select count(*) from audit_log where action = ? and target = ?")
+                .params(entry.action().name(), entry.target()).query(Long.class).single();
+        if (present > 0) {
+            return false;
+        }
+        append(entry);
+        return true;
+    }
+
+    /**
      * The retention purge: removes the rows older than {@code cutoff}, which may not be later
      * than {@link #RETENTION} ago (a younger row is refused here, and by the trigger on PostgreSQL).
      *

@@ -4,6 +4,7 @@ import dev.routeplan.app.RouteplanApplication;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.springframework.context.event.ContextClosedEvent;
@@ -13,14 +14,16 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One invocation of {@code routeplan}: its console and the Spring settings it was given. The
+ * One invocation of {@code routeplan}: its console, the Spring settings it was given and its
+ * environment variables (ROUTEPLAN_TOKEN for {@code run --attach}). The
  * application (database, migrations, jobs) starts only for a command that needs it, so
  * {@code generate} and {@code --help} answer at once.
  */
-record Invocation(PrintStream out, PrintStream err, List<String> springSettings) {
+record Invocation(PrintStream out, PrintStream err, List<String> springSettings, Map<String, String> environment) {
 
     Invocation {
         springSettings = List.copyOf(springSettings);
+        environment = Map.copyOf(environment);
     }
 
     /** Starts the application without a web server, runs {@code useCase} in it, and shuts it down. */

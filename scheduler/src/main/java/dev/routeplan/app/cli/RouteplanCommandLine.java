@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 
@@ -21,16 +22,23 @@ public final class RouteplanCommandLine {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
 
     public RouteplanCommandLine(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    /** With the environment variables given, not the process's: for tests. */
+    RouteplanCommandLine(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     public int execute(String... args) {
         List<String> springSettings = Arrays.stream(args).filter(SPRING_SETTING).toList();
         String[] commandArgs = Arrays.stream(args).filter(SPRING_SETTING.negate()).toArray(String[]::new);
-        return commandLine(new Invocation(out, err, springSettings)).execute(commandArgs);
+        return commandLine(new Invocation(out, err, springSettings, environment)).execute(commandArgs);
     }
 
     private CommandLine commandLine(Invocation invocation) {

@@ -17,8 +17,7 @@ import org.springframework.stereotype.Component;
  * Puts every token the embedded authorization server issues on the audit log ({@code TOKEN_ISSUE}):
  * the token endpoint's authentication manager publishes a success event carrying the new access
  * token, on the request's thread. The row names the client and its roles, never the token; tokens
- * printed by {@code routeplan token} are not on the log (that command cannot reach the database
- * the service holds).
+ * printed by {@code routeplan token} reach the log through the {@link TokenSpool} ({@link TokenSpoolImport}).
  */
 @Component
 @ConditionalOnWebApplication

@@ -110,6 +110,18 @@ class AuditLogOnPostgresIntegrationTests {
                 .query(String.class).list()).containsExactly("10.1");
     }
 
+    @Test
+    void appendsATokenIssueOncePerTargetEvenWhenOfferedAgain() {
+        String subject = actor();
+        AuditEntry issued = new AuditEntry(Instant.now(), subject, Set.of("OPS"), AuditAction.TOKEN_ISSUE,
+                "cli token " + UUID.randomUUID(), "local", AuditEntry.Outcome.SUCCEEDED, "printed by routeplan token");
+
+        assertThat(log.appendOnce(issued)).isTrue();
+        assertThat(log.appendOnce(issued)).isFalse();
+
+        assertThat(targets(subject)).containsExactly(issued.target());
+    }
+
     private static String actor() {
         return "actor-" + UUID.randomUUID();
     }
