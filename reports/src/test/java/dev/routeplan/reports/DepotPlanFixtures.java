@@ -43,11 +43,14 @@ public final class DepotPlanFixtures {
                 RULE_PACK, RULE_PACK_VERSION);
     }
 
-    /** The two routes, 106.7 km, measured against a dispatcher's baseline of 142.3 km for the same 5 orders. */
+    /**
+     * The two routes, 106.7 km costing INR 5,100, measured against a dispatcher's baseline of 142.3 km
+     * costing INR 6,200 for the same 5 orders: INR 1,020.00 against 1,240.00 per served order.
+     */
     public static DepotPlanDocument okhlaWithTwoRoutesAndBaseline() {
         DepotPlanDocument doc = okhlaWithTwoRoutes();
         return new DepotPlanDocument(doc.planDate(), doc.depot(), doc.routes(), doc.unassigned(), doc.rulePackId(),
-                doc.rulePackVersion(), new EfficiencyGain(142.3, doc.distanceKm(), 5, doc.stopCount()));
+                doc.rulePackVersion(), new EfficiencyGain(142.3, doc.distanceKm(), 5, doc.stopCount(), 6_200, 5_100));
     }
 
     public static DepotPlanDocument okhlaWithoutRoutes() {
@@ -103,7 +106,7 @@ public final class DepotPlanFixtures {
         RouteDocument route = new RouteDocument(van,
                 new PlannedRoute(DAY_VAN, OKHLA.id(), at(9, 0), at(11, 0), 17.4, stops), orders);
         return new DepotPlanDocument(PLAN_DATE, OKHLA, List.of(route), unassigned(), RULE_PACK, RULE_PACK_VERSION,
-                new EfficiencyGain(21.8, 17.4, 3, 3));
+                new EfficiencyGain(21.8, 17.4, 3, 3, 1_660, 1_600));
     }
 
     private static RouteDocument dayRoute() {

@@ -81,8 +81,10 @@ public class OptimiseDepotTasklet implements Tasklet {
         transactions.executeWithoutResult(status -> {
             plans.replace(run.planDate(), plan);
             fleet.recordUnused(run.planDate(), depotId, unused);
+            // its cost now: its routes are not stored, so nothing could cost it later
             plans.replaceBaseline(run.planDate(), depotId, baseline.distanceKm(),
-                    baseline.routes().stream().mapToInt(r -> r.stops().size()).sum());
+                    baseline.routes().stream().mapToInt(r -> r.stops().size()).sum(),
+                    baseline.runningCost(problem.vehiclesById()));
         });
         int stops = plan.routes().stream().mapToInt(r -> r.stops().size()).sum();
         contribution.incrementWriteCount(stops);

@@ -83,7 +83,7 @@ class DepotPublisher {
             }
         }
         DepotPlanDocument document = new DepotPlanDocument(run.planDate(), depot, passed, unassigned,
-                rulePack.id(), rulePack.version(), plans.efficiency(run.planDate(), depot.id()).orElse(null));
+                rulePack.id(), rulePack.version(), plans.efficiency(run.planDate(), depot.id(), data.vehicles()).orElse(null));
         String fingerprint = PlanFingerprint.of(document);
         Path depotDir = run.runOutputDir().resolve(depot.id());
         PlanRevisions.Published published = revisions.publish(run, depot.id(), fingerprint, depotDir, () -> {

@@ -34,17 +34,24 @@ public record RunSummary(
 
     /**
      * The optimised plan against a dispatcher's hand plan (nearest neighbour, first vehicle that
-     * fits). The headline is orders served and km per served order, which compare whatever each
-     * plan serves; {@code kmPerOrderGainPercent} is 20 for 20 % fewer km per order. Total km and
-     * their difference are secondary: they compare only when {@code comparable} (both plans serve
-     * the same number of orders).
+     * fits). The headline is orders served, cost and km per served order, which compare whatever
+     * each plan serves: {@code costPerOrderGainPercent} is 20 for each order served costing 20 %
+     * less (cost: each vehicle used, its fixed cost plus its km at its rate, in rupees, what the
+     * solver minimises), {@code kmPerOrderGainPercent} 20 for 20 % fewer km per order. The cost
+     * figures are null for a hand plan stored before its cost was. Total km and their difference
+     * are secondary: they compare only when {@code comparable} (both plans serve the same number of
+     * orders).
      */
-    public record Efficiency(int baselineOrders, int optimisedOrders, double baselineKmPerOrder, double optimisedKmPerOrder,
-                             double kmPerOrderGainPercent, double baselineKm, double optimisedKm, double totalKmDifference,
-                             boolean comparable) {
+    public record Efficiency(int baselineOrders, int optimisedOrders, Double baselineCostPerOrder,
+                             Double optimisedCostPerOrder, Double costPerOrderGainPercent, double baselineKmPerOrder,
+                             double optimisedKmPerOrder, double kmPerOrderGainPercent, double baselineKm, double optimisedKm,
+                             double totalKmDifference, boolean comparable) {
 
         static Efficiency of(dev.routeplan.planning.baseline.EfficiencyGain e) {
-            return new Efficiency(e.baselineServedOrders(), e.optimisedServedOrders(), round(e.baselineKmPerOrder()),
+            boolean costed = e.costRecorded();
+            return new Efficiency(e.baselineServedOrders(), e.optimisedServedOrders(),
+                    costed ? round(e.baselineCostPerOrder()) : null, costed ? round(e.optimisedCostPerOrder()) : null,
+                    costed ? round(100 * e.costPerOrderGain()) : null, round(e.baselineKmPerOrder()),
                     round(e.optimisedKmPerOrder()), round(100 * e.kmPerOrderGain()), round(e.baselineKm()),
                     round(e.optimisedKm()), round(e.totalKmDifference()), e.comparable());
         }

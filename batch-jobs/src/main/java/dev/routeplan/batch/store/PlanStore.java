@@ -1,13 +1,17 @@
 package dev.routeplan.batch.store;
 
+import dev.routeplan.planning.baseline.EfficiencyGain;
 import dev.routeplan.planning.domain.RouteStatus;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.PlannedRoute;
 import dev.routeplan.planning.domain.PlannedStop;
 import dev.routeplan.planning.domain.UnassignedOrder;
 import dev.routeplan.planning.domain.UnassignedReason;
+import dev.routeplan.planning.domain.Vehicle;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Routes, stops and unassigned orders of a plan date, replaced whole per depot so a re-run never duplicates. */
@@ -76,21 +80,32 @@ public class PlanStore {
                 .list();
     }
 
-    /** Records the hand-planned baseline of a depot beside its optimised plan. */
-    public void replaceBaseline(LocalDate planDate, String depotId, double distanceKm, int ordersServed) {
+    /** Records the hand-planned baseline of a depot beside its optimised plan, with its running cost. */
+    public void replaceBaseline(LocalDate planDate, String depotId, double distanceKm, int ordersServed, double cost) {
         jdbc.sql("delete from baseline_plans where plan_date = ? and depot_id = ?").params(planDate, depotId).update();
-        jdbc.sql("insert into baseline_plans (plan_date, depot_id, distance_km, orders_served) values (?, ?, ?, ?)")
-                .params(planDate, depotId, distanceKm, ordersServed).update();
+        jdbc.sql("insert into baseline_plans (plan_date, depot_id, distance_km, orders_served, cost) values (?, ?, ?, ?, ?)")
+                .params(planDate, depotId, distanceKm, ordersServed, cost).update();
     }
 
-    /** The depot's baseline and optimised figures, if a baseline was recorded. */
-    public java.util.Optional<dev.routeplan.planning.baseline.EfficiencyGain> efficiency(LocalDate planDate, String depotId) {
-        var routes = routes(planDate, depotId);
-        double km = routes.stream().mapToDouble(r -> r.route().distanceKm()).sum();
-        int served = routes.stream().mapToInt(r -> r.route().stops().size()).sum();
-        return jdbc.sql("select distance_km, orders_served from baseline_plans where plan_date = ? and depot_id = ?")
+    /**
+     * The depot's baseline and optimised figures, if a baseline was recorded. The optimised plan is
+     * its stored routes (blocked ones too: the plan as made), costed at {@code vehiclesById}; the
+     * baseline's cost is as recorded, not recorded for a baseline stored before costs were (V14).
+     */
+    public Optional<EfficiencyGain> efficiency(LocalDate planDate, String depotId, Map<String, Vehicle> vehiclesById) {
+        DepotPlan optimised = new DepotPlan(depotId, routes(planDate, depotId).stream().map(StoredRoute::route).toList(),
+                List.of());
+        int served = optimised.routes().stream().mapToInt(r -> r.stops().size()).sum();
+        // a depot left alone by a re-run of other depots may have routes of vehicles the fleet no longer lists
+        double cost = optimised.routes().stream().allMatch(r -> vehiclesById.containsKey(r.vehicleId()))
+                ? optimised.runningCost(vehiclesById) : EfficiencyGain.NOT_RECORDED;
+        return jdbc.sql("select distance_km, orders_served, cost from baseline_plans where plan_date = ? and depot_id = ?")
                 .params(planDate, depotId)
-                .query((rs, n) -> new dev.routeplan.planning.baseline.EfficiencyGain(rs.getDouble(1), km, rs.getInt(2), served))
+                .query((rs, n) -> {
+                    double baselineCost = rs.getDouble(3);
+                    return new EfficiencyGain(rs.getDouble(1), optimised.distanceKm(), rs.getInt(2), served,
+                            rs.wasNull() ? EfficiencyGain.NOT_RECORDED : baselineCost, cost);
+                })
                 .optional();
     }
 

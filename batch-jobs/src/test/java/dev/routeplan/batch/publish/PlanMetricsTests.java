@@ -55,8 +55,8 @@ class PlanMetricsTests {
     }
 
     private static RunSummary.Efficiency efficiency(double baselineKm, double optimisedKm, double gain) {
-        return new RunSummary.Efficiency(10, 10, baselineKm / 10, optimisedKm / 10, gain * 100, baselineKm, optimisedKm,
-                optimisedKm - baselineKm, true);
+        return new RunSummary.Efficiency(10, 10, null, null, null, baselineKm / 10, optimisedKm / 10, gain * 100, baselineKm,
+                optimisedKm, optimisedKm - baselineKm, true);
     }
 
     private static RunSummary summary(RunSummary.Efficiency d1, RunSummary.Efficiency d2, RunSummary.Efficiency all) {

@@ -7,7 +7,6 @@ import dev.routeplan.planning.compliance.pack.RulePackLoader;
 import dev.routeplan.planning.compliance.pack.VehicleEligibility;
 import dev.routeplan.planning.domain.DepotPlan;
 import dev.routeplan.planning.domain.PlannedStop;
-import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.problem.DepotProblem;
 import dev.routeplan.planning.problem.DepotProblems;
 import dev.routeplan.planning.sample.Scenario;
@@ -19,9 +18,7 @@ import dev.routeplan.planning.travel.HaversineTravelModel;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -54,7 +51,7 @@ public final class HandPlanBenchmark {
         DepotPlan hand = new BaselinePlanner().plan(problem, travel);
 
         DepotPlan all = solver.solve(problem, SolverSettings.fullSeconds(seconds), hand);
-        System.out.println("every order, seeded:    " + EfficiencyGain.of(hand, all) + ", " + all.routes().size()
+        System.out.println("every order, seeded:    " + EfficiencyGain.of(problem, hand, all) + ", " + all.routes().size()
                 + " vehicles against " + hand.routes().size());
 
         Set<String> handServed = hand.routes().stream().flatMap(r -> r.stops().stream()).map(PlannedStop::orderId)
@@ -63,24 +60,20 @@ public final class HandPlanBenchmark {
                 problem.orders().stream().filter(o -> handServed.contains(o.id())).toList(), problem.noEntryByVehicleId(),
                 problem.zoneNoEntryByVehicleId(), problem.driverLimits(), problem.essentialGoods());
         DepotPlan likeForLike = solver.solve(sameOrders, SolverSettings.fullSeconds(seconds), hand);
-        EfficiencyGain gain = EfficiencyGain.of(hand, likeForLike);
+        EfficiencyGain gain = EfficiencyGain.of(sameOrders, hand, likeForLike);
         System.out.println("hand plan's orders only: " + gain + ", " + likeForLike.routes().size()
                 + " vehicles against " + hand.routes().size());
         System.out.printf("running cost (what the solver minimises after the orders served): hand plan %.0f, every order %.0f,"
                 + " hand plan's orders only %.0f%n", cost(hand, problem), cost(all, problem), cost(likeForLike, problem));
         System.out.printf("handplan_orders=%d handplan_served=%d optimised_served=%d handplan_km_per_order=%.3f"
                         + " optimised_km_per_order=%.3f like_for_like_served=%d like_for_like_gain=%.4f%n",
-                problem.orders().size(), gain.baselineServedOrders(), EfficiencyGain.of(hand, all).optimisedServedOrders(),
-                gain.baselineKmPerOrder(), EfficiencyGain.of(hand, all).optimisedKmPerOrder(), gain.optimisedServedOrders(),
+                problem.orders().size(), gain.baselineServedOrders(), EfficiencyGain.of(problem, hand, all).optimisedServedOrders(),
+                gain.baselineKmPerOrder(), EfficiencyGain.of(problem, hand, all).optimisedKmPerOrder(), gain.optimisedServedOrders(),
                 gain.totalKmGain());
     }
 
     /** Km at each vehicle's rate plus the fixed cost of each vehicle used, in rupees. */
     private static double cost(DepotPlan plan, DepotProblem problem) {
-        Map<String, Vehicle> vehicles = problem.vehicles().stream().collect(Collectors.toMap(Vehicle::id, Function.identity()));
-        return plan.routes().stream().mapToDouble(route -> {
-            Vehicle vehicle = vehicles.get(route.vehicleId());
-            return route.distanceKm() * vehicle.costPerKm() + vehicle.fixedCost();
-        }).sum();
+        return plan.runningCost(problem.vehiclesById());
     }
 }

@@ -50,6 +50,16 @@ public record Vehicle(
                 capacityKg, capacityM3, shift, costPerKm, fixedCost, driverId, pucValidUntil, permitValidUntil, List.of());
     }
 
+    /**
+     * What running this vehicle for the day over {@code km} costs: its km at its rate per km plus its
+     * fixed cost. The one definition of a plan's cost: the solver's score minimises it for every
+     * vehicle it uses, and the efficiency figures compare the hand plan's and the optimised plan's
+     * by it ({@link DepotPlan#runningCost}).
+     */
+    public double runningCost(double km) {
+        return km * costPerKm + fixedCost;
+    }
+
     public boolean registeredInDelhi() {
         return "DL".equalsIgnoreCase(registrationState);
     }

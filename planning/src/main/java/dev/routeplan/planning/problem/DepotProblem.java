@@ -89,6 +89,13 @@ public record DepotProblem(
                 + " route is essential goods " + new TreeSet<>(essentialGoods));
     }
 
+    /** The depot's vehicles by id, in the fleet's order: what a plan of this problem is costed at. */
+    public Map<String, Vehicle> vehiclesById() {
+        Map<String, Vehicle> byId = new LinkedHashMap<>();
+        vehicles.forEach(vehicle -> byId.put(vehicle.id(), vehicle));
+        return byId;
+    }
+
     public List<ZoneNoEntry> zoneNoEntryFor(Vehicle vehicle) {
         return zoneNoEntryByVehicleId.getOrDefault(vehicle.id(), List.of());
     }

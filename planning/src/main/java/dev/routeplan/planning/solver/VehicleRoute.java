@@ -288,9 +288,9 @@ public class VehicleRoute {
                 && duty.excessSeconds(back) == 0 && rules.depotHoursBreaches(departure, back) == 0;
     }
 
-    /** Running cost in paise: distance at the vehicle's rate plus its fixed cost once it is used. */
+    /** Running cost in paise ({@link Vehicle#runningCost}: distance at the vehicle's rate plus its fixed cost), once it is used. */
     long costPaise() {
-        return Math.round((distanceKm() * vehicle.costPerKm() + vehicle.fixedCost()) * 100);
+        return Math.round(vehicle.runningCost(distanceKm()) * 100);
     }
 
     @Override

@@ -37,14 +37,14 @@ class BaselineVersusSolverTests {
         RouteSolver solver = new RouteSolver(travel);
         BaselinePlanner baseline = new BaselinePlanner();
 
-        EfficiencyGain total = new EfficiencyGain(0, 0, 0, 0);
+        EfficiencyGain total = new EfficiencyGain(0, 0, 0, 0, 0, 0);
         for (Depot depot : scenario.depots()) {
             DepotProblem problem = new DepotProblem(PLAN_DATE, depot,
                     scenario.fleet().stream().filter(v -> v.depotId().equals(depot.id())).toList(),
                     scenario.orders().stream().filter(o -> o.depotId().equals(depot.id())).toList(), Map.of());
             DepotPlan byHand = baseline.plan(problem, travel);
             DepotPlan optimised = solver.solve(problem, SolverSettings.ofSeconds(5));
-            EfficiencyGain gain = EfficiencyGain.of(byHand, optimised);
+            EfficiencyGain gain = EfficiencyGain.of(problem, byHand, optimised);
             System.out.println(depot.id() + " " + depot.name() + ": " + gain);
             total = total.plus(gain);
         }

@@ -19,7 +19,10 @@ final class OverviewSheet {
             new Column("Depot", 16), new Column("Depot name", 28), new Column("Vehicles used", 14),
             new Column("Stops", 8), new Column("Km", 10), new Column("Driving hours", 14),
             new Column("Load utilisation", 16), new Column("Unassigned", 12), new Column("Blocked (orders)", 16),
-            new Column("Baseline km", 12), new Column("Baseline km/order", 18), new Column("Plan km/order", 14),
+            // per served order first, cost then km; total km compare only like for like
+            new Column("Baseline cost/order (INR)", 24), new Column("Plan cost/order (INR)", 20),
+            new Column("Lower cost/order vs baseline", 28), new Column("Baseline km", 12),
+            new Column("Baseline km/order", 18), new Column("Plan km/order", 14),
             new Column("Fewer km/order vs baseline", 26), new Column("Compared with baseline", 44));
 
     private OverviewSheet() {
@@ -57,9 +60,13 @@ final class OverviewSheet {
                 .integer(figures.blockedOrders());
         EfficiencyGain efficiency = figures.efficiencyOrNull();
         if (efficiency == null) {
-            row.blank().blank().blank().blank().text("no baseline");
+            row.blank().blank().blank().blank().blank().blank().blank().text("no baseline");
         } else {
-            row.number(efficiency.baselineKm())
+            // a cost not recorded (a hand plan stored before its cost was) is NaN: an empty cell, not a misleading zero
+            row.number(efficiency.baselineCostPerOrder())
+                    .number(efficiency.optimisedCostPerOrder())
+                    .percent(efficiency.costPerOrderGain())
+                    .number(efficiency.baselineKm())
                     .number(efficiency.baselineKmPerOrder())
                     .number(efficiency.optimisedKmPerOrder())
                     .percent(efficiency.kmPerOrderGain())

@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 
 /**
  * One "label, value" row at the top of a summary sheet ({@link SheetTable#facts}): the label in the
- * first column, the value beside it in its own format. A value not on record leaves its cell empty,
- * so the label still shows that the fact was looked for.
+ * first column, the value beside it in its own format. A value not on record (null, or a number
+ * that is NaN) leaves its cell empty, so the label still shows that the fact was looked for.
  */
 public record SheetFact(String label, Consumer<SheetTable.Cells> value) {
 
@@ -19,10 +19,12 @@ public record SheetFact(String label, Consumer<SheetTable.Cells> value) {
         return new SheetFact(label, cells -> cells.integer(value));
     }
 
+    /** An empty value cell when the number is NaN (not on record). */
     public static SheetFact number(String label, double value) {
         return new SheetFact(label, cells -> cells.number(value));
     }
 
+    /** An empty value cell when the fraction is NaN (not on record). */
     public static SheetFact percent(String label, double fraction) {
         return new SheetFact(label, cells -> cells.percent(fraction));
     }

@@ -143,7 +143,11 @@ public final class SheetTable {
             return this;
         }
 
+        /** A NaN (a figure not on record) leaves the cell empty, as {@link #blank()}: Excel would show #NUM!. */
         private Cells numeric(double value, CellStyle style) {
+            if (Double.isNaN(value)) {
+                return blank();
+            }
             next(style).setCellValue(value);
             return this;
         }

@@ -31,10 +31,14 @@ final class SummarySheet {
                 SheetFact.integer("Vehicles used", figures.vehiclesUsed()),
                 SheetFact.integer("Stops", figures.stops()),
                 SheetFact.number("Total km", figures.km())));
-        // per served order first: total km read as a loss when the plan serves more orders than the hand plan
+        // per served order first: total km read as a loss when the plan serves more orders than the hand plan.
+        // A cost not recorded (a hand plan stored before its cost was) leaves its cells empty
         figures.efficiency().ifPresent(efficiency -> facts.addAll(List.of(
                 SheetFact.integer("Plan orders served", efficiency.optimisedServedOrders()),
                 SheetFact.integer("Baseline orders served", efficiency.baselineServedOrders()),
+                SheetFact.number("Plan cost per order (INR)", efficiency.optimisedCostPerOrder()),
+                SheetFact.number("Baseline cost per order (INR)", efficiency.baselineCostPerOrder()),
+                SheetFact.percent("Lower cost per order vs baseline %", efficiency.costPerOrderGain()),
                 SheetFact.number("Plan km per order", efficiency.optimisedKmPerOrder()),
                 SheetFact.number("Baseline km per order", efficiency.baselineKmPerOrder()),
                 SheetFact.percent("Fewer km per order vs baseline %", efficiency.kmPerOrderGain()),

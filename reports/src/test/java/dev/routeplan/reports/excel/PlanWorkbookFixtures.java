@@ -61,20 +61,20 @@ final class PlanWorkbookFixtures {
                 doc.rulePackVersion(), doc.efficiencyVsBaseline());
     }
 
-    /** The baseline served 6 orders where the plan serves 5: its km measure different work. */
+    /** The baseline served 6 orders (INR 7,200) where the plan serves 5 (INR 5,100): its km measure different work. */
     static DepotPlanDocument okhlaAgainstABaselineServingMore() {
         DepotPlanDocument doc = DepotPlanFixtures.okhlaWithTwoRoutes();
         return new DepotPlanDocument(doc.planDate(), doc.depot(), doc.routes(), doc.unassigned(), doc.rulePackId(),
-                doc.rulePackVersion(), new EfficiencyGain(150.0, doc.distanceKm(), 6, doc.stopCount()));
+                doc.rulePackVersion(), new EfficiencyGain(150.0, doc.distanceKm(), 6, doc.stopCount(), 7_200, 5_100));
     }
 
-    /** The same two routes run out of Narela, measured against a baseline of 120 km for the same 5 orders. */
+    /** The same two routes run out of Narela (INR 5,100), measured against a baseline of 120 km (INR 5,900) for the same 5 orders. */
     static DepotPlanDocument narelaWithTwoRoutesAndBaseline() {
         DepotPlanDocument doc = DepotPlanFixtures.okhlaWithTwoRoutes();
         return new DepotPlanDocument(doc.planDate(), NARELA, doc.routes(), List.of(
                 new UnassignedOrder("ORD-5001", NARELA.id(), UnassignedReason.BLOCKED_BY_COMPLIANCE,
                         "route of HR55AB9876 blocked: GRAP_STAGE_3")),
-                doc.rulePackId(), doc.rulePackVersion(), new EfficiencyGain(120.0, doc.distanceKm(), 5, doc.stopCount()));
+                doc.rulePackId(), doc.rulePackVersion(), new EfficiencyGain(120.0, doc.distanceKm(), 5, doc.stopCount(), 5_900, 5_100));
     }
 
     static List<RejectedRow> rejectedRows() {

@@ -13,6 +13,7 @@ import static dev.routeplan.reports.Workbooks.valueNextTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.routeplan.planning.baseline.EfficiencyGain;
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.DepotPlanFixtures;
 import dev.routeplan.reports.RejectedRow;
@@ -298,9 +299,16 @@ class PlanWorkbookWriterTests {
     }
 
     @Test
-    void showsKmPerOrderOfBothPlansAndThatTheyCompare() throws IOException {
+    void showsCostAndKmPerServedOrderOfBothPlansAndThatTheyCompare() throws IOException {
         try (XSSFWorkbook wb = written(DepotPlanFixtures.okhlaWithTwoRoutesAndBaseline())) {
             Sheet summary = wb.getSheet("Summary");
+
+            // INR 5,100 for 5 orders against the hand plan's INR 6,200 for 5
+            assertThat(valueNextTo(summary, "Plan cost per order (INR)").getNumericCellValue()).isCloseTo(1_020.0, within(1e-9));
+            assertThat(valueNextTo(summary, "Baseline cost per order (INR)").getNumericCellValue()).isCloseTo(1_240.0, within(1e-9));
+            Cell costGain = valueNextTo(summary, "Lower cost per order vs baseline %");
+            assertThat(costGain.getNumericCellValue()).isCloseTo(1 - 1_020.0 / 1_240.0, within(1e-9));
+            assertThat(costGain.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
 
             assertThat(valueNextTo(summary, "Baseline km per order").getNumericCellValue()).isCloseTo(142.3 / 5, within(1e-9));
             assertThat(valueNextTo(summary, "Plan km per order").getNumericCellValue()).isCloseTo(106.7 / 5, within(1e-9));
@@ -316,7 +324,27 @@ class PlanWorkbookWriterTests {
 
             assertThat(valueNextTo(summary, "Compared with baseline").getStringCellValue())
                     .isEqualTo("not comparable: baseline serves 6 orders, plan 5");
+            // the plan costs less per order served although the hand plan serves one more
+            assertThat(valueNextTo(summary, "Baseline cost per order (INR)").getNumericCellValue()).isCloseTo(1_200.0, within(1e-9));
+            assertThat(valueNextTo(summary, "Plan cost per order (INR)").getNumericCellValue()).isCloseTo(1_020.0, within(1e-9));
             assertThat(valueNextTo(summary, "Baseline km per order").getNumericCellValue()).isCloseTo(25.0, within(1e-9));
+            assertThat(valueNextTo(summary, "Plan km per order").getNumericCellValue()).isCloseTo(106.7 / 5, within(1e-9));
+        }
+    }
+
+    @Test
+    void leavesTheCostCellsEmptyWhenTheBaselinesCostWasNotRecorded() throws IOException {
+        DepotPlanDocument doc = DepotPlanFixtures.okhlaWithTwoRoutes();
+        DepotPlanDocument storedBeforeCosts = new DepotPlanDocument(doc.planDate(), doc.depot(), doc.routes(), doc.unassigned(),
+                doc.rulePackId(), doc.rulePackVersion(),
+                new EfficiencyGain(142.3, doc.distanceKm(), 5, doc.stopCount(), EfficiencyGain.NOT_RECORDED, 5_100));
+        try (XSSFWorkbook wb = written(storedBeforeCosts)) {
+            Sheet summary = wb.getSheet("Summary");
+
+            for (String label : List.of("Baseline cost per order (INR)", "Lower cost per order vs baseline %")) {
+                assertThat(rowStartingWith(summary, label).getCell(1)).as(label).isNull();
+            }
+            assertThat(valueNextTo(summary, "Plan cost per order (INR)").getNumericCellValue()).isCloseTo(1_020.0, within(1e-9));
             assertThat(valueNextTo(summary, "Plan km per order").getNumericCellValue()).isCloseTo(106.7 / 5, within(1e-9));
         }
     }

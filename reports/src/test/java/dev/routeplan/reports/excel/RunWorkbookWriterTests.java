@@ -42,7 +42,8 @@ class RunWorkbookWriterTests {
     private static final String OKHLA = "DEL-OKH";
     private static final String NARELA = "DEL-NRL";
     private static final int VEHICLES = 2, STOPS = 3, KM = 4, LOAD = 6, UNASSIGNED = 7, BLOCKED = 8,
-            BASELINE_KM = 9, BASELINE_KM_PER_ORDER = 10, PLAN_KM_PER_ORDER = 11, GAIN = 12, COMPARED = 13;
+            BASELINE_COST_PER_ORDER = 9, PLAN_COST_PER_ORDER = 10, COST_GAIN = 11,
+            BASELINE_KM = 12, BASELINE_KM_PER_ORDER = 13, PLAN_KM_PER_ORDER = 14, GAIN = 15, COMPARED = 16;
 
     private final RunWorkbookWriter writer = new RunWorkbookWriter();
 
@@ -68,6 +69,9 @@ class RunWorkbookWriterTests {
             assertThat(okhla.getCell(UNASSIGNED).getNumericCellValue()).isEqualTo(5);
             assertThat(okhla.getCell(BLOCKED).getNumericCellValue()).isEqualTo(3);
             assertThat(okhla.getCell(GAIN).getNumericCellValue()).isCloseTo(1 - 106.7 / 142.3, within(1e-9));
+            assertThat(okhla.getCell(BASELINE_COST_PER_ORDER).getNumericCellValue()).isCloseTo(1_240.0, within(1e-9));
+            assertThat(okhla.getCell(PLAN_COST_PER_ORDER).getNumericCellValue()).isCloseTo(1_020.0, within(1e-9));
+            assertThat(okhla.getCell(COST_GAIN).getNumericCellValue()).isCloseTo(1 - 1_020.0 / 1_240.0, within(1e-9));
             assertThat(narela.getCell(BLOCKED).getNumericCellValue()).isEqualTo(1);
             assertThat(narela.getCell(BASELINE_KM).getNumericCellValue()).isCloseTo(120.0, within(1e-9));
 
@@ -79,6 +83,10 @@ class RunWorkbookWriterTests {
             assertThat(total.getCell(LOAD).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
             assertThat(total.getCell(UNASSIGNED).getNumericCellValue()).isEqualTo(6);
             assertThat(total.getCell(BLOCKED).getNumericCellValue()).isEqualTo(4);
+            // INR 6,200 + 5,900 for the hand plans' 10 orders, INR 5,100 + 5,100 for the plans'
+            assertThat(total.getCell(BASELINE_COST_PER_ORDER).getNumericCellValue()).isCloseTo(12_100.0 / 10, within(1e-9));
+            assertThat(total.getCell(PLAN_COST_PER_ORDER).getNumericCellValue()).isCloseTo(10_200.0 / 10, within(1e-9));
+            assertThat(total.getCell(COST_GAIN).getNumericCellValue()).isCloseTo(1 - 1_020.0 / 1_210.0, within(1e-9));
             assertThat(total.getCell(BASELINE_KM).getNumericCellValue()).isCloseTo(262.3, within(1e-9));
             assertThat(total.getCell(BASELINE_KM_PER_ORDER).getNumericCellValue()).isCloseTo(262.3 / 10, within(1e-9));
             assertThat(total.getCell(PLAN_KM_PER_ORDER).getNumericCellValue()).isCloseTo(213.4 / 10, within(1e-9));
@@ -95,7 +103,7 @@ class RunWorkbookWriterTests {
 
             assertThat(overview.getPaneInformation().isFreezePane()).isTrue();
             assertThat(overview.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) (header + 1));
-            assertThat(autoFilter(overview)).isEqualTo("A" + (header + 1) + ":N" + (header + 3));
+            assertThat(autoFilter(overview)).isEqualTo("A" + (header + 1) + ":Q" + (header + 3));
             assertThat(rowStartingWith(overview, "Total").getRowNum()).isEqualTo(header + 3);
         }
     }
@@ -113,6 +121,7 @@ class RunWorkbookWriterTests {
             assertThat(okhla.getCell(COMPARED).getStringCellValue()).isEqualTo("no baseline");
             assertThat(total.getCell(KM).getNumericCellValue()).isCloseTo(213.4, within(1e-9));
             assertThat(total.getCell(BASELINE_KM)).isNull();
+            assertThat(total.getCell(BASELINE_COST_PER_ORDER)).isNull();
             assertThat(total.getCell(GAIN)).isNull();
         }
     }

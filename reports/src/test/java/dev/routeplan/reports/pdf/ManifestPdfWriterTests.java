@@ -9,6 +9,7 @@ import static dev.routeplan.reports.Pdfs.textOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.routeplan.planning.baseline.EfficiencyGain;
 import dev.routeplan.reports.DepotPlanDocument;
 import dev.routeplan.reports.DepotPlanFixtures;
 import dev.routeplan.reports.RouteMapImage;
@@ -157,7 +158,21 @@ class ManifestPdfWriterTests {
             assertThat(summary).contains("Depot plan · Okhla Phase II Depot (DEL-OKH)", "Plan date 14-11-2025");
             assertThat(summary).contains("Vehicles used 2 of 2 published", "Stops 5", "Distance 106.7 km",
                     "Driving 4.3 h", "Load utilisation 78.9 %", "Unassigned orders 2");
-            assertThat(summary).contains("25.0 % fewer km per order", "orders served, baseline 5", "106.7 km, baseline 142.3 km", "Rule pack DELHI-GOODS 2025.11");
+            assertThat(summary).contains("Against the dispatcher's hand plan (baseline)", "Orders served 5, baseline 5",
+                    "INR 1,020.00, baseline INR", "1,240.00: 17.7 % less", "21.34 km, baseline 28.46 km: 25.0", "% fewer",
+                    "-35.6 km: 106.7 against", "Rule pack DELHI-GOODS 2025.11");
+        }
+    }
+
+    @Test
+    void saysTheBaselinesCostWasNotRecordedForAPlanStoredBeforeCostsWere() throws IOException {
+        DepotPlanDocument doc = DepotPlanFixtures.okhlaWithTwoRoutes();
+        DepotPlanDocument storedBeforeCosts = new DepotPlanDocument(doc.planDate(), doc.depot(), doc.routes(), doc.unassigned(),
+                doc.rulePackId(), doc.rulePackVersion(),
+                new EfficiencyGain(142.3, doc.distanceKm(), 5, doc.stopCount(), EfficiencyGain.NOT_RECORDED, 5_100));
+        try (PDDocument document = Loader.loadPDF(written(storedBeforeCosts))) {
+            assertThat(textOf(document, 1)).contains("INR 1,020.00, baseline not", "recorded", "21.34 km, baseline 28.46 km")
+                    .doesNotContain("NaN");
         }
     }
 

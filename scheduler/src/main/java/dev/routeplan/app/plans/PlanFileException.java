@@ -13,7 +13,7 @@ public class PlanFileException extends ErrorResponseException {
     }
 
     public static PlanFileException notFound(String detail) {
-        return new PlanFileException(HttpStatus.NOT_FOUND, "Not found", detail);
+        return new PlanFileException(HttpStatus.NOT_FOUND, HttpStatus.NOT_FOUND.getReasonPhrase(), detail);
     }
 
     public static PlanFileException badName(String name) {

@@ -17,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +27,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import tools.jackson.databind.DatabindException;
 
 /**
  * The runs API ({@code /api/v1/runs}): list and read runs (OPS, PLANNER), start, restart, stop,
  * abandon, recover and backfill (OPS), follow a run live (server-sent events). It parses, calls
  * {@link RunOperations}, {@link RunQueries}, {@link Backfills} or {@link RunEvents}, and maps the
- * answer; errors are RFC 9457 problems, a bad field named in {@code field}.
+ * answer; errors are RFC 9457 problems, a bad field named in {@code field} (a body that cannot
+ * be read, and a parameter of the wrong type, are {@code ApiProblems}' for every API).
  */
 @RestController
 @RequestMapping("/api/v1/runs")
@@ -246,21 +245,6 @@ class RunsApi {
     ProblemDetail badField(BadField e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("field", e.field);
-        return problem;
-    }
-
-    /** A body that is not JSON, or a field of the wrong type: named from Jackson's path. */
-    @ExceptionHandler
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        String field = e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()
-                ? databind.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[")
-                : null;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                field == null ? "the body is not the JSON this call takes" : field + " has the wrong type");
-        if (field != null) {
-            problem.setProperty("field", field);
-        }
         return problem;
     }
 

@@ -3,6 +3,8 @@ package dev.routeplan.app.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import dev.routeplan.app.ops.RequestIdFilter;
+import dev.routeplan.app.problems.ApiProblems;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * 401 and 403 as RFC 9457 problem details, like every other error of the API, with the
  * {@code WWW-Authenticate} header RFC 6750 asks for. The body says what is missing, never why a
- * token failed in detail (that would help an attacker more than a user).
+ * token failed in detail (that would help an attacker more than a user). Like every problem of the
+ * API it carries the {@code requestId}.
  */
 @Component
 public class ProblemResponses {
@@ -46,6 +49,7 @@ public class ProblemResponses {
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
+        RequestIdFilter.of(request).ifPresent(id -> problem.setProperty(ApiProblems.REQUEST_ID, id));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

@@ -199,7 +199,7 @@ class RouteplanCommandLineTests {
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(printed).contains("> optimise started", "Plan for 2026-12-05 (attempt 1) COMPLETED",
                 "304 read, 300 accepted, 4 rejected", "summary.json", "D1/plan-D1.xlsx", "D1/manifests-D1.pdf",
-                "delivery none");
+                "delivery none", "orders served (hand plan ", "per served order: cost INR ", "total km difference (secondary)");
 
         int restart = cli.execute("restart", "--date", "2026-12-05", database);
 

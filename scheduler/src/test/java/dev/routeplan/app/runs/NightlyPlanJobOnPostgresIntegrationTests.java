@@ -54,7 +54,7 @@ class NightlyPlanJobOnPostgresIntegrationTests {
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.sql("select current_schema()").query(String.class).single()).isEqualTo(SCHEMA.name);
         assertThat(jdbc.sql("select version from flyway_schema_history where success and version is not null order by installed_rank")
-                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "10.1", "11", "11.1", "12", "13");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "10.1", "11", "11.1", "12", "13", "14");
         PlanOutputs out = sampleDay.outputs(date);
         assertThat(jdbc.sql("select count(*) from orders where plan_date = ? and window2_start is not null and window2_end is not null")
                 .param(date).query(Long.class).single()).as("two-window orders written by COPY").isEqualTo(25);

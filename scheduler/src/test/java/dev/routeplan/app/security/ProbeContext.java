@@ -12,6 +12,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -43,7 +44,11 @@ public class ProbeContext {
         };
     }
 
-    /** (Registered as a member class of this configuration.) Endpoints for any signed-in caller: a read, a change, an event stream held open, and a bug. */
+    /**
+     * (Registered as a member class of this configuration.) Endpoints for any signed-in caller: a
+     * read, a change, an event stream held open, a bug, and a read with a required parameter (no
+     * endpoint of the API has one yet).
+     */
     @RestController
     public static class ProbeEndpoints {
 
@@ -73,6 +78,12 @@ public class ProbeContext {
         @PreAuthorize("isAuthenticated()")
         public String failure() {
             throw new IllegalStateException(INTERNAL_DETAIL);
+        }
+
+        @GetMapping("/api/v1/probe/required")
+        @PreAuthorize("isAuthenticated()")
+        public String required(@RequestParam int count) {
+            return "{\"count\":" + count + "}";
         }
 
         /** Ends the oldest open event stream, as a client that goes away would. */
