@@ -21,11 +21,12 @@
 #                                    and like for like (the hand plan's orders only); km per order and gain
 #   scripts/bench.sh api [RPS] [SECONDS]
 #                                    the service on PostgreSQL with 90 days of history under a constant arrival rate
-#                                    (default 500 requests/s for 60 s after a 10 s warm-up) on loopback: runs list, one
+#                                    (default 500 requests/s for 60 s after a 60 s warm-up) on loopback: runs list, one
 #                                    run's detail, a plan download, readiness (the bench module's generator);
 #                                    API_MIX=available loads only what needs no issue-13 endpoint (readiness, api-docs);
 #                                    API_JAVA_OPTS (service JVM), API_WARMUP (s), API_TIMEOUT_MS, API_RATE_LIMIT_SETTING,
-#                                    API_REUSE_HISTORY=1 (keep the previous run's seeded schema and folders)
+#                                    API_LOAD_JAVA_OPTS (generator JVM), API_SERVICE_SETTINGS (more --key=value for the
+#                                    service), API_REUSE_HISTORY=1 (keep the previous run's seeded schema and folders)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -172,8 +173,11 @@ bench_publish() {
 API_SCHEMA=routeplan_bench_api
 API_SOURCE_DATE=2026-12-01
 API_DAYS=90
-# the service's JVM; printed with the figures
-API_JAVA_OPTS=${API_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}
+# the service's JVM; printed with the figures. G1 with a 10 ms pause goal (a smaller young generation
+# collected more often): with the default goal (200 ms) its young pauses were most of the p99
+API_JAVA_OPTS=${API_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=10}
+# the generator's JVM: its own pauses would be counted as the service's latency
+API_LOAD_JAVA_OPTS=${API_LOAD_JAVA_OPTS:--Xmx256m}
 # The benchmark's own client is local-admin (routeplan token --role ADMIN); its read limit is raised so that
 # the limiter is measured, not hit. The key is routeplan.rate-limits' per-subject override (app.security).
 API_RATE_LIMIT_SETTING=${API_RATE_LIMIT_SETTING:---routeplan.rate-limits.subjects.local-admin.reads.limit=1000000}
@@ -261,7 +265,7 @@ probe_api_mix() {
 }
 
 bench_api() {
-  local rps=${1:-500} seconds=${2:-60} warmup=${API_WARMUP:-10}
+  local rps=${1:-500} seconds=${2:-60} warmup=${API_WARMUP:-60}
   ensure_jar
   log "building the load generator (bench module)"
   local cp_file=$PWD/bench/target/bench-classpath.txt
@@ -283,13 +287,17 @@ bench_api() {
   local base=http://127.0.0.1:$port
   # shellcheck disable=SC2206 # the options are words on purpose
   local java_opts=($API_JAVA_OPTS)
+  # shellcheck disable=SC2206
+  local load_opts=($API_LOAD_JAVA_OPTS)
+  # shellcheck disable=SC2206
+  local service_settings=(${API_SERVICE_SETTINGS:-})
   log "service: java ${java_opts[*]} on $(nproc) cores shared with the load generator; $base; Quartz in standby"
   log "rate limit raised for the benchmark's client: $API_RATE_LIMIT_SETTING"
   java "${java_opts[@]}" -jar "$JAR" serve --input "$dir/inbox" --output "$dir/out" \
     --spring.profiles.active=postgres "--spring.datasource.url=$url" \
     "--spring.flyway.schemas=$API_SCHEMA" "--spring.flyway.default-schema=$API_SCHEMA" \
     --server.address=127.0.0.1 "--server.port=$port" "--routeplan.security.signing-key=$key" \
-    --spring.quartz.auto-startup=false "$API_RATE_LIMIT_SETTING" >"$dir/service.log" 2>&1 &
+    --spring.quartz.auto-startup=false "$API_RATE_LIMIT_SETTING" "${service_settings[@]}" >"$dir/service.log" 2>&1 &
   local service=$!
   # shellcheck disable=SC2064 # the pid is fixed now
   trap "kill -TERM $service 2>/dev/null || true" EXIT
@@ -309,14 +317,14 @@ bench_api() {
   token=$(<"$dir/token.txt")
   probe_api_mix "$dir" "$base" "$token"
 
-  log "load: $rps requests/s for $seconds s after a $warmup s warm-up ramp; mix $dir/mix.txt"
+  log "load: $rps requests/s for $seconds s after a $warmup s warm-up; mix $dir/mix.txt"
   local load_before cpu_before cpu_after figures
   load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
   if awk -v l="${load_before%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
     log "the machine is busy (load average $load_before on $(nproc) cores): the figures will say more about it than about the service"
   fi
   cpu_before=$(cpu_seconds "$service")
-  figures=$(java -Xmx256m -cp "bench/target/classes:$(cat "$cp_file")" dev.routeplan.bench.ApiLoad --base "$base" \
+  figures=$(java "${load_opts[@]}" -cp "bench/target/classes:$(cat "$cp_file")" dev.routeplan.bench.ApiLoad --base "$base" \
     --mix "$dir/mix.txt" --token-file "$dir/token.txt" --rps "$rps" --seconds "$seconds" --warmup "$warmup" \
     --timeout-ms "${API_TIMEOUT_MS:-2000}")
   cpu_after=$(cpu_seconds "$service")

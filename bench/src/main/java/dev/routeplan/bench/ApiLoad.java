@@ -73,7 +73,7 @@ public final class ApiLoad {
     private static void report(RequestMix mix, int rate, Duration warmup, Duration seconds, Duration timeout, long seed,
                                Transport transport) throws InterruptedException {
         System.out.println("client: " + (transport instanceof SocketTransport ? "keep-alive sockets, one selector thread"
-                : "java.net.http.HttpClient (HTTP/1.1)") + "; warm-up: " + warmup.toSeconds() + " s ramping up to the rate, not counted");
+                : "java.net.http.HttpClient (HTTP/1.1)") + "; warm-up: " + warmup.toSeconds() + " s (up to the rate over at most 10 s, then at it), not counted");
         LoadFigures figures = new ConstantRateLoad(new ConstantRateLoad.Plan(mix, rate, warmup, seconds, timeout, seed), transport).run();
         figures.print(System.out);
         System.out.println(figures.summaryLine());

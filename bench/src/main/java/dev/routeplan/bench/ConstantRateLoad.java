@@ -11,13 +11,16 @@ import java.util.concurrent.locks.LockSupport;
  * happened to the ones before, and its latency runs from that due time, not from when it could
  * be sent. A server that stalls therefore shows its stall in every request that queued behind
  * it (no coordinated omission), and a generator that falls behind shows it as its own lag.
- * The first {@code warmup} seconds ramp up to the rate a second at a time and are not counted.
+ * The first {@code warmup} seconds ramp up to the rate a second at a time (over 10 s at most, then
+ * hold it) and are not counted.
  */
 final class ConstantRateLoad {
 
     /** What to send, how fast, for how long. */
     record Plan(RequestMix mix, int rate, Duration warmup, Duration measured, Duration timeout, long seed) {
     }
+
+    private static final long RAMP_SECONDS = 10;
 
     private final Plan plan;
     private final Transport transport;
@@ -36,9 +39,12 @@ final class ConstantRateLoad {
         long warmupSeconds = plan.warmup().toSeconds();
         long measuredFrom = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
         figures.measuringFrom(measuredFrom);
-        // warm-up: one second at each of rate/W, 2 rate/W, ... rate (a cold JIT at full rate would start with a backlog)
+        // warm-up: a ramp of one second at each of rate/R, 2 rate/R, ... rate over R = at most 10 s (a cold
+        // JIT at full rate would start with a backlog), then the full rate for the rest (the compiler works on
+        // what the full rate runs, and is done with most of it before the measuring starts)
+        long rampSeconds = Math.min(RAMP_SECONDS, warmupSeconds);
         for (long second = 1; second <= warmupSeconds; second++) {
-            long rate = Math.max(1, plan.rate() * second / warmupSeconds);
+            long rate = Math.max(1, plan.rate() * Math.min(second, rampSeconds) / rampSeconds);
             long secondStart = start + TimeUnit.SECONDS.toNanos(second - 1);
             for (long i = 0; i < rate; i++) {
                 send(secondStart + i * 1_000_000_000L / rate, false, random, figures, inFlight);

@@ -2,6 +2,7 @@ package dev.routeplan.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,8 @@ final class LoadFigures {
     private final Histogram all = histogram();
     private final Histogram[] perKind;
     private final LongAdder[] errorsPerKind;
+    /** By the second of the measured load each request was due in: where in time the slow ones were. */
+    private final Histogram[] perSecond;
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder bytes = new LongAdder();
     private final LongAdder warmupErrors = new LongAdder();
@@ -45,6 +48,10 @@ final class LoadFigures {
         for (int i = 0; i < kinds; i++) {
             perKind[i] = histogram();
             errorsPerKind[i] = new LongAdder();
+        }
+        perSecond = new Histogram[(int) Math.max(1, measured.toSeconds())];
+        for (int i = 0; i < perSecond.length; i++) {
+            perSecond[i] = histogram();
         }
     }
 
@@ -68,6 +75,8 @@ final class LoadFigures {
         long micros = Math.min(HIGHEST_MICROS, Math.max(1, TimeUnit.NANOSECONDS.toMicros(latencyNanos)));
         all.recordValue(micros);
         perKind[kind].recordValue(micros);
+        int second = (int) Math.min(perSecond.length - 1, Math.max(0, (doneNanos - latencyNanos - measuredFrom) / 1_000_000_000L));
+        perSecond[second].recordValue(micros);
         lastDone.accumulateAndGet(doneNanos, Math::max);
         String reason = failure != null ? failure : status < 200 || status >= 400 ? "HTTP " + status : null;
         if (reason != null) {
@@ -117,6 +126,7 @@ final class LoadFigures {
                     ms(h.getValueAtPercentile(99.9)), ms(h.getMaxValue()), errorsPerKind[i].sum(),
                     kind.paths().size() == 1 ? kind.paths().get(0) : kind.paths().size() + " paths, e.g. " + kind.paths().get(0));
         }
+        printWorstSeconds(out);
         if (!errors.isEmpty()) {
             Map<String, Long> sorted = new TreeMap<>();
             errors.forEach((reason, count) -> sorted.put(reason, count.sum()));
@@ -125,6 +135,22 @@ final class LoadFigures {
         out.printf(Locale.ROOT, "sender: at most %s ms behind schedule%s%n", ms(TimeUnit.NANOSECONDS.toMicros(maxSenderLag)),
                 maxSenderLag > TimeUnit.MILLISECONDS.toNanos(100)
                         ? " (the generator itself fell behind; its lag is inside the latencies above)" : "");
+    }
+
+    /** Whether the slow requests are spread out or bunched in a few seconds (a pause, a compilation, a checkpoint). */
+    private void printWorstSeconds(PrintStream out) {
+        Integer[] seconds = new Integer[perSecond.length];
+        for (int i = 0; i < seconds.length; i++) {
+            seconds[i] = i;
+        }
+        Arrays.sort(seconds, (a, b) -> Long.compare(perSecond[b].getValueAtPercentile(99), perSecond[a].getValueAtPercentile(99)));
+        StringBuilder worst = new StringBuilder();
+        for (int i = 0; i < Math.min(5, seconds.length); i++) {
+            Histogram h = perSecond[seconds[i]];
+            worst.append(String.format(Locale.ROOT, "%s%d s: p99 %s max %s", i == 0 ? "" : "; ", seconds[i],
+                    ms(h.getValueAtPercentile(99)), ms(h.getMaxValue())));
+        }
+        out.println("slowest seconds of the load (p99 and max ms): " + worst);
     }
 
     /** The last line, for scripts. */
