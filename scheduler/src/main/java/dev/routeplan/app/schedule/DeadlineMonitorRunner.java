@@ -1,9 +1,7 @@
 package dev.routeplan.app.schedule;
 
+import dev.routeplan.app.ops.PeriodicTask;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.quartz.autoconfigure.QuartzProperties;
@@ -23,7 +21,7 @@ class DeadlineMonitorRunner implements SmartLifecycle {
     private final DeadlineMonitor monitor;
     private final SchedulesProperties schedules;
     private final boolean scheduleRuns;
-    private ScheduledExecutorService executor;
+    private final PeriodicTask runner = new PeriodicTask("deadline-monitor", this::check);
 
     DeadlineMonitorRunner(DeadlineMonitor monitor, SchedulesProperties schedules, QuartzProperties quartz) {
         this.monitor = monitor;
@@ -32,17 +30,10 @@ class DeadlineMonitorRunner implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (!scheduleRuns || !schedules.monitor() || executor != null) {
-            return;
+    public void start() {
+        if (scheduleRuns && schedules.monitor()) {
+            runner.start(schedules.monitorEvery(), schedules.monitorEvery());
         }
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "deadline-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = schedules.monitorEvery().toMillis();
-        executor.scheduleWithFixedDelay(this::check, every, every, TimeUnit.MILLISECONDS);
     }
 
     private void check() {
@@ -55,15 +46,12 @@ class DeadlineMonitorRunner implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        runner.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return runner.isRunning();
     }
 }

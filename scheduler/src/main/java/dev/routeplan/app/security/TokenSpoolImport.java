@@ -3,14 +3,12 @@ package dev.routeplan.app.security;
 import dev.routeplan.app.audit.AuditAction;
 import dev.routeplan.app.audit.AuditEntry;
 import dev.routeplan.app.audit.AuditLog;
+import dev.routeplan.app.ops.PeriodicTask;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -42,7 +40,7 @@ public class TokenSpoolImport implements SmartLifecycle {
     private final AuditLog auditLog;
     /** Files already warned about that stay unreadable (a person must look): one WARN each, not one a minute. */
     private final Set<Path> warned = ConcurrentHashMap.newKeySet();
-    private ScheduledExecutorService executor;
+    private final PeriodicTask importer = new PeriodicTask("token-spool-import", this::importQuietly);
 
     TokenSpoolImport(SecurityProperties security, AuditLog auditLog) {
         this.spool = TokenSpool.besideSigningKey(security);
@@ -134,29 +132,18 @@ public class TokenSpoolImport implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) {
-            return;
-        }
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "token-spool-import");
-            thread.setDaemon(true);
-            return thread;
-        });
+    public void start() {
         // at once: what was printed while the service was down goes on the log first
-        executor.scheduleWithFixedDelay(this::importQuietly, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        importer.start(Duration.ZERO, EVERY);
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
+    public void stop() {
+        importer.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return importer.isRunning();
     }
 }

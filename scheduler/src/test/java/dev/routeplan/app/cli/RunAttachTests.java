@@ -4,19 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.routeplan.app.RouteplanApplication;
+import dev.routeplan.app.runs.SampleServiceFolders;
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.SecurityProperties;
 import dev.routeplan.app.security.TestTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,14 +47,11 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext
 class RunAttachTests {
 
-    static final Path FOLDER = samples();
+    static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-run-attach");
 
     @DynamicPropertySource
     static void serviceFolders(DynamicPropertyRegistry registry) {
-        // under a real servlet context a relative path would be read as one inside the web application
-        registry.add("routeplan.rule-pack", () -> "file:" + Path.of("../config/rules/delhi.yaml").toAbsolutePath().normalize());
-        registry.add("routeplan.service.input", () -> FOLDER.resolve("input").toString());
-        registry.add("routeplan.service.output", () -> FOLDER.resolve("out").toString());
+        SampleServiceFolders.registerForRealServer(registry, FOLDER);
     }
 
     @LocalServerPort
@@ -189,20 +184,5 @@ class RunAttachTests {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(service() + path))
                 .header("Authorization", "Bearer " + tokens.token(Role.OPS)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path samples() {
-        try {
-            Path folder = Files.createTempDirectory("routeplan-run-attach");
-            Path input = Files.createDirectories(folder.resolve("input"));
-            try (Stream<Path> files = Files.list(Path.of("../samples"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                    Files.copy(file, input.resolve(file.getFileName()));
-                }
-            }
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.routeplan.app.RouteplanApplication;
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.TestTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,14 +36,11 @@ import tools.jackson.databind.json.JsonMapper;
 @org.springframework.test.annotation.DirtiesContext
 class RunEventsTests {
 
-    static final Path FOLDER = samples();
+    static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-run-events");
 
     @DynamicPropertySource
     static void serviceFolders(DynamicPropertyRegistry registry) {
-        // under a real servlet context a relative path would be read as one inside the web application
-        registry.add("routeplan.rule-pack", () -> "file:" + Path.of("../config/rules/delhi.yaml").toAbsolutePath().normalize());
-        registry.add("routeplan.service.input", () -> FOLDER.resolve("input").toString());
-        registry.add("routeplan.service.output", () -> FOLDER.resolve("out").toString());
+        SampleServiceFolders.registerForRealServer(registry, FOLDER);
     }
 
     @LocalServerPort
@@ -119,15 +113,5 @@ class RunEventsTests {
             }
         }
         return events;
-    }
-
-    private static Path samples() {
-        try {
-            Path folder = Files.createTempDirectory("routeplan-run-events");
-            SampleDay.copySamplesInto(folder.resolve("input"));
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -50,8 +50,7 @@ class RunsApiTests {
 
     @DynamicPropertySource
     static void serviceFolders(DynamicPropertyRegistry registry) {
-        registry.add("routeplan.service.input", () -> FOLDER.resolve("input").toString());
-        registry.add("routeplan.service.output", () -> FOLDER.resolve("out").toString());
+        SampleServiceFolders.register(registry, FOLDER);
     }
 
     @Autowired

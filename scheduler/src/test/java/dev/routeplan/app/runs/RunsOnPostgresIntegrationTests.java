@@ -12,9 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.ServiceTest;
 import dev.routeplan.app.security.TestTokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,14 +43,13 @@ import tools.jackson.databind.json.JsonMapper;
 class RunsOnPostgresIntegrationTests {
 
     private static final PostgresSchema SCHEMA = new PostgresSchema();
-    private static final Path FOLDER = samples();
+    private static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-runs-pg");
 
     @DynamicPropertySource
     static void schema(DynamicPropertyRegistry registry) {
         SCHEMA.register(registry);
         registry.add("routeplan.redis.enabled", () -> "false");
-        registry.add("routeplan.service.input", () -> FOLDER.resolve("input").toString());
-        registry.add("routeplan.service.output", () -> FOLDER.resolve("out").toString());
+        SampleServiceFolders.register(registry, FOLDER);
     }
 
     @AfterAll
@@ -138,15 +134,5 @@ class RunsOnPostgresIntegrationTests {
     private String runStatus(long id) throws Exception {
         return json.readTree(mvc.perform(get("/api/v1/runs/{id}", id).with(tokens.as(Role.OPS))).andReturn()
                 .getResponse().getContentAsString()).get("status").asString();
-    }
-
-    private static Path samples() {
-        try {
-            Path folder = Files.createTempDirectory("routeplan-runs-pg");
-            SampleDay.copySamplesInto(folder.resolve("input"));
-            return folder;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
