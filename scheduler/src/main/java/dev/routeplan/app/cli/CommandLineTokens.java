@@ -6,10 +6,6 @@ import dev.routeplan.app.security.SecurityProperties;
 import dev.routeplan.app.security.SigningKey;
 import dev.routeplan.app.security.TokenSpool;
 import java.time.Clock;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Bearer tokens of the built-in local client minted on this machine: what {@code routeplan token}
@@ -33,18 +29,14 @@ final class CommandLineTokens {
      * @throws TokenSpool.Unwritable when the record cannot be written: the token must not be used
      */
     String issue(Role role) {
-        try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(SettingsOnly.class)
-                .web(WebApplicationType.NONE)
-                .run(invocation.springSettings().toArray(String[]::new))) {
-            SecurityProperties security = settings.getBean(SecurityProperties.class);
-            if (!security.embedded()) {
-                throw new NotIssuedHere(security);
-            }
-            LocalTokens tokens = new LocalTokens(security, SigningKey.loadOrCreate(security.signingKey()), Clock.systemUTC());
-            LocalTokens.Issued token = tokens.mint(role);
-            TokenSpool.besideSigningKey(security).write(TokenSpool.Entry.of(token, System.getProperty("user.name")));
-            return token.value();
+        SecurityProperties security = SecuritySettings.of(invocation);
+        if (!security.embedded()) {
+            throw new NotIssuedHere(security);
         }
+        LocalTokens tokens = new LocalTokens(security, SigningKey.loadOrCreate(security.signingKey()), Clock.systemUTC());
+        LocalTokens.Issued token = tokens.mint(role);
+        TokenSpool.besideSigningKey(security).write(TokenSpool.Entry.of(token, System.getProperty("user.name")));
+        return token.value();
     }
 
     /** An external provider issues the tokens (routeplan.security.issuer): routeplan mints none. */
@@ -54,8 +46,4 @@ final class CommandLineTokens {
         }
     }
 
-    /** The application's settings bound, nothing started (not a component: the application never scans it in). */
-    @EnableConfigurationProperties(SecurityProperties.class)
-    static class SettingsOnly {
-    }
 }

@@ -1,6 +1,7 @@
 package dev.routeplan.app.cli;
 
 import dev.routeplan.app.RouteplanApplication;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * One invocation of {@code routeplan}: its console, the Spring settings it was given and its
+ * One invocation of {@code routeplan}: its console (stdin for {@code user add --password-stdin}), the Spring settings it was given and its
  * environment variables (ROUTEPLAN_TOKEN for {@code run --attach}). The
  * application (database, migrations, jobs) starts only for a command that needs it, so
  * {@code generate} and {@code --help} answer at once.
  */
-record Invocation(PrintStream out, PrintStream err, List<String> springSettings, Map<String, String> environment) {
+record Invocation(InputStream in, PrintStream out, PrintStream err, List<String> springSettings, Map<String, String> environment) {
 
     Invocation {
         springSettings = List.copyOf(springSettings);

@@ -1,5 +1,6 @@
 package dev.routeplan.app.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
- * {@code routeplan demo | run | ingest | verify | restart | deliver | generate | serve | token}: what operators and
+ * {@code routeplan demo | run | ingest | verify | restart | deliver | generate | serve | token | user}: what operators and
  * scripts type. Exit status 0 = done, 1 = failed, 2 = the command line is wrong, 3 = done but
  * routes blocked, 4 = done and published but a delivery did not go out (see {@link ExitStatus}).
  */
@@ -20,16 +21,23 @@ public final class RouteplanCommandLine {
             || arg.startsWith("--routeplan.") || arg.startsWith("--logging.")
             || arg.startsWith("--server.") || arg.startsWith("--management.");
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> environment;
 
     public RouteplanCommandLine(PrintStream out, PrintStream err) {
-        this(out, err, System.getenv());
+        this(System.in, out, err, System.getenv());
     }
 
     /** With the environment variables given, not the process's: for tests. */
     RouteplanCommandLine(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this(System.in, out, err, environment);
+    }
+
+    /** With stdin and the environment variables given: for tests. */
+    RouteplanCommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.environment = environment;
@@ -38,7 +46,7 @@ public final class RouteplanCommandLine {
     public int execute(String... args) {
         List<String> springSettings = Arrays.stream(args).filter(SPRING_SETTING).toList();
         String[] commandArgs = Arrays.stream(args).filter(SPRING_SETTING.negate()).toArray(String[]::new);
-        return commandLine(new Invocation(out, err, springSettings, environment)).execute(commandArgs);
+        return commandLine(new Invocation(in, out, err, springSettings, environment)).execute(commandArgs);
     }
 
     private CommandLine commandLine(Invocation invocation) {
@@ -52,6 +60,7 @@ public final class RouteplanCommandLine {
                 .addSubcommand(new GenerateCommand(invocation))
                 .addSubcommand(new ServeCommand(invocation))
                 .addSubcommand(new TokenCommand(invocation))
+                .addSubcommand(UserCommand.commandLine(invocation))
                 .addSubcommand(new CommandLine.HelpCommand());
         OptionConverters.registerOn(commandLine);
         return commandLine
