@@ -153,7 +153,7 @@ public final class ConsoleUsers {
         });
     }
 
-    /** Removes a user; it can no longer sign in (a session it has open ends at its next request). */
+    /** Removes a user; it can no longer sign in (a session it has open lasts until it signs out or times out). */
     public User remove(String name) {
         return change(users -> {
             User user = users.stream().filter(u -> u.name().equals(name)).findFirst()

@@ -1,0 +1,37 @@
+package dev.routeplan.app.console;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/** Sign-in, the start page (the first page the role may open) and the page of a refusal. */
+@Controller
+class ConsoleController {
+
+    @GetMapping(ConsolePages.LOGIN)
+    String login(Model model) {
+        if (model.getAttribute("me") != null) {
+            return "redirect:/";
+        }
+        return "console/login";
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        SignedIn me = (SignedIn) model.getAttribute("me");
+        if (me == null || me.pages().isEmpty()) {
+            return "redirect:" + ConsolePages.DENIED;
+        }
+        return "redirect:" + me.pages().get(0).path();
+    }
+
+    /** Forwarded to by the console chain when a role may not do what it asked (any method: a refused POST too). */
+    @RequestMapping(ConsolePages.DENIED)
+    String denied(HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return "console/denied";
+    }
+}

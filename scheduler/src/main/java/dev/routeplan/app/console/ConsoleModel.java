@@ -1,0 +1,57 @@
+package dev.routeplan.app.console;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every console page's layout needs: who is signed in ({@code me}), the time formatter
+ * ({@code times}, Asia/Kolkata) and the CSRF token as htmx sends it ({@code csrfHeaders}, the
+ * body's {@code hx-headers}).
+ */
+@ControllerAdvice(basePackageClasses = ConsoleModel.class)
+class ConsoleModel {
+
+    private static final ConsoleTimes TIMES = new ConsoleTimes();
+
+    private final RoleHierarchy roleHierarchy;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ConsoleModel(RoleHierarchy roleHierarchy) {
+        this.roleHierarchy = roleHierarchy;
+    }
+
+    @ModelAttribute("me")
+    SignedIn me(Authentication authentication) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        return SignedIn.of(authentication, roleHierarchy);
+    }
+
+    /** The page's path, for the navigation's {@code aria-current}. */
+    @ModelAttribute("path")
+    String path(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
+    @ModelAttribute("times")
+    ConsoleTimes times() {
+        return TIMES;
+    }
+
+    @ModelAttribute("csrfHeaders")
+    String csrfHeaders(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (token == null) {
+            return "{}";
+        }
+        return json.writeValueAsString(Map.of(token.getHeaderName(), token.getToken()));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.routeplan.app.console;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The pages of the navigation not built yet (issue 14 builds the console in steps): each says so
+ * and where the API already answers, so every link of the navigation leads somewhere, and each is
+ * authorised as its page will be.
+ */
+@Controller
+class PagesToCome {
+
+    @GetMapping("/plans")
+    @PreAuthorize("hasRole('PLANNER')")
+    String plans(Model model) {
+        return toCome(model, "Plans", "GET /api/v1/plans/{date}");
+    }
+
+    @GetMapping("/compliance")
+    @PreAuthorize("hasRole('COMPLIANCE')")
+    String compliance(Model model) {
+        return toCome(model, "Compliance", "GET /api/v1/compliance/{date}");
+    }
+
+    @GetMapping("/schedules")
+    @PreAuthorize("hasRole('OPS')")
+    String schedules(Model model) {
+        return toCome(model, "Schedules", "GET /api/v1/schedules");
+    }
+
+    @GetMapping("/audit")
+    @PreAuthorize("hasRole('ADMIN')")
+    String audit(Model model) {
+        return toCome(model, "Audit", "GET /api/v1/audit");
+    }
+
+    private static String toCome(Model model, String title, String api) {
+        model.addAttribute("title", title);
+        model.addAttribute("api", api);
+        return "console/to-come";
+    }
+}
