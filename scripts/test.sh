@@ -100,12 +100,21 @@ ensure_libreoffice() {
   fi
 }
 
+ensure_chromium() {
+  # the console is tested in a real browser (ConsoleBrowserTests): Debian's chromium and its chromedriver
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    log "installing chromium and chromium-driver for the console's browser tests"
+    apt_install chromium chromium-driver
+  fi
+}
+
 ensure_postgres
 ensure_redis
 ensure_rabbitmq
 ensure_fonts
 ensure_openssh_server
 ensure_libreoffice
+ensure_chromium
 
 log "running ./mvnw -B verify"
 exec ./mvnw -B -ntp verify "$@"

@@ -1,7 +1,10 @@
 package dev.routeplan.app.console;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,8 +33,10 @@ class ConsoleController {
 
     /** Forwarded to by the console chain when a role may not do what it asked (any method: a refused POST too). */
     @RequestMapping(ConsolePages.DENIED)
-    String denied(HttpServletResponse response) {
+    String denied(HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(HttpStatus.FORBIDDEN.value());
+        // a form of a page from before a sign-in (or a forged one) carries no valid token: not a question of roles
+        model.addAttribute("staleForm", request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException);
         return "console/denied";
     }
 }
