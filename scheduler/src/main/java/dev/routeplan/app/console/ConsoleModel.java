@@ -2,6 +2,7 @@ package dev.routeplan.app.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code times}, Asia/Kolkata) and the CSRF token as htmx sends it ({@code csrfHeaders}, the
  * body's {@code hx-headers}).
  */
+@ConditionalOnWebApplication
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 class ConsoleModel {
 

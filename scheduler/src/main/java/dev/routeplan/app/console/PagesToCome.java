@@ -1,5 +1,6 @@
 package dev.routeplan.app.console;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * and where the API already answers, so every link of the navigation leads somewhere, and each is
  * authorised as its page will be.
  */
+@ConditionalOnWebApplication
 @Controller
 class PagesToCome {
 
