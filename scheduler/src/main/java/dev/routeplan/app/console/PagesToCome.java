@@ -27,18 +27,6 @@ class PagesToCome {
         return toCome(model, "Compliance", "GET /api/v1/compliance/{date}");
     }
 
-    @GetMapping("/schedules")
-    @PreAuthorize("hasRole('OPS')")
-    String schedules(Model model) {
-        return toCome(model, "Schedules", "GET /api/v1/schedules");
-    }
-
-    @GetMapping("/audit")
-    @PreAuthorize("hasRole('ADMIN')")
-    String audit(Model model) {
-        return toCome(model, "Audit", "GET /api/v1/audit");
-    }
-
     private static String toCome(Model model, String title, String api) {
         model.addAttribute("title", title);
         model.addAttribute("api", api);

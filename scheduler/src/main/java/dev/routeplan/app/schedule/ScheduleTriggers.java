@@ -9,8 +9,11 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.TriggerBuilder;
 
-/** The one way a schedule's trigger is made, from configuration or from an API change. */
-final class ScheduleTriggers {
+/**
+ * The one way a schedule's trigger is made, from configuration or from an API change. Public for
+ * {@link InvalidSchedule} only, which the console catches too; the methods stay in the package.
+ */
+public final class ScheduleTriggers {
 
     private ScheduleTriggers() {
     }

@@ -4,12 +4,15 @@ import dev.routeplan.app.audit.Audit;
 import dev.routeplan.app.audit.AuditAction;
 import dev.routeplan.app.schedule.ScheduleTriggers.InvalidSchedule;
 import dev.routeplan.app.schedule.ScheduleView.State;
+import java.text.ParseException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.TimeZone;
+import org.quartz.CronExpression;
 import org.quartz.CronTrigger;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -77,6 +80,28 @@ public class Schedules {
             throw e;
         }
         return view(schedule);
+    }
+
+    /**
+     * When (IST) a schedule would fire next with this cron in this zone, changing nothing: for a
+     * page that asks before it calls {@link #change}, so a bad cron is told before the question.
+     *
+     * @return the next fire time, null when the cron never fires again
+     * @throws InvalidSchedule when the cron or the zone is not one, with the message {@link #change} refuses it with
+     */
+    public OffsetDateTime nextFireTimeIf(String cron, String zone) {
+        if (cron == null || cron.isBlank()) {
+            throw new InvalidSchedule("give a cron (seconds minutes hours day-of-month month day-of-week [year])");
+        }
+        ScheduleTriggers.validate(cron.strip());
+        ZoneId zoneId = ScheduleTriggers.zone(zone == null || zone.isBlank() ? ScheduleName.BUSINESS_ZONE.getId() : zone.strip());
+        try {
+            CronExpression expression = new CronExpression(cron.strip());
+            expression.setTimeZone(TimeZone.getTimeZone(zoneId));
+            return ist(expression.getNextValidTimeAfter(new Date()));
+        } catch (ParseException e) {
+            throw new InvalidSchedule(e.getMessage()); // validated above; here for the compiler
+        }
     }
 
     /** Stops the schedule firing until it is resumed; a run in progress goes on. */

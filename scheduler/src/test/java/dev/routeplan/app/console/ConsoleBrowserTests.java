@@ -39,6 +39,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -159,7 +160,7 @@ class ConsoleBrowserTests {
         assertThat(browser.findElements(By.id("planDate"))).as("ADMIN may start a date").hasSize(1);
         screenshot("runs-admin");
         browser.get(url("/audit"));
-        screenshot("audit-admin");
+        screenshot("audit-admin-after-sign-ins");
         signOut();
         assertThat(browser.getCurrentUrl()).endsWith("/login?signedOut");
     }
@@ -248,6 +249,56 @@ class ConsoleBrowserTests {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(withoutToken.statusCode()).as("without the CSRF token").isEqualTo(403);
         assertThat(withoutToken.body()).contains("The form was out of date");
+    }
+
+    @Test
+    void opsPausesAScheduleAfterAskingAndTheAdminFindsItOnTheAuditPage() {
+        signIn("asha", PASSWORD);
+        browser.get(url("/schedules"));
+        WebElement nightly = browser.findElement(By.id("schedule-nightly-plan"));
+        assertThat(nightly.findElement(By.cssSelector("code.cron")).getText()).isEqualTo("0 30 1 * * ?");
+        assertThat(nightly.findElement(By.cssSelector("td.zone")).getText()).isEqualTo("Asia/Kolkata");
+        assertThat(nightly.findElement(By.cssSelector("td.next")).getText()).as("the next 01:30 IST").endsWith(", 01:30:00");
+        assertThat(nightly.findElement(By.cssSelector(".state")).getText()).isEqualTo("SCHEDULED");
+        screenshot("schedules-ops");
+
+        nightly.findElement(By.cssSelector("button[aria-label='Pause schedule nightly-plan']")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pause schedule nightly-plan?");
+        screenshot("schedules-pause-confirm-ops");
+        browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Schedule nightly-plan paused.");
+        nightly = browser.findElement(By.id("schedule-nightly-plan"));
+        assertThat(nightly.findElement(By.cssSelector(".state")).getText()).contains("PAUSED");
+        assertThat(nightly.findElements(By.cssSelector("button[aria-label='Resume schedule nightly-plan']"))).hasSize(1);
+
+        nightly.findElement(By.cssSelector("summary")).click();
+        WebElement cron = browser.findElement(By.id("cron-nightly-plan"));
+        cron.clear();
+        cron.sendKeys("30 1 * * *");
+        cron.submit();
+        assertThat(browser.findElement(By.id("cron-error-nightly-plan")).getText()).contains("not a Quartz cron expression");
+        assertThat(browser.findElement(By.cssSelector("#schedule-nightly-plan code.cron")).getText()).isEqualTo("0 30 1 * * ?");
+        screenshot("schedules-bad-cron-ops");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/schedules"));
+        screenshot("schedules-ops-390x844");
+        browser.manage().window().setSize(new Dimension(1366, 768));
+        signOut();
+
+        signIn("meera", PASSWORD);
+        browser.get(url("/audit?subject=asha"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.audit tbody tr"));
+        assertThat(rows).first().satisfies(row -> assertThat(row.getText())
+                .contains("asha", "SCHEDULE_PAUSE", "schedule nightly-plan", "127.0.0.1", "SUCCEEDED"));
+        screenshot("audit-admin");
+        Select action = new Select(browser.findElement(By.id("action")));
+        action.selectByValue("SCHEDULE_RESUME");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector("p.count")).getText()).isEqualTo("No audit rows match.");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/audit?subject=asha"));
+        screenshot("audit-admin-390x844");
     }
 
     private String url(String path) {

@@ -36,7 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Who may open which console page, as {@code EndpointRoleMatrixTests} does for the API: every
  * page x every person role, and someone not signed in (sent to {@code /login}). An allowed call
  * answers the page (a made-up run is a 404 page; a POST without {@code confirmed} only shows the
- * confirmation, so nothing is started); a refused one is 403.
+ * confirmation, so nothing is started, paused or changed); a refused one is 403.
  */
 @ServiceTest
 class ConsolePageRoleMatrixTests {
@@ -50,6 +50,9 @@ class ConsolePageRoleMatrixTests {
             page(HttpMethod.GET, "/plans", PLANNER, ADMIN),
             page(HttpMethod.GET, "/compliance", COMPLIANCE, ADMIN),
             page(HttpMethod.GET, "/schedules", OPS, ADMIN),
+            page(HttpMethod.POST, "/schedules/{name}/pause", OPS, ADMIN),
+            page(HttpMethod.POST, "/schedules/{name}/resume", OPS, ADMIN),
+            page(HttpMethod.POST, "/schedules/{name}/change", OPS, ADMIN),
             page(HttpMethod.GET, "/audit", ADMIN));
 
     /** Open to everyone signed in (or to all): the start page, sign-in, the refusal page. */
@@ -128,7 +131,7 @@ class ConsolePageRoleMatrixTests {
         }
 
         String example() {
-            return path.replace("{id}", "999999");
+            return path.replace("{id}", "999999").replace("{name}", "nightly-plan");
         }
 
         @Override
