@@ -1,6 +1,7 @@
 package dev.routeplan.app.audit;
 
 import java.time.Instant;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /api/v1/audit}: the audit log for administrators, filtered and paged, newest first. */
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/v1/audit")
 public class AuditApi {

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@link AuditFilter} takes (action, subject, outcome, a range of IST dates). The same
  * {@link AuditLog#find} as {@code GET /api/v1/audit}.
  */
+@ConditionalOnWebApplication
 @Controller
 class AuditPages {
 

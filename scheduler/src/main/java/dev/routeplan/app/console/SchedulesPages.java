@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.quartz.SchedulerException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * deadline; pause, resume and a change of cron and zone, each after a page that says what will
  * happen. The same {@link Schedules} as the schedules API, so the same job store and audit rows.
  */
+@ConditionalOnWebApplication
 @Controller
 class SchedulesPages {
 

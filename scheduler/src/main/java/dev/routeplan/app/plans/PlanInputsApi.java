@@ -5,6 +5,7 @@ import dev.routeplan.app.plans.PlanInputs.Page;
 import dev.routeplan.app.plans.PlanInputs.RejectRow;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The input side of a date: the files taken in and the rows refused. */
+@ConditionalOnWebApplication
 @RestController
 public class PlanInputsApi {
 

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * answer; errors are RFC 9457 problems, a bad field named in {@code field} (a body that cannot
  * be read, and a parameter of the wrong type, are {@code ApiProblems}' for every API).
  */
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/v1/runs")
 class RunsApi {

@@ -5,6 +5,7 @@ import dev.routeplan.app.schedule.Schedules.DisabledSchedule;
 import dev.routeplan.app.schedule.Schedules.UnknownSchedule;
 import java.util.List;
 import org.quartz.SchedulerException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /api/v1/schedules}: the schedules listed, changed, paused and resumed by operations. */
+@ConditionalOnWebApplication
 @RestController
 @RequestMapping("/api/v1/schedules")
 class SchedulesApi {

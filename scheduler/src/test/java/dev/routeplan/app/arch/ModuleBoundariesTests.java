@@ -1,5 +1,6 @@
 package dev.routeplan.app.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -66,4 +67,14 @@ class ModuleBoundariesTests {
     static final ArchRule theRulePackDoesNotKnowItsChecks = noClasses()
             .that().resideInAPackage("dev.routeplan.planning.compliance.pack..")
             .should().dependOnClassesThat().resideInAPackage("dev.routeplan.planning.compliance.verify..");
+
+    @ArchTest
+    static final ArchRule webBeansExistOnlyInTheService = classes()
+            .that().areAnnotatedWith("org.springframework.stereotype.Controller")
+            .or().areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+            .or().areAnnotatedWith("org.springframework.web.bind.annotation.ControllerAdvice")
+            .or().areAnnotatedWith("org.springframework.web.bind.annotation.RestControllerAdvice")
+            .should().beAnnotatedWith("org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication")
+            .because("the command line starts the same application without a web server, and a controller there "
+                    + "wants web-only beans (the console's did, and every command failed to start)");
 }
