@@ -7,20 +7,14 @@ import dev.routeplan.app.RouteplanApplication;
 import dev.routeplan.app.runs.SampleServiceFolders;
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.SecurityProperties;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -28,17 +22,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,7 +54,6 @@ class ConsoleBrowserTests {
     private static final String PASSWORD = "browser test password";
     private static final PostgresSchema SCHEMA = new PostgresSchema();
     private static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-console");
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @DynamicPropertySource
     static void service(DynamicPropertyRegistry registry) {
@@ -86,114 +72,103 @@ class ConsoleBrowserTests {
     @Autowired
     SecurityProperties security;
 
+    private ConsoleBrowser console;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() {
         ConsoleTestUsers users = new ConsoleTestUsers(security);
         users.replace("asha", Set.of(Role.OPS), PASSWORD);
         users.replace("ravi", Set.of(Role.PLANNER), PASSWORD);
         users.replace("meera", Set.of(Role.ADMIN), PASSWORD);
         users.replace("kiran", Set.of(Role.COMPLIANCE), PASSWORD);
-        profile = Files.createTempDirectory("routeplan-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1366,768");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        console = new ConsoleBrowser(port);
+        browser = console.driver();
     }
 
     @AfterEach
-    void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    void stop() {
+        if (console != null) {
+            console.close();
         }
     }
 
     @Test
     void refusesAWrongPasswordWithAMessage() {
-        browser.get(url("/runs"));
+        console.open("/runs");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        screenshot("login");
+        console.screenshot("login");
 
-        signIn("asha", "not the password");
+        console.signIn("asha", "not the password");
 
         assertThat(browser.getCurrentUrl()).endsWith("/login?error");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).isEqualTo("Wrong name or password.");
-        screenshot("login-wrong-password");
+        console.screenshot("login-wrong-password");
     }
 
     @Test
     void showsEachRoleOnlyItsPagesAndWhoIsSignedIn() {
-        signIn("asha", PASSWORD);
+        console.signIn("asha", PASSWORD);
         assertThat(browser.getCurrentUrl()).endsWith("/runs");
-        assertThat(navigation()).containsExactly("Runs", "Schedules");
+        assertThat(console.navigation()).containsExactly("Runs", "Schedules");
         assertThat(browser.findElement(By.cssSelector(".me")).getText()).contains("asha", "(OPS)", "Sign out");
         assertThat(browser.findElements(By.id("planDate"))).as("OPS may start a date").hasSize(1);
-        screenshot("runs-ops-empty");
-        signOut();
+        console.screenshot("runs-ops-empty");
+        console.signOut();
 
-        signIn("ravi", PASSWORD);
-        assertThat(navigation()).containsExactly("Runs", "Plans");
-        screenshot("runs-planner-empty");
-        browser.get(url("/schedules"));
+        console.signIn("ravi", PASSWORD);
+        assertThat(console.navigation()).containsExactly("Runs", "Plans");
+        console.screenshot("runs-planner-empty");
+        console.open("/schedules");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
-        screenshot("denied-planner");
-        signOut();
+        console.screenshot("denied-planner");
+        console.signOut();
 
-        signIn("kiran", PASSWORD);
+        console.signIn("kiran", PASSWORD);
         assertThat(browser.getCurrentUrl()).as("the first page COMPLIANCE may open").endsWith("/compliance");
-        assertThat(navigation()).containsExactly("Compliance");
-        signOut();
+        assertThat(console.navigation()).containsExactly("Compliance");
+        console.signOut();
 
-        signIn("meera", PASSWORD);
-        assertThat(navigation()).as("ADMIN implies every role").containsExactly("Runs", "Plans", "Compliance", "Schedules", "Audit");
+        console.signIn("meera", PASSWORD);
+        assertThat(console.navigation()).as("ADMIN implies every role").containsExactly("Runs", "Plans", "Compliance", "Schedules", "Audit");
         assertThat(browser.findElement(By.cssSelector(".me")).getText()).contains("meera", "(ADMIN)");
         assertThat(browser.findElements(By.id("planDate"))).as("ADMIN may start a date").hasSize(1);
-        screenshot("runs-admin");
-        browser.get(url("/audit"));
-        screenshot("audit-admin-after-sign-ins");
-        signOut();
+        console.screenshot("runs-admin");
+        console.open("/audit");
+        console.screenshot("audit-admin-after-sign-ins");
+        console.signOut();
         assertThat(browser.getCurrentUrl()).endsWith("/login?signedOut");
     }
 
     @Test
     void opsStartsTheSampleDayAndWatchesItCompleteWithoutReloading() {
-        signIn("asha", PASSWORD);
+        console.signIn("asha", PASSWORD);
         // the list, left open in its own tab: it must show the run complete by itself
         String listTab = browser.getWindowHandle();
-        markNotReloaded();
+        console.markNotReloaded();
 
         browser.switchTo().newWindow(WindowType.TAB);
-        browser.get(url("/runs"));
+        console.open("/runs");
         WebElement date = browser.findElement(By.id("planDate"));
-        setDate(date, "2026-12-05");
+        console.setDate(date, "2026-12-05");
         browser.findElement(By.cssSelector("#start-heading + form button[type=submit]")).click();
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Start 2026-12-05?");
         assertThat(browser.findElement(By.cssSelector("ul.what")).getText())
                 .contains("Plans 2026-12-05 again from the service's input folder", "replaces that date's plans");
-        screenshot("start-confirm-ops");
+        console.screenshot("start-confirm-ops");
         browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
 
         assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
         String id = browser.getCurrentUrl().replaceAll(".*/runs/", "");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Started 2026-12-05 as run " + id + ".");
-        markNotReloaded();
-        screenshot("run-detail-running-ops");
+        console.markNotReloaded();
+        console.screenshot("run-detail-running-ops");
         new WebDriverWait(browser, Duration.ofMinutes(4)).pollingEvery(Duration.ofMillis(500))
                 // htmx swaps the run's part of the page every 2 s: an element found may be gone a moment later
                 .ignoring(StaleElementReferenceException.class)
                 .until(page -> page.findElement(By.id("run-status")).getText().equals("COMPLETED"));
-        assertThat(stillTheSamePage()).as("the run's page was not reloaded").isTrue();
+        assertThat(console.stillTheSamePage()).as("the run's page was not reloaded").isTrue();
         List<WebElement> steps = browser.findElements(By.cssSelector("tr.step"));
         assertThat(steps).extracting(step -> step.findElement(By.tagName("th")).getText())
                 .containsExactly("fetch", "fleet", "ingest", "optimise", "verify", "publish", "deliver");
@@ -204,45 +179,45 @@ class ConsoleBrowserTests {
                 });
         assertThat(browser.findElements(By.cssSelector("tr.partition"))).as("the depot and file partitions").isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("ol.timeline rect.status-COMPLETED"))).isNotEmpty();
-        screenshot("run-detail-completed-ops");
+        console.screenshot("run-detail-completed-ops");
 
         browser.switchTo().window(listTab);
         new WebDriverWait(browser, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500))
                 .ignoring(StaleElementReferenceException.class)
                 .until(page -> !page.findElements(By.cssSelector("#run-" + id + " .status")).isEmpty()
                         && page.findElement(By.cssSelector("#run-" + id + " .status")).getText().equals("COMPLETED"));
-        assertThat(stillTheSamePage()).as("the list was not reloaded").isTrue();
+        assertThat(console.stillTheSamePage()).as("the list was not reloaded").isTrue();
         assertThat(browser.findElement(By.id("run-" + id)).getText()).contains("2026-12-05");
-        screenshot("runs-ops");
+        console.screenshot("runs-ops");
 
-        browser.manage().window().setSize(new Dimension(390, 844));
+        console.phone();
         browser.navigate().refresh();
-        screenshot("runs-ops-390x844");
-        browser.get(url("/runs/" + id));
-        screenshot("run-detail-ops-390x844");
+        console.screenshot("runs-ops-390x844");
+        console.open("/runs/" + id);
+        console.screenshot("run-detail-ops-390x844");
     }
 
     @Test
     void showsAPlannerNoActionAndRefusesItsPostAtTheServer() throws Exception {
-        signIn("ravi", PASSWORD);
-        browser.get(url("/runs"));
+        console.signIn("ravi", PASSWORD);
+        console.open("/runs");
 
         assertThat(browser.findElements(By.id("planDate"))).isEmpty();
         assertThat(browser.getPageSource()).doesNotContain("Restart").doesNotContain("/runs/start");
-        screenshot("runs-planner");
+        console.screenshot("runs-planner");
 
         // the page's own session and CSRF token, as a planner's browser would send them with a forged form
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
         String csrf = browser.findElement(By.cssSelector("meta[name=_csrf]")).getDomAttribute("content");
         String form = "planDate=2026-12-06&confirmed=yes&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/runs/start")))
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(console.url("/runs/start")))
                 .header("Cookie", "JSESSIONID=" + session)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(403);
         assertThat(answer.body()).as("refused for the role, the token being good").contains("Your roles do not allow");
-        HttpResponse<String> withoutToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/runs/start")))
+        HttpResponse<String> withoutToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(console.url("/runs/start")))
                 .header("Cookie", "JSESSIONID=" + session)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("planDate=2026-12-06&confirmed=yes")).build(),
@@ -253,18 +228,18 @@ class ConsoleBrowserTests {
 
     @Test
     void opsPausesAScheduleAfterAskingAndTheAdminFindsItOnTheAuditPage() {
-        signIn("asha", PASSWORD);
-        browser.get(url("/schedules"));
+        console.signIn("asha", PASSWORD);
+        console.open("/schedules");
         WebElement nightly = browser.findElement(By.id("schedule-nightly-plan"));
         assertThat(nightly.findElement(By.cssSelector("code.cron")).getText()).isEqualTo("0 30 1 * * ?");
         assertThat(nightly.findElement(By.cssSelector("td.zone")).getText()).isEqualTo("Asia/Kolkata");
         assertThat(nightly.findElement(By.cssSelector("td.next")).getText()).as("the next 01:30 IST").endsWith(", 01:30:00");
         assertThat(nightly.findElement(By.cssSelector(".state")).getText()).isEqualTo("SCHEDULED");
-        screenshot("schedules-ops");
+        console.screenshot("schedules-ops");
 
         nightly.findElement(By.cssSelector("button[aria-label='Pause schedule nightly-plan']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pause schedule nightly-plan?");
-        screenshot("schedules-pause-confirm-ops");
+        console.screenshot("schedules-pause-confirm-ops");
         browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
 
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Schedule nightly-plan paused.");
@@ -279,67 +254,25 @@ class ConsoleBrowserTests {
         cron.submit();
         assertThat(browser.findElement(By.id("cron-error-nightly-plan")).getText()).contains("not a Quartz cron expression");
         assertThat(browser.findElement(By.cssSelector("#schedule-nightly-plan code.cron")).getText()).isEqualTo("0 30 1 * * ?");
-        screenshot("schedules-bad-cron-ops");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get(url("/schedules"));
-        screenshot("schedules-ops-390x844");
-        browser.manage().window().setSize(new Dimension(1366, 768));
-        signOut();
+        console.screenshot("schedules-bad-cron-ops");
+        console.phone();
+        console.open("/schedules");
+        console.screenshot("schedules-ops-390x844");
+        console.laptop();
+        console.signOut();
 
-        signIn("meera", PASSWORD);
-        browser.get(url("/audit?subject=asha"));
+        console.signIn("meera", PASSWORD);
+        console.open("/audit?subject=asha");
         List<WebElement> rows = browser.findElements(By.cssSelector("table.audit tbody tr"));
         assertThat(rows).first().satisfies(row -> assertThat(row.getText())
                 .contains("asha", "SCHEDULE_PAUSE", "schedule nightly-plan", "127.0.0.1", "SUCCEEDED"));
-        screenshot("audit-admin");
+        console.screenshot("audit-admin");
         Select action = new Select(browser.findElement(By.id("action")));
         action.selectByValue("SCHEDULE_RESUME");
         browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         assertThat(browser.findElement(By.cssSelector("p.count")).getText()).isEqualTo("No audit rows match.");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get(url("/audit?subject=asha"));
-        screenshot("audit-admin-390x844");
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private void signIn(String name, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(name);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
-    }
-
-    private void signOut() {
-        browser.findElement(By.cssSelector(".me button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> page.getCurrentUrl().endsWith("/login?signedOut"));
-    }
-
-    private List<String> navigation() {
-        return browser.findElements(By.cssSelector("header nav a")).stream().map(WebElement::getText).toList();
-    }
-
-    private void setDate(WebElement input, String isoDate) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, isoDate);
-    }
-
-    /** A mark on the page's window that a reload would wipe out. */
-    private void markNotReloaded() {
-        ((JavascriptExecutor) browser).executeScript("window.routeplanNotReloaded = true");
-    }
-
-    private boolean stillTheSamePage() {
-        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript("return window.routeplanNotReloaded === true"));
-    }
-
-    private void screenshot(String name) {
-        Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        try {
-            Files.copy(file, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        console.phone();
+        console.open("/audit?subject=asha");
+        console.screenshot("audit-admin-390x844");
     }
 }
