@@ -1,6 +1,7 @@
 package dev.routeplan.app.console;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
@@ -13,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every console page's layout needs: who is signed in ({@code me}), the time formatter
- * ({@code times}, Asia/Kolkata) and the CSRF token as htmx sends it ({@code csrfHeaders}, the
+ * ({@code times}, Asia/Kolkata), the health banner's warnings ({@code health}) and the CSRF token as htmx sends it ({@code csrfHeaders}, the
  * body's {@code hx-headers}).
  */
 @ConditionalOnWebApplication
@@ -23,10 +24,12 @@ class ConsoleModel {
     private static final ConsoleTimes TIMES = new ConsoleTimes();
 
     private final RoleHierarchy roleHierarchy;
+    private final HealthBanner banner;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ConsoleModel(RoleHierarchy roleHierarchy) {
+    ConsoleModel(RoleHierarchy roleHierarchy, HealthBanner banner) {
         this.roleHierarchy = roleHierarchy;
+        this.banner = banner;
     }
 
     @ModelAttribute("me")
@@ -35,6 +38,15 @@ class ConsoleModel {
             return null;
         }
         return SignedIn.of(authentication, roleHierarchy);
+    }
+
+    /** The health banner's warnings, for someone signed in (the sign-in page tells nobody what is down). */
+    @ModelAttribute("health")
+    List<String> health(Authentication authentication) {
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+            return List.of();
+        }
+        return banner.warnings();
     }
 
     /** The page's path, for the navigation's {@code aria-current}. */

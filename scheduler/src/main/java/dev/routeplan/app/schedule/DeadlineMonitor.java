@@ -44,6 +44,7 @@ public class DeadlineMonitor {
     private final NightPace pace;
     private final DeadlineAlerts alerts;
     private final Map<ScheduleName, AtomicReference<Double>> slack = new EnumMap<>(ScheduleName.class);
+    private final AtomicReference<List<Night>> latest = new AtomicReference<>(List.of());
 
     DeadlineMonitor(Scheduler scheduler, SchedulesProperties schedules, PlanRevisionStore revisions, NightPace pace,
                     DeadlineAlerts alerts, MeterRegistry meters) {
@@ -73,7 +74,13 @@ public class DeadlineMonitor {
             slack.get(schedule).set(night.map(n -> (double) n.slack().toSeconds()).orElse(Double.NaN));
             night.ifPresent(nights::add);
         }
+        latest.set(List.copyOf(nights));
         return nights;
+    }
+
+    /** The nights as the last {@link #check} saw them (none before the first): for the console's banner, which must not raise alerts itself. */
+    public List<Night> latest() {
+        return latest.get();
     }
 
     private Optional<Night> night(ScheduleName schedule, Instant now) throws SchedulerException {

@@ -4,11 +4,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.routeplan.app.LoopbackPorts;
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.ServiceTest;
 import dev.routeplan.app.security.TestTokens;
-import java.io.IOException;
-import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,8 +27,8 @@ class ReadinessTests {
     TestTokens tokens;
 
     @DynamicPropertySource
-    static void mailServerAndOutboxDown(DynamicPropertyRegistry registry) throws IOException {
-        int closed = closedPort();
+    static void mailServerAndOutboxDown(DynamicPropertyRegistry registry) {
+        int closed = LoopbackPorts.closed();
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> closed);
         registry.add("routeplan.outbox.enabled", () -> "true");
@@ -79,12 +78,5 @@ class ReadinessTests {
                 .andExpect(jsonPath("$.components").doesNotExist());
         mvc.perform(get("/actuator/health").with(tokens.as(Role.OPS)))
                 .andExpect(jsonPath("$.components").doesNotExist());
-    }
-
-    /** A loopback port nothing listens on (bound, then released). */
-    static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -4,10 +4,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.routeplan.app.LoopbackPorts;
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.ServiceTest;
 import dev.routeplan.app.security.TestTokens;
-import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,8 +24,8 @@ class ReadinessWithRedisDownTests {
     TestTokens tokens;
 
     @DynamicPropertySource
-    static void redisDown(DynamicPropertyRegistry registry) throws IOException {
-        int closed = ReadinessTests.closedPort();
+    static void redisDown(DynamicPropertyRegistry registry) {
+        int closed = LoopbackPorts.closed();
         registry.add("routeplan.redis.enabled", () -> "true");
         registry.add("routeplan.redis.host", () -> "127.0.0.1");
         registry.add("routeplan.redis.port", () -> closed);
