@@ -19,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,7 +74,20 @@ final class ConsoleBrowser implements AutoCloseable {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(name);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        clickThrough(driver.findElement(By.cssSelector("form.stack button[type=submit]")));
+    }
+
+    /**
+     * Clicks a link or a form's button and waits for the page it leads to: a click returns once
+     * the browser has the event, and on a busy machine the next page may not have replaced the
+     * old one yet (a find would then see the old page, or none).
+     */
+    void clickThrough(WebElement control) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        control.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(loaded -> "complete".equals(script("return document.readyState")));
     }
 
     void signOut() {

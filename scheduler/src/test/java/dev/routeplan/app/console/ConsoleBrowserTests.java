@@ -151,13 +151,13 @@ class ConsoleBrowserTests {
         console.open("/runs");
         WebElement date = browser.findElement(By.id("planDate"));
         console.setDate(date, "2026-12-05");
-        browser.findElement(By.cssSelector("#start-heading + form button[type=submit]")).click();
+        console.clickThrough(browser.findElement(By.cssSelector("#start-heading + form button[type=submit]")));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Start 2026-12-05?");
         assertThat(browser.findElement(By.cssSelector("ul.what")).getText())
                 .contains("Plans 2026-12-05 again from the service's input folder", "replaces that date's plans");
         console.screenshot("start-confirm-ops");
-        browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+        console.clickThrough(browser.findElement(By.cssSelector("form.actions button[type=submit]")));
 
         assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
         String id = browser.getCurrentUrl().replaceAll(".*/runs/", "");
@@ -237,10 +237,10 @@ class ConsoleBrowserTests {
         assertThat(nightly.findElement(By.cssSelector(".state")).getText()).isEqualTo("SCHEDULED");
         console.screenshot("schedules-ops");
 
-        nightly.findElement(By.cssSelector("button[aria-label='Pause schedule nightly-plan']")).click();
+        console.clickThrough(nightly.findElement(By.cssSelector("button[aria-label='Pause schedule nightly-plan']")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Pause schedule nightly-plan?");
         console.screenshot("schedules-pause-confirm-ops");
-        browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+        console.clickThrough(browser.findElement(By.cssSelector("form.actions button[type=submit]")));
 
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Schedule nightly-plan paused.");
         nightly = browser.findElement(By.id("schedule-nightly-plan"));
@@ -251,7 +251,7 @@ class ConsoleBrowserTests {
         WebElement cron = browser.findElement(By.id("cron-nightly-plan"));
         cron.clear();
         cron.sendKeys("30 1 * * *");
-        cron.submit();
+        console.clickThrough(browser.findElement(By.cssSelector("#schedule-nightly-plan form.stack button[type=submit]")));
         assertThat(browser.findElement(By.id("cron-error-nightly-plan")).getText()).contains("not a Quartz cron expression");
         assertThat(browser.findElement(By.cssSelector("#schedule-nightly-plan code.cron")).getText()).isEqualTo("0 30 1 * * ?");
         console.screenshot("schedules-bad-cron-ops");
@@ -269,7 +269,7 @@ class ConsoleBrowserTests {
         console.screenshot("audit-admin");
         Select action = new Select(browser.findElement(By.id("action")));
         action.selectByValue("SCHEDULE_RESUME");
-        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        console.clickThrough(browser.findElement(By.cssSelector("form.filters button[type=submit]")));
         assertThat(browser.findElement(By.cssSelector("p.count")).getText()).isEqualTo("No audit rows match.");
         console.phone();
         console.open("/audit?subject=asha");
