@@ -10,6 +10,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -58,6 +59,15 @@ class ConsoleModel {
     @ModelAttribute("times")
     ConsoleTimes times() {
         return TIMES;
+    }
+
+    /** The same attributes for a page rendered where {@code @ModelAttribute} methods are not called (an exception handler's). */
+    void addLayoutTo(ModelAndView page, HttpServletRequest request, Authentication authentication) {
+        page.addObject("me", me(authentication));
+        page.addObject("health", health(authentication));
+        page.addObject("path", path(request));
+        page.addObject("times", times());
+        page.addObject("csrfHeaders", csrfHeaders(request));
     }
 
     @ModelAttribute("csrfHeaders")

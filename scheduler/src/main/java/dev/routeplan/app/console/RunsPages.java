@@ -235,7 +235,7 @@ class RunsPages {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("title", "No such run");
         model.addAttribute("detail", "There is no run " + id + ".");
-        return "console/not-found";
+        return "console/problem";
     }
 
     static boolean running(String status) {
