@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Health;
@@ -34,6 +35,7 @@ class HealthBanner {
 
     /** The contributors worth a banner, with what an operator calls them; the rest (disk, ping) are for Prometheus. */
     private static final Map<String, String> WATCHED = watched();
+    private static final Pattern EXCEPTION_NAME = Pattern.compile("^([\\w$]+\\.)*[\\w$]+(Exception|Error): ");
 
     private final HealthContributorRegistry health;
     private final DeadlineMonitor deadlines;
@@ -69,7 +71,7 @@ class HealthBanner {
                 Health answer = indicator.health(true);
                 if (Status.DOWN.equals(answer.getStatus()) || Status.OUT_OF_SERVICE.equals(answer.getStatus())) {
                     Object error = answer.getDetails().get("error");
-                    found.add(label + " is down" + (error == null ? "." : ": " + error + "."));
+                    found.add(label + " is down" + (error == null ? "." : ": " + withoutExceptionName(error.toString()) + "."));
                 }
             }
         });
@@ -83,6 +85,11 @@ class HealthBanner {
                     : "Deadline at risk (publish-by " + deadline + "): " + night.alert() + ".");
         }
         return List.copyOf(found);
+    }
+
+    /** Spring Boot's {@code error} detail is "the.exception.Class: message"; the operator needs the message. */
+    private static String withoutExceptionName(String error) {
+        return EXCEPTION_NAME.matcher(error).replaceFirst("");
     }
 
     private static Map<String, String> watched() {

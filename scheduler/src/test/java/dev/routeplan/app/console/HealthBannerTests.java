@@ -58,7 +58,8 @@ class HealthBannerTests {
 
             assertThat(page.select(".health-banner").attr("role")).isEqualTo("alert");
             assertThat(page.select(".health-banner li")).extracting(li -> li.text()).as(role)
-                    .anySatisfy(warning -> assertThat(warning).startsWith("The SFTP outbox (plan delivery) is down"))
+                    .anySatisfy(warning -> assertThat(warning).startsWith("The SFTP outbox (plan delivery) is down: ")
+                            .as("the reason, without the exception's class name").doesNotContain("Exception"))
                     .anySatisfy(warning -> assertThat(warning).startsWith("The mail server (plan and report delivery) is down"))
                     .noneSatisfy(warning -> assertThat(warning).startsWith("The database"))
                     .noneSatisfy(warning -> assertThat(warning).startsWith("The scheduler"));
