@@ -37,9 +37,26 @@ public final class ScheduleTriggers {
         try {
             CronExpression.validateExpression(cron);
         } catch (ParseException e) {
-            throw new InvalidSchedule("not a Quartz cron expression (seconds minutes hours day-of-month month "
-                    + "day-of-week [year]): '" + cron + "': " + e.getMessage());
+            throw notACron(cron, e.getMessage());
         }
+        String[] fields = cron.strip().split("\\s+");
+        secondsOrMinutes(cron, fields[0], "Second");
+        secondsOrMinutes(cron, fields[1], "Minute");
+    }
+
+    /**
+     * Quartz checks lists, ranges and increments, but takes a lone second or minute of 60 and more
+     * (it read {@code 0 99 1 * * ?} as 01:00), so a typing error would move the night unseen.
+     */
+    private static void secondsOrMinutes(String cron, String field, String name) {
+        if (field.matches("\\d{1,9}") && Integer.parseInt(field) > 59) {
+            throw notACron(cron, name + " values must be between 0 and 59");
+        }
+    }
+
+    private static InvalidSchedule notACron(String cron, String why) {
+        return new InvalidSchedule("not a Quartz cron expression (seconds minutes hours day-of-month month "
+                + "day-of-week [year]): '" + cron + "': " + why);
     }
 
     static ZoneId zone(String zone) {
