@@ -32,15 +32,7 @@ class HealthBannerBrowserTests {
 
     @DynamicPropertySource
     static void deliveryChannelsDown(DynamicPropertyRegistry registry) {
-        int closed = LoopbackPorts.closed();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> closed);
-        registry.add("routeplan.outbox.enabled", () -> "true");
-        registry.add("routeplan.outbox.host", () -> "127.0.0.1");
-        registry.add("routeplan.outbox.port", () -> closed);
-        registry.add("routeplan.outbox.user", () -> "dispatch");
-        registry.add("routeplan.outbox.password", () -> "test-only-secret");
-        registry.add("routeplan.outbox.trust-any-host-key", () -> "true");
+        LoopbackPorts.deliveryChannelsDown(registry);
     }
 
     @LocalServerPort
