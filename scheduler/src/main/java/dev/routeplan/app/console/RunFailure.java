@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *
  * @param step      the step that failed or stopped, null when no step did (the job itself failed)
  * @param partition the failed partition's name ({@code file-12}, {@code depot-D1}), null for a step without partitions
- * @param what      what the partition is about ({@code orders file orders.csv}, {@code depot D1}), null without one
+ * @param what      which orders file a file partition read ({@code orders file orders.csv}), null for another partition
  * @param reason    the message, null when none was recorded
  */
 public record RunFailure(String status, String step, String partition, String what, String reason) {
@@ -36,8 +36,10 @@ public record RunFailure(String status, String step, String partition, String wh
             for (RunViews.Step p : step.partitions()) {
                 if ("FAILED".equals(p.status()) || "STOPPED".equals(p.status())) {
                     String partition = p.name().substring(p.name().indexOf(':') + 1);
-                    return Optional.of(new RunFailure(run.status(), step.name(), partition, what(partition, fileNames),
-                            words(firstOf(p.exitMessage(), step.exitMessage(), run.exitMessage()))));
+                    // the manager's own message only says that a partition failed: not a reason
+                    String reason = p.exitMessage() != null && !p.exitMessage().isBlank() ? words(p.exitMessage())
+                            : "the partition recorded no reason (the service's log has it)";
+                    return Optional.of(new RunFailure(run.status(), step.name(), partition, what(partition, fileNames), reason));
                 }
             }
             return Optional.of(new RunFailure(run.status(), step.name(), null, null,
@@ -76,9 +78,7 @@ public record RunFailure(String status, String step, String partition, String wh
                 return null;
             }
         }
-        if (partition.startsWith("depot-")) {
-            return "depot " + partition.substring("depot-".length());
-        }
+        // a depot's partition (depot-D1) names it already
         return null;
     }
 

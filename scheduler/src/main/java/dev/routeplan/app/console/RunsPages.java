@@ -136,7 +136,7 @@ class RunsPages {
             return new StartForm(today.plusDays(1).toString(), "", List.of(), Map.of());
         }
 
-        boolean chose(String depot) {
+        public boolean chose(String depot) {
             return depots.contains(depot);
         }
     }
