@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,6 +170,7 @@ class RunsPages {
         model.addAttribute("problems", problems);
         model.addAttribute("runs", runs);
         model.addAttribute("figures", figures.ofNewestCompleted(runs.items()));
+        model.addAttribute("failures", failures(runs.items()));
         model.addAttribute("statuses", BatchStatus.values());
         model.addAttribute("anyRunning", runs.items().stream().anyMatch(run -> running(run.status())));
         model.addAttribute("lastPage", (runs.total() - 1) / PAGE_SIZE);
@@ -179,6 +181,23 @@ class RunsPages {
         model.addAttribute("modes", Backfills.Mode.values());
         model.addAttribute("maxThreads", properties.backgroundThreads());
         return "console/runs";
+    }
+
+    /** Why each failed or stopped run of the page ended, in words (a few reads each: such runs are few). */
+    private Map<Long, String> failures(List<RunViews.Run> runs) {
+        Map<Long, String> failures = new HashMap<>();
+        for (RunViews.Run run : runs) {
+            if ("FAILED".equals(run.status()) || "STOPPED".equals(run.status())) {
+                queries.detail(run.id()).flatMap(detail -> RunFailure.of(detail, fileNames(detail)))
+                        .ifPresent(failure -> failures.put(run.id(), failure.sentence()));
+            }
+        }
+        return failures;
+    }
+
+    private Map<Long, String> fileNames(RunViews.RunDetail run) {
+        return run.planDate() == null ? Map.of() : inputs.files(run.planDate()).stream()
+                .collect(Collectors.toMap(PlanInputs.InputFileRow::id, PlanInputs.InputFileRow::name, (a, b) -> a));
     }
 
     @GetMapping("/runs/{id}")
@@ -193,9 +212,7 @@ class RunsPages {
         model.addAttribute("run", run);
         model.addAttribute("timeline", RunTimeline.of(run));
         model.addAttribute("running", running(run.status()));
-        Map<Long, String> fileNames = run.planDate() == null ? Map.of() : inputs.files(run.planDate()).stream()
-                .collect(Collectors.toMap(PlanInputs.InputFileRow::id, PlanInputs.InputFileRow::name, (a, b) -> a));
-        model.addAttribute("failure", RunFailure.of(run, fileNames).orElse(null));
+        model.addAttribute("failure", RunFailure.of(run, fileNames(run)).orElse(null));
         if (htmx == null && run.planDate() != null && signedIn(model).may("PLANNER")) {
             // the date's rows, whichever of its runs is shown: a date has one set of rejects, replaced by each attempt
             int pageNumber = Math.max(0, rejectsPage);

@@ -182,9 +182,30 @@ class RunFailureBrowserTests {
         WebElement failedRow = browser.findElement(By.id("run-" + failedId));
         assertThat(failedRow.findElement(By.cssSelector(".status")).getText()).isEqualTo("FAILED");
         assertThat(failedRow.findElement(By.cssSelector("td.orders")).getText()).as("no figures on a run since replaced").isEmpty();
+        assertThat(failedRow.findElement(By.cssSelector("td.exit")).getText())
+                .isEqualTo("Step optimise failed in partition depot-" + depot + ": connection reset while writing routes.");
+        console.screenshot("runs-ops-forms");
+        scrollTo(row);
         console.screenshot("runs-with-figures-ops");
         console.phone();
+        console.screenshot("runs-ops-forms-390x844");
+        scrollTo(browser.findElement(By.id("run-" + restartedId)));
         console.screenshot("runs-with-figures-ops-390x844");
+        console.laptop();
+
+        // a backfill range that ends before it begins is said beside its end, and nothing is asked or run
+        browser.findElement(By.cssSelector("details.backfill summary")).click();
+        console.setDate(browser.findElement(By.id("backfillFrom")), "2026-12-10");
+        console.setDate(browser.findElement(By.id("backfillTo")), "2026-12-01");
+        browser.findElement(By.cssSelector("details.backfill button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("backfillTo-error")).getText())
+                .isEqualTo("The range ends before it begins: 'to' must be 2026-12-10 or later.");
+        assertThat(browser.findElement(By.id("backfillTo")).getDomAttribute("aria-describedby")).isEqualTo("backfillTo-error");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Runs");
+        console.screenshot("runs-backfill-bad-range-ops");
+        console.phone();
+        scrollTo(browser.findElement(By.id("backfillTo")));
+        console.screenshot("runs-backfill-bad-range-ops-390x844");
         console.laptop();
         console.signOut();
 
@@ -205,10 +226,10 @@ class RunFailureBrowserTests {
         assertThat(rows.get(0).findElement(By.cssSelector("td[data-label=Message]")).getText()).isNotBlank();
         WebElement download = rejects.findElement(By.cssSelector("ul.downloads a"));
         assertThat(download.getText()).isEqualTo("Download orders.csv.rejects.xlsx");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", rejects);
+        scrollTo(rejects);
         console.screenshot("run-rejects-planner");
         console.phone();
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("rejects")));
+        scrollTo(browser.findElement(By.id("rejects")));
         console.screenshot("run-rejects-planner-390x844");
         console.laptop();
 
@@ -228,6 +249,10 @@ class RunFailureBrowserTests {
         WebElement button = browser.findElement(By.id("restart-failed"));
         int gap = button.getRect().getY() - (reason.getRect().getY() + reason.getRect().getHeight());
         return gap >= 0 && gap < 200 && button.isDisplayed();
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
     }
 
     private void awaitStatus(String status, Duration within) {
