@@ -210,6 +210,42 @@ class RunsPagesTests {
     }
 
     @Test
+    void showsAPlannerTheDatesRejectedRowsAPageAtATimeAndNamesTheOrdersFileOfAFailedFilePartition() throws Exception {
+        LocalDate date = LocalDate.of(2998, 10, 1);
+        jdbc.sql("""
+                        insert into input_files (plan_date, file_name, kind, size_bytes, sha256, staged_path, status, registered_at)
+                        values (?, 'orders-east.csv', 'ORDERS', 100, ?, '/staged/orders-east.csv', 'INGESTED', current_timestamp)""")
+                .params(date, "a".repeat(64)).update();
+        long fileId = jdbc.sql("select id from input_files where plan_date = ?").param(date).query(Long.class).single();
+        for (int row = 2; row <= 26; row++) {
+            jdbc.sql("insert into order_rejects values (?, ?, ?, ?, 'INVALID_PINCODE;PINCODE_NOT_SERVED', ?, ?)")
+                    .params(fileId, row, date, "ORD-" + row, "orders-east.csv row " + row + ": pincode 99999 is not 6 digits",
+                            "ORD-" + row + ",Shop,99999").update();
+        }
+        long id = execution(date, BatchStatus.FAILED);
+        JobExecution execution = jobRepository.getJobExecution(id);
+        step(execution, "ingest", BatchStatus.FAILED, ExitStatus.FAILED);
+        step(execution, "ingestFile:file-" + fileId, BatchStatus.FAILED, ExitStatus.FAILED.addExitDescription(
+                "org.springframework.dao.DataIntegrityViolationException: value too long for column customer_name"));
+
+        String first = mvc.perform(get("/runs/{id}", id).with(planner)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(text(between(first, "id=\"failure-sentence\"", "</p>"))).contains("Step ingest failed in partition file-"
+                + fileId + " (orders file orders-east.csv): value too long for column customer_name.");
+        String rejects = text(between(first, "<section id=\"rejects\"", "</section>"));
+        assertThat(rejects).contains("Rejected rows of 2998-10-01", "25 rows rejected", "Page 1 of 2", "Next rows",
+                "orders-east.csv row 2: pincode 99999 is not 6 digits", "INVALID_PINCODE PINCODE_NOT_SERVED", "ORD-2,Shop,99999")
+                .doesNotContain("row 22:", "Previous rows");
+        assertThat(first).contains("href=\"/runs/" + id + "?rejects=1#rejects\"");
+
+        String second = mvc.perform(get("/runs/{id}", id).param("rejects", "1").with(planner)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(text(between(second, "<section id=\"rejects\"", "</section>"))).contains("Page 2 of 2", "Previous rows",
+                "orders-east.csv row 22:", "orders-east.csv row 26:").doesNotContain("row 21:", "Next rows");
+    }
+
+    @Test
     void handsAPlannerTheDatesRejectsWorkbookAsRegisteredAndNothingElse() throws Exception {
         LocalDate date = LocalDate.of(2998, 9, 1);
         long id = execution(date, BatchStatus.COMPLETED);
