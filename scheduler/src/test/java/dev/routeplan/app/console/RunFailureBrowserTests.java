@@ -29,6 +29,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -116,8 +117,15 @@ class RunFailureBrowserTests {
         console.signIn("asha", PASSWORD);
         console.open("/runs");
         console.setDate(browser.findElement(By.id("planDate")), DATE.toString());
+        new Select(browser.findElement(By.id("grapStage"))).selectByValue("0");
+        // the depots offered are the newest date's; the service has planned none yet, so they are typed
+        WebElement depots = browser.findElement(By.id("depots"));
+        depots.sendKeys("D1, D2, D3");
         browser.findElement(By.cssSelector("#start-heading + form button[type=submit]")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Start " + DATE + "?");
+        assertThat(browser.findElement(By.cssSelector("ul.what")).getText())
+                .contains("GRAP stage 0 is in force for the whole day", "Only depots D1, D2, D3 are planned");
+        console.screenshot("run-start-confirm-depots-ops");
         browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
         assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
         String failedId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
@@ -138,6 +146,8 @@ class RunFailureBrowserTests {
         assertThat(browser.findElement(By.cssSelector("tr.partition .status-FAILED")).getText()).isEqualTo("FAILED");
         assertThat(browser.findElements(By.cssSelector("ol.timeline rect.status-FAILED"))).as("the step and its partition in red").hasSize(2);
         assertThat(restartButtonBesideTheReason()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).as("the start's choices, kept by the run")
+                .contains("GRAP stage\n0", "Depots\nD1, D2, D3");
         WebElement restart = failure.findElement(By.id("restart-failed"));
         assertThat(restart.getDomAttribute("aria-label")).isEqualTo("Restart run " + failedId + " from step optimise");
         console.screenshot("run-failed-ops");
