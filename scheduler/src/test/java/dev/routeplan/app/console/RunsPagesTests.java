@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.ServiceTest;
+import dev.routeplan.app.security.TestTokens;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ArtifactKind;
 import java.nio.file.Files;
@@ -43,7 +45,7 @@ import org.springframework.web.util.HtmlUtils;
  * backfill, a recovery and an abandonment, each asked first on a page that says what will happen
  * and done only once confirmed; a bad field said beside it with nothing done; each refused to a
  * planner at the server. A failed run's page says why in words and names the failed partition;
- * a date's rejects workbook is handed out to a planner as the API's files are. Runs are made in
+ * a date's rejects workbook is handed out to a planner as the rejects API hands it out. Runs are made in
  * the job repository as a process leaves them, dates far from any other test's.
  */
 @ServiceTest
@@ -55,6 +57,8 @@ class RunsPagesTests {
     JobRepository jobRepository;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestTokens tokens;
     @TempDir
     Path temp;
 
@@ -265,6 +269,9 @@ class RunsPagesTests {
         assertThat(download.getContentType()).isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(download.getHeader("Content-Disposition")).contains("attachment").contains("orders.csv.rejects.xlsx");
         assertThat(audit("DOWNLOAD")).isEqualTo(1);
+        assertThat(mvc.perform(get("/api/v1/rejects/{date}/files/{name}", date, "orders.csv.rejects.xlsx").with(tokens.as(Role.PLANNER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+                .as("the API hands out the same workbook").isEqualTo(workbook);
 
         mvc.perform(get("/runs/{id}/rejects/{name}", id, "summary.json").with(planner)).andExpect(status().isNotFound());
         mvc.perform(get("/runs/{id}/rejects/{name}", id, "orders.csv.rejects.xlsx").with(ops)).andExpect(status().isForbidden());
