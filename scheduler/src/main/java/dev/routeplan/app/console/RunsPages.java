@@ -396,9 +396,13 @@ class RunsPages {
             if (run == null) {
                 return notFound(id, response, model);
             }
+            RunFailure failure = RunFailure.of(run, fileNames(run)).orElse(null);
+            String where = failure == null || failure.step() == null ? "at the step that did not finish"
+                    : "at step " + failure.step() + (failure.partition() == null ? "" : ", where partition "
+                    + failure.partition() + " did not complete");
             return confirm(model, "Restart run " + id, "/runs/" + id + "/restart", "/runs/" + id, Map.of(), List.of(
-                    "Restarts run " + id + " of " + run.planDate() + " (" + run.status() + ") at the step that did not"
-                            + " finish; in a partitioned step only the partitions that did not complete run again.",
+                    "Restarts run " + id + " of " + run.planDate() + " (" + run.status() + ") " + where
+                            + "; in a partitioned step only the partitions that did not complete run again.",
                     "It keeps the parameters the run was started with; finished steps are not run again.",
                     "The restart is a new run of the same attempt; run " + id + " stays as it ended."));
         }

@@ -158,7 +158,8 @@ class RunFailureBrowserTests {
         // then it is restarted from beside its reason
         browser.findElement(By.id("restart-failed")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Restart run " + failedId + "?");
-        assertThat(browser.findElement(By.cssSelector("ul.what")).getText()).contains("only the partitions that did not complete run again");
+        assertThat(browser.findElement(By.cssSelector("ul.what")).getText()).contains("at step optimise, where partition depot-"
+                + depot + " did not complete; in a partitioned step only the partitions that did not complete run again");
         console.screenshot("run-restart-confirm-ops");
         browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
         assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
