@@ -6,8 +6,10 @@ import dev.routeplan.app.plans.PlanInputs.RejectRow;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The input side of a date: the files taken in and the rows refused. */
+/** The input side of a date: the files taken in, the rows refused and their workbooks. */
 @ConditionalOnWebApplication
 @RestController
 public class PlanInputsApi {
@@ -27,9 +29,11 @@ public class PlanInputsApi {
     }
 
     private final PlanInputs inputs;
+    private final RejectWorkbooks rejectWorkbooks;
 
-    public PlanInputsApi(PlanInputs inputs) {
+    public PlanInputsApi(PlanInputs inputs, RejectWorkbooks rejectWorkbooks) {
         this.inputs = inputs;
+        this.rejectWorkbooks = rejectWorkbooks;
     }
 
     @GetMapping("/api/v1/inputs/{date}")
@@ -49,5 +53,13 @@ public class PlanInputsApi {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be between 1 and " + MAX_PAGE_SIZE);
         }
         return inputs.rejects(date, page, size);
+    }
+
+    /** An orders file's rejects workbook ({@code orders.csv.rejects.xlsx}), as the ingest step wrote it for the sender. */
+    @GetMapping("/api/v1/rejects/{date}/files/{name}")
+    @PreAuthorize("hasRole('PLANNER')")
+    public ResponseEntity<Resource> rejectsWorkbook(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                                    @PathVariable String name) {
+        return Downloads.of(rejectWorkbooks.file(date, name));
     }
 }

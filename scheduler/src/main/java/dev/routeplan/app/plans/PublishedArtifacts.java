@@ -42,6 +42,14 @@ public class PublishedArtifacts {
                 .filter(a -> folder.toAbsolutePath().normalize().equals(a.path().getParent()));
     }
 
+    /** The files of one kind registered for the date, wherever they are, by name. */
+    public List<Artifact> ofKind(LocalDate planDate, ArtifactKind kind) {
+        return jdbc.sql("select * from artifacts where plan_date = ? and kind = ?").params(planDate, kind.name())
+                .query(PublishedArtifacts::map).list().stream()
+                .sorted(Comparator.comparing(Artifact::name))
+                .toList();
+    }
+
     private List<Artifact> all(LocalDate planDate) {
         return jdbc.sql("select * from artifacts where plan_date = ?").param(planDate).query(PublishedArtifacts::map).list();
     }

@@ -89,7 +89,8 @@ public class Backfills {
         return plan;
     }
 
-    Plan plan(Request request) {
+    /** What {@link #start} would run for the request now, without running anything (a confirmation shows it). */
+    public Plan plan(Request request) {
         List<Item> items = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         for (LocalDate day = request.from(); !day.isAfter(request.to()); day = day.plusDays(1)) {

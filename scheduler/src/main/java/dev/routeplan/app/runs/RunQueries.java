@@ -90,6 +90,19 @@ public class RunQueries {
         return time == null ? null : time.toLocalDateTime();
     }
 
+    /** A depot as a start may name it. */
+    public record Depot(String id, String name) {
+    }
+
+    /**
+     * The depots of the newest date that loaded any: what a start of another date most likely
+     * has (the date's own {@code depots.csv} is read only when its run begins).
+     */
+    public List<Depot> depotsOfNewestDate() {
+        return jdbc.sql("select depot_id, name from depots where plan_date = (select max(plan_date) from depots) order by depot_id")
+                .query((rs, row) -> new Depot(rs.getString("depot_id"), rs.getString("name"))).list();
+    }
+
     public Optional<JobExecution> execution(long id) {
         return find(jobRepository, id);
     }

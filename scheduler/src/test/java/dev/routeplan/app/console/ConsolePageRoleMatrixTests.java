@@ -47,6 +47,11 @@ class ConsolePageRoleMatrixTests {
             page(HttpMethod.POST, "/runs/start", OPS, ADMIN),
             page(HttpMethod.POST, "/runs/{id}/restart", OPS, ADMIN),
             page(HttpMethod.POST, "/runs/{id}/stop", OPS, ADMIN),
+            // runs: recover, abandon, backfill, and the date's rejects workbook (a planner's, as the rejects API)
+            page(HttpMethod.POST, "/runs/{id}/recover", OPS, ADMIN),
+            page(HttpMethod.POST, "/runs/{id}/abandon", OPS, ADMIN),
+            page(HttpMethod.POST, "/runs/backfill", OPS, ADMIN),
+            page(HttpMethod.GET, "/runs/{id}/rejects/{name}", PLANNER, ADMIN),
             page(HttpMethod.GET, "/plans", PLANNER, ADMIN),
             page(HttpMethod.GET, "/compliance", COMPLIANCE, ADMIN),
             page(HttpMethod.GET, "/schedules", OPS, ADMIN),

@@ -60,6 +60,7 @@ class EndpointRoleMatrixTests {
             rule(HttpMethod.GET, "/api/v1/plans/{date}/depots/{depot}/files/{name}", PLANNER, ADMIN),
             rule(HttpMethod.GET, "/api/v1/plans/{date}/files/{name}", PLANNER, ADMIN),
             rule(HttpMethod.GET, "/api/v1/rejects/{date}", PLANNER, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/rejects/{date}/files/{name}", PLANNER, ADMIN),
             rule(HttpMethod.GET, "/api/v1/inputs/{date}", PLANNER, ADMIN),
             rule(HttpMethod.GET, "/api/v1/compliance/{date}", COMPLIANCE, ADMIN),
             rule(HttpMethod.GET, "/api/v1/compliance/{date}/files/{name}", COMPLIANCE, ADMIN),

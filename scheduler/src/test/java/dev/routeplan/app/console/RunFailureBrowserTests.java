@@ -1,0 +1,279 @@
+package dev.routeplan.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+
+import dev.routeplan.app.PostgresSchema;
+import dev.routeplan.app.RouteplanApplication;
+import dev.routeplan.app.runs.SampleServiceFolders;
+import dev.routeplan.app.security.Role;
+import dev.routeplan.app.security.SecurityProperties;
+import dev.routeplan.batch.store.PlanStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * A run that fails in the browser and is restarted there: the sample day's first depot write in
+ * the optimise step fails, as a database outage would (the stand-in RunsApiTests and
+ * RestartAfterOptimiseFailureTests use; no input makes a partition fail that a restart could then
+ * complete: a file that cannot be read is refused whole before any row, and a restart reads the
+ * copy the first attempt staged, not the input folder). The operator sees FAILED with
+ * the step, the depot's partition and the reason in words, confirms the restart beside the reason
+ * and watches the run complete without a reload; the list shows the date's figures.
+ * A planner then reads the date's rejected rows and downloads their workbook. Screenshots at
+ * 1366x768 and 390x844 go to {@code target/screenshots/}.
+ */
+@SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        "routeplan.security.signing-key=target/test-keys/run-failure-browser/${random.uuid}.json",
+        "logging.level.dev.routeplan=WARN"
+})
+@ActiveProfiles("postgres")
+// its background run must not outlive the test on a cached context
+@DirtiesContext
+class RunFailureBrowserTests {
+
+    private static final String PASSWORD = "browser test password";
+    private static final PostgresSchema SCHEMA = new PostgresSchema();
+    private static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-run-failure");
+    private static final LocalDate DATE = LocalDate.of(2026, 12, 7);
+
+    @DynamicPropertySource
+    static void service(DynamicPropertyRegistry registry) {
+        SCHEMA.register(registry);
+        registry.add("routeplan.redis.enabled", () -> "false");
+        SampleServiceFolders.registerForRealServer(registry, FOLDER);
+    }
+
+    @AfterAll
+    static void dropSchema() throws Exception {
+        SCHEMA.drop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityProperties security;
+    @Autowired
+    JdbcClient jdbc;
+    // a real store whose first route write fails, as a lost database connection would
+    @MockitoSpyBean
+    PlanStore planStore;
+
+    private ConsoleBrowser console;
+    private WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        ConsoleTestUsers users = new ConsoleTestUsers(security);
+        users.replace("asha", Set.of(Role.OPS), PASSWORD);
+        users.replace("ravi", Set.of(Role.PLANNER), PASSWORD);
+        console = new ConsoleBrowser(port);
+        browser = console.driver();
+    }
+
+    @AfterEach
+    void stop() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void opsSeesTheFailedPartitionRestartsItBesideTheReasonAndAPlannerReadsTheRejects() throws Exception {
+        // given a depot whose routes cannot be written the first time
+        doThrow(new IllegalStateException("connection reset while writing routes")).doCallRealMethod()
+                .when(planStore).replace(any(), any());
+
+        console.signIn("asha", PASSWORD);
+        console.open("/runs");
+        console.setDate(browser.findElement(By.id("planDate")), DATE.toString());
+        new Select(browser.findElement(By.id("grapStage"))).selectByValue("0");
+        // the depots offered are the newest date's; the service has planned none yet, so they are typed
+        WebElement depots = browser.findElement(By.id("depots"));
+        depots.sendKeys("D1, D2, D3");
+        browser.findElement(By.cssSelector("#start-heading + form button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Start " + DATE + "?");
+        assertThat(browser.findElement(By.cssSelector("ul.what")).getText())
+                .contains("GRAP stage 0 is in force for the whole day", "Only depots D1, D2, D3 are planned");
+        console.screenshot("run-start-confirm-depots-ops");
+        browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
+        String failedId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
+        console.markNotReloaded();
+
+        // when the depot's partition fails, the page says so by itself
+        awaitStatus("FAILED", Duration.ofMinutes(3));
+        assertThat(console.stillTheSamePage()).as("the run's page was not reloaded").isTrue();
+        WebElement failure = browser.findElement(By.cssSelector("section.failure"));
+        assertThat(failure.findElement(By.tagName("h2")).getText()).isEqualTo("Why it failed");
+        assertThat(browser.findElement(By.id("failed-step")).getText()).isEqualTo("optimise");
+        String partition = browser.findElement(By.id("failed-partition")).getText();
+        assertThat(partition).matches("depot-D\\d");
+        String depot = partition.replace("depot-", "");
+        assertThat(browser.findElement(By.id("failure-sentence")).getText())
+                .isEqualTo("Step optimise failed in partition depot-" + depot + ": connection reset while writing routes.");
+        assertThat(browser.findElement(By.id("failure-reason")).getText()).isEqualTo("connection reset while writing routes");
+        assertThat(browser.findElement(By.cssSelector("tr.partition .status-FAILED")).getText()).isEqualTo("FAILED");
+        assertThat(browser.findElements(By.cssSelector("ol.timeline rect.status-FAILED"))).as("the step and its partition in red").hasSize(2);
+        assertThat(restartButtonBesideTheReason()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("dl.facts")).getText()).as("the start's choices, kept by the run")
+                .contains("GRAP stage\n0", "Depots\nD1, D2, D3");
+        WebElement restart = failure.findElement(By.id("restart-failed"));
+        assertThat(restart.getDomAttribute("aria-label")).isEqualTo("Restart run " + failedId + " from step optimise");
+        console.screenshot("run-failed-ops");
+        console.phone();
+        console.screenshot("run-failed-ops-390x844");
+        console.laptop();
+
+        // then it is restarted from beside its reason
+        browser.findElement(By.id("restart-failed")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Restart run " + failedId + "?");
+        assertThat(browser.findElement(By.cssSelector("ul.what")).getText()).contains("at step optimise, where partition depot-"
+                + depot + " did not complete; in a partitioned step only the partitions that did not complete run again");
+        console.screenshot("run-restart-confirm-ops");
+        browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+        assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
+        String restartedId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
+        assertThat(restartedId).isNotEqualTo(failedId);
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+                .isEqualTo("Run " + failedId + " restarted as run " + restartedId + ".");
+        console.markNotReloaded();
+        awaitStatus("COMPLETED", Duration.ofMinutes(4));
+        assertThat(console.stillTheSamePage()).as("the restarted run's page was not reloaded").isTrue();
+        assertThat(browser.findElements(By.cssSelector("section.failure"))).isEmpty();
+        List<String> steps = browser.findElements(By.cssSelector("tr.step th")).stream().map(WebElement::getText).toList();
+        assertThat(steps).as("the restart begins at the failed step").startsWith("optimise").contains("publish", "deliver")
+                .doesNotContain("fetch", "fleet", "ingest");
+        assertThat(browser.findElements(By.cssSelector("tr.partition th")).stream().map(WebElement::getText))
+                .as("of the optimise partitions, only the failed depot's ran again").contains("optimiseDepot:depot-" + depot)
+                .noneMatch(name -> name.startsWith("optimiseDepot:") && !name.equals("optimiseDepot:depot-" + depot));
+        assertThat(browser.findElements(By.cssSelector("tr.step .status, tr.partition .status")))
+                .allSatisfy(status -> assertThat(status.getText()).isEqualTo("COMPLETED"));
+        console.screenshot("run-restarted-completed-ops");
+
+        // the list: the failed run and its completed restart, the date's figures on the newest
+        console.open("/runs");
+        WebElement row = browser.findElement(By.id("run-" + restartedId));
+        assertThat(row.findElement(By.cssSelector("td.orders")).getText()).isEqualTo(String.valueOf(count("orders", "")));
+        assertThat(row.findElement(By.cssSelector("td.routes")).getText()).isEqualTo(String.valueOf(count("routes", "")));
+        assertThat(row.findElement(By.cssSelector("td.blocked")).getText())
+                .isEqualTo(String.valueOf(count("routes", " and status = 'BLOCKED'")));
+        assertThat(row.findElement(By.cssSelector("td.unassigned")).getText()).isEqualTo(String.valueOf(count("unassigned_orders", "")));
+        assertThat(Long.parseLong(row.findElement(By.cssSelector("td.orders")).getText())).isPositive();
+        WebElement failedRow = browser.findElement(By.id("run-" + failedId));
+        assertThat(failedRow.findElement(By.cssSelector(".status")).getText()).isEqualTo("FAILED");
+        assertThat(failedRow.findElement(By.cssSelector("td.orders")).getText()).as("no figures on a run since replaced").isEmpty();
+        assertThat(failedRow.findElement(By.cssSelector("td.exit")).getText())
+                .isEqualTo("Step optimise failed in partition depot-" + depot + ": connection reset while writing routes.");
+        console.screenshot("runs-ops-forms");
+        scrollTo(row);
+        console.screenshot("runs-with-figures-ops");
+        console.phone();
+        console.screenshot("runs-ops-forms-390x844");
+        scrollTo(browser.findElement(By.id("run-" + restartedId)));
+        console.screenshot("runs-with-figures-ops-390x844");
+        console.laptop();
+
+        // a backfill range that ends before it begins is said beside its end, and nothing is asked or run
+        browser.findElement(By.cssSelector("details.backfill summary")).click();
+        console.setDate(browser.findElement(By.id("backfillFrom")), "2026-12-10");
+        console.setDate(browser.findElement(By.id("backfillTo")), "2026-12-01");
+        browser.findElement(By.cssSelector("details.backfill button[type=submit]")).click();
+        assertThat(browser.findElement(By.id("backfillTo-error")).getText())
+                .isEqualTo("The range ends before it begins: 'to' must be 2026-12-10 or later.");
+        assertThat(browser.findElement(By.id("backfillTo")).getDomAttribute("aria-describedby")).isEqualTo("backfillTo-error");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Runs");
+        console.screenshot("runs-backfill-bad-range-ops");
+        console.phone();
+        scrollTo(browser.findElement(By.id("backfillTo")));
+        console.screenshot("runs-backfill-bad-range-ops-390x844");
+        console.laptop();
+        console.signOut();
+
+        // a planner reads the date's rejected rows and takes their workbook
+        console.signIn("ravi", PASSWORD);
+        console.open("/runs/" + restartedId);
+        assertThat(browser.findElements(By.id("restart-failed"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("Restart…");
+        WebElement rejects = browser.findElement(By.id("rejects"));
+        long rejected = count("order_rejects", "");
+        assertThat(rejected).as("the sample day has rejected rows").isPositive();
+        assertThat(rejects.findElement(By.tagName("h2")).getText()).isEqualTo("Rejected rows of " + DATE);
+        assertThat(rejects.findElement(By.cssSelector("p.count")).getText()).isEqualTo(rejected + (rejected == 1 ? " row rejected" : " rows rejected"));
+        List<WebElement> rows = rejects.findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).hasSize((int) Math.min(rejected, 20));
+        assertThat(rows.get(0).findElement(By.cssSelector("td[data-label=File]")).getText()).isEqualTo("orders.csv");
+        assertThat(rows.get(0).findElements(By.cssSelector(".reason"))).isNotEmpty();
+        assertThat(rows.get(0).findElement(By.cssSelector("td[data-label=Message]")).getText()).isNotBlank();
+        WebElement download = rejects.findElement(By.cssSelector("ul.downloads a"));
+        assertThat(download.getText()).isEqualTo("Download orders.csv.rejects.xlsx");
+        scrollTo(rejects);
+        console.screenshot("run-rejects-planner");
+        console.phone();
+        scrollTo(browser.findElement(By.id("rejects")));
+        console.screenshot("run-rejects-planner-390x844");
+        console.laptop();
+
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        HttpResponse<byte[]> workbook = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(download.getDomProperty("href"))).header("Cookie", "JSESSIONID=" + session).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(workbook.statusCode()).isEqualTo(200);
+        assertThat(workbook.headers().firstValue("Content-Type")).hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(workbook.body()).as("the workbook as the ingest step wrote it")
+                .isEqualTo(Files.readAllBytes(FOLDER.resolve("out").resolve(DATE.toString()).resolve("rejects").resolve("orders.csv.rejects.xlsx")));
+    }
+
+    /** The restart button is in the failure's box, under its reason: one look, one click. */
+    private boolean restartButtonBesideTheReason() {
+        WebElement reason = browser.findElement(By.id("failure-sentence"));
+        WebElement button = browser.findElement(By.id("restart-failed"));
+        int gap = button.getRect().getY() - (reason.getRect().getY() + reason.getRect().getHeight());
+        return gap >= 0 && gap < 200 && button.isDisplayed();
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", element);
+    }
+
+    private void awaitStatus(String status, Duration within) {
+        new WebDriverWait(browser, within).pollingEvery(Duration.ofMillis(500))
+                // htmx swaps the run's part of the page every 2 s: an element found may be gone a moment later
+                .ignoring(StaleElementReferenceException.class)
+                .until(page -> page.findElement(By.id("run-status")).getText().equals(status));
+    }
+
+    private long count(String table, String where) {
+        return jdbc.sql("select count(*) from " + table + " where plan_date = ?" + where).param(DATE).query(Long.class).single();
+    }
+}
