@@ -238,7 +238,7 @@ class RunsPages {
             response.setStatus(e.getStatusCode().value());
             model.addAttribute("title", "No such workbook");
             model.addAttribute("detail", e.getBody().getDetail());
-            return "console/not-found";
+            return "console/problem";
         }
     }
 
