@@ -34,6 +34,11 @@ class ComplianceViews {
     record Report(LocalDate date, int routes, long passed, long blocked, List<PackUsed> packs,
                   Map<String, Long> checksByVerdict, List<FailingRule> failingRules, List<RouteStanding> routeList,
                   List<Document> documents, List<Verification> verifications) {
+
+        /** Routes blocked by a withdrawal after the night (their stored checks are still the night's). */
+        public long withdrawn() {
+            return verifications.stream().mapToLong(Verification::routesWithdrawn).sum();
+        }
     }
 
     /** A compliance document to download from the console. */
@@ -44,7 +49,8 @@ class ComplianceViews {
     record CheckRow(String ruleId, String verdict, String severity, String message, Instant checkedAt, List<Fact> evidence) {
     }
 
-    record Fact(String name, String value) {
+    /** One field of the evidence: a value, or a list's items one a line. */
+    record Fact(String name, List<String> lines) {
     }
 
     /** The answer to a what-if, as asked. */
@@ -57,6 +63,17 @@ class ComplianceViews {
     }
 
     record Failure(String ruleId, String message) {
+
+        private static final int SHORT = 160;
+
+        /** Whether the reason is long enough (every stretch in Delhi, listed) to fold under its beginning. */
+        public boolean isLong() {
+            return message.length() > SHORT + 40;
+        }
+
+        public String beginning() {
+            return isLong() ? message.substring(0, SHORT) + "…" : message;
+        }
     }
 
     private final ComplianceProofs proofs;
@@ -115,18 +132,23 @@ class ComplianceViews {
         try {
             node = json.readTree(evidence);
         } catch (JacksonException notJson) {
-            return List.of(new Fact("evidence", evidence));
+            return List.of(new Fact("evidence", List.of(evidence)));
         }
         if (!node.isObject()) {
-            return List.of(new Fact("evidence", text(node)));
+            return List.of(new Fact("evidence", lines(node)));
         }
         List<Fact> facts = new ArrayList<>();
-        node.properties().forEach(field -> facts.add(new Fact(field.getKey(), text(field.getValue()))));
+        node.properties().forEach(field -> facts.add(new Fact(field.getKey(), lines(field.getValue()))));
         return facts;
     }
 
-    private static String text(JsonNode value) {
-        return value.isValueNode() ? value.asString() : value.toString();
+    /** A list of citations or intervals reads better one item a line than as JSON; a list of short names, on one line. */
+    private static List<String> lines(JsonNode value) {
+        if (value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode)) {
+            List<String> items = value.valueStream().map(JsonNode::asString).toList();
+            return items.stream().allMatch(item -> item.length() <= 16) ? List.of(String.join(", ", items)) : items;
+        }
+        return List.of(value.isValueNode() ? value.asString() : value.toString());
     }
 
     private static Document document(LocalDate date, Artifact artifact) {

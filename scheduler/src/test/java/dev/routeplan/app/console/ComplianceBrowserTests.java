@@ -128,8 +128,19 @@ class ComplianceBrowserTests {
             assertThat(check.findElements(By.cssSelector("dl.evidence dt"))).isNotEmpty();
         });
         console.screenshot("compliance-route");
+        List<WebElement> opened = browser.findElements(By.cssSelector("table.checks details[open]"));
+        if (!opened.isEmpty()) {
+            // a failure's or a charge's evidence is shown open
+            scrollTo(opened.get(0).findElement(By.xpath("ancestor::tr")));
+            console.screenshot("compliance-route-evidence");
+        }
         console.phone();
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         console.screenshot("compliance-route-390x844");
+        if (!opened.isEmpty()) {
+            scrollTo(opened.get(0).findElement(By.xpath("ancestor::tr")));
+            console.screenshot("compliance-route-evidence-390x844");
+        }
         console.laptop();
 
         browser.findElement(By.cssSelector("p.crumbs a")).click();
@@ -141,7 +152,7 @@ class ComplianceBrowserTests {
         assertThat(answer.findElements(By.cssSelector("tr[id^=illegal-] a.vehicle"))).extracting(WebElement::getText)
                 .containsExactlyElementsOf(blockedByGrapFour);
         assertThat(answer.getText()).contains(grapFour.get(0).failures().stream().map(ComplianceViews::ruleId).toList());
-        scrollTo(answer);
+        scrollTo(browser.findElement(By.id("what-if")));
         console.screenshot("compliance-what-if-grap4");
         console.phone();
         scrollTo(answer);

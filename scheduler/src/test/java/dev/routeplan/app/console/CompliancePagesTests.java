@@ -102,7 +102,7 @@ class CompliancePagesTests {
         assertThat(page).contains("Report of " + DATE,
                 "<dd id=\"routes-checked\">" + routes.size() + "</dd>",
                 "<dd id=\"routes-passed\">" + (routes.size() - blocked) + "</dd>",
-                "<dd id=\"routes-blocked\">" + blocked + "</dd>", "stage 2",
+                "<span id=\"routes-blocked\">" + blocked + "</span>", "stage 2",
                 "href=\"/compliance/files/compliance-report.pdf?date=" + DATE + "\"",
                 "href=\"/compliance/files/compliance-evidence.xlsx?date=" + DATE + "\"");
         proofs.failingRules(DATE).forEach(rule -> assertThat(page).contains(rule.ruleId()));
