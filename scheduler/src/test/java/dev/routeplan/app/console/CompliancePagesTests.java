@@ -136,7 +136,7 @@ class CompliancePagesTests {
 
         String page = HtmlUtils.htmlUnescape(page(get("/compliance/routes/" + vehicle).param("date", DATE.toString())));
 
-        assertThat(page).contains("Route " + vehicle + " · " + DATE, "Rules checked</dt><dd>" + checks.size() + "</dd>");
+        assertThat(page).contains("<h1><span>Route " + vehicle + "</span> · <span class=\"nowrap\">" + DATE + "</span></h1>", "Rules checked</dt><dd>" + checks.size() + "</dd>");
         assertThat(checks).isNotEmpty().allSatisfy(check -> {
             String row = between(page, "<tr id=\"check-" + check.ruleId() + "\">", "</tr>");
             assertThat(row).contains(check.verdict(), check.severity(), check.message());
