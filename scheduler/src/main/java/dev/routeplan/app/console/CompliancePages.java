@@ -143,7 +143,7 @@ class CompliancePages {
                     : "Withdrew " + routes(result.withdrawn()) + " of " + planDate + " under " + form.assumption()
                     + "; they are BLOCKED.");
             redirect.addFlashAttribute("withdrawn", result.newlyIllegal().stream()
-                    .map(c -> c.depotId() + " " + c.vehicleId()).toList());
+                    .map(c -> c.vehicleId() + " of depot " + c.depotId()).toList());
             return "redirect:" + UriComponentsBuilder.fromPath("/compliance").queryParam("date", planDate).toUriString();
         } catch (WhatIfs.UnknownRulePackException e) {
             return page(model, form, Map.of("rulePack", e.getMessage()), null);
@@ -186,7 +186,7 @@ class CompliancePages {
         model.addAttribute("what", List.of(
                 "Under " + form.assumption() + " (" + result.grapSource() + "), rule pack " + result.pack().id() + " "
                         + result.pack().version() + ", these published routes break a hard rule: "
-                        + illegal.stream().map(c -> c.depotId() + " " + c.vehicleId() + " (" + ruleIds(c) + ")")
+                        + illegal.stream().map(c -> c.vehicleId() + " of depot " + c.depotId() + " (" + ruleIds(c) + ")")
                         .collect(Collectors.joining(", ")) + ".",
                 "They are marked BLOCKED in the stored plan: a driver's manifest of a blocked route must not be driven.",
                 "The routes are verified again when you confirm; a route the stage makes illegal by then is withdrawn too.",

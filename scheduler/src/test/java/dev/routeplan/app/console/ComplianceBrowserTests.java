@@ -27,6 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,7 +46,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "routeplan.security.signing-key=target/test-keys/compliance-browser/${random.uuid}.json",
-        "logging.level.dev.routeplan=WARN"
+        "logging.level.dev.routeplan=WARN",
+        // Quartz keeps schedulers (and their job store's connections) by name in the JVM: a name of
+        // its own, so closing this context does not close the one the MockMvc tests' context shares
+        "spring.quartz.scheduler-name=routeplan-compliance-browser"
 })
 @ActiveProfiles("postgres")
 @DirtiesContext
@@ -120,7 +124,7 @@ class ComplianceBrowserTests {
         console.laptop();
 
         String vehicle = blockedByGrapFour.get(0);
-        browser.findElement(By.cssSelector("#route-" + vehicle + " a")).click();
+        click(browser.findElement(By.cssSelector("#route-" + vehicle + " a")), "/compliance/routes/" + vehicle + "?date=" + DATE);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Route " + vehicle + " · " + DATE);
         List<WebElement> checks = browser.findElements(By.cssSelector("table.checks tbody tr"));
         assertThat(checks).hasSize(proofs.checks(DATE, vehicle).size()).allSatisfy(check -> {
@@ -143,9 +147,9 @@ class ComplianceBrowserTests {
         }
         console.laptop();
 
-        browser.findElement(By.cssSelector("p.crumbs a")).click();
+        click(browser.findElement(By.cssSelector("p.crumbs a")), "/compliance?date=" + DATE);
         new Select(browser.findElement(By.id("grapStage"))).selectByValue("4");
-        browser.findElement(By.cssSelector("#what-if form button[type=submit]")).click();
+        click(browser.findElement(By.cssSelector("#what-if form button[type=submit]")), "/compliance/what-if");
 
         WebElement answer = browser.findElement(By.id("what-if-answer"));
         assertThat(answer.findElement(By.cssSelector("p.answer")).getText()).startsWith("Under GRAP stage IV");
@@ -159,7 +163,7 @@ class ComplianceBrowserTests {
         console.screenshot("compliance-what-if-grap4-390x844");
         console.laptop();
 
-        answer.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+        click(answer.findElement(By.cssSelector("form.actions button[type=submit]")), "/compliance/withdraw");
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Withdraw " + routes(blockedByGrapFour.size()) + " of " + DATE + "?");
         assertThat(browser.findElement(By.cssSelector("ul.what")).getText()).contains(blockedByGrapFour);
@@ -167,9 +171,8 @@ class ComplianceBrowserTests {
         console.phone();
         console.screenshot("compliance-withdraw-confirm-390x844");
         console.laptop();
-        browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+        click(browser.findElement(By.cssSelector("form.actions button[type=submit]")), "/compliance?date=" + DATE);
 
-        assertThat(browser.getCurrentUrl()).endsWith("/compliance?date=" + DATE);
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
                 .contains("Withdrew " + routes(blockedByGrapFour.size()) + " of " + DATE + " under GRAP stage IV");
         blockedByGrapFour.forEach(withdrawn -> assertThat(
@@ -192,6 +195,12 @@ class ComplianceBrowserTests {
             assertThat(status).as("run %d of %s", id, DATE).isNotIn("FAILED", "STOPPED", "ABANDONED");
         }
         assertThat(status).as("run %d of %s within 5 minutes", id, DATE).isEqualTo("COMPLETED");
+    }
+
+    /** Clicks and waits for the page it leads to, so what is read next is that page's. */
+    private void click(WebElement element, String pathAndQuery) {
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(page -> page.getCurrentUrl().endsWith(pathAndQuery));
     }
 
     private void scrollTo(WebElement element) {
