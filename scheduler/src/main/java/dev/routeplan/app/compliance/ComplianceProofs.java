@@ -43,7 +43,8 @@ public class ComplianceProofs {
 
     /** The latest date with a stored verification, where a page opens when no date is asked for. */
     public Optional<LocalDate> latestVerifiedDate() {
-        return jdbc.sql("select plan_date from compliance_checks order by plan_date desc fetch first 1 rows only").query(LocalDate.class).optional();
+        return jdbc.sql("select plan_date from compliance_checks order by plan_date desc fetch first 1 rows only")
+                .query(LocalDate.class).optional();
     }
 
     public List<PackUsed> packsUsed(LocalDate planDate) {

@@ -59,10 +59,10 @@ class CompliancePages {
     CompliancePages(ComplianceProofs proofs, ComplianceDocuments documents, WhatIfs whatIfs, ComplianceViews views,
                     ConsoleModel layout) {
         this.proofs = proofs;
-        this.layout = layout;
         this.documents = documents;
         this.whatIfs = whatIfs;
         this.views = views;
+        this.layout = layout;
     }
 
     @GetMapping("/compliance")
@@ -112,7 +112,8 @@ class CompliancePages {
         } catch (WhatIfs.UnknownRulePackException e) {
             return page(model, form, Map.of("rulePack", e.getMessage()), null);
         } catch (Reverification.NoStoredPlanException e) {
-            return page(model, form, Map.of("date", "nothing was planned for " + planDate + ": there is nothing to verify"), null);
+            return page(model, form, Map.of("date", "nothing was planned for " + planDate + ": there is nothing to verify"),
+                    null);
         }
     }
 
@@ -148,7 +149,8 @@ class CompliancePages {
         } catch (WhatIfs.UnknownRulePackException e) {
             return page(model, form, Map.of("rulePack", e.getMessage()), null);
         } catch (Reverification.NoStoredPlanException e) {
-            return page(model, form, Map.of("date", "nothing was planned for " + planDate + ": there is nothing to withdraw"), null);
+            return page(model, form, Map.of("date", "nothing was planned for " + planDate + ": there is nothing to withdraw"),
+                    null);
         }
     }
 

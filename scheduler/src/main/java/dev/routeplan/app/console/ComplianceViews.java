@@ -107,7 +107,8 @@ class ComplianceViews {
     Answer answer(WhatIfForm form, Reverification.Result result) {
         long illegal = result.routes().stream().filter(Reverification.RouteChange::illegalNow).count();
         List<IllegalRoute> newlyIllegal = result.newlyIllegal().stream()
-                .map(c -> new IllegalRoute(c.depotId(), c.vehicleId(), c.failures().stream().map(ComplianceViews::failure).toList()))
+                .map(c -> new IllegalRoute(c.depotId(), c.vehicleId(),
+                        c.failures().stream().map(ComplianceViews::failure).toList()))
                 .toList();
         return new Answer(form, form.assumption(), result.pack().id() + " " + result.pack().version(), result.grapStage(),
                 result.grapSource(), result.routes().size(), illegal, illegal - newlyIllegal.size(), newlyIllegal);

@@ -205,6 +205,17 @@ class CompliancePagesTests {
     }
 
     @Test
+    void aWhatIfAtATimeTakesTheStageTheCalendarHasInForceThen() throws Exception {
+        // the sample day's calendar has stage II from three days before: the plan's own stage, so nothing changes
+        String page = HtmlUtils.htmlUnescape(page(post("/compliance/what-if").param("date", DATE.toString())
+                .param("at", DATE + "T23:30").with(csrf())));
+
+        String answer = between(page, "<div id=\"what-if-answer\">", "</div>");
+        assertThat(answer).contains("Under the GRAP stage in force at " + DATE + " 23:30 IST", "stage in force at " + DATE
+                + "T23:30+05:30", "0 published routes would become illegal").doesNotContain("Withdraw");
+    }
+
+    @Test
     void withdrawsOnlyOnceConfirmedThenShowsTheRoutesBlockedWithAnAuditRow() throws Exception {
         List<String> illegal = whatIfs.whatIf(WITHDRAWN, new WhatIfs.Question(4, null, null), "test").newlyIllegal().stream()
                 .map(RouteChange::vehicleId).toList();
