@@ -10,9 +10,7 @@ import dev.routeplan.app.compliance.Reverification.RouteChange;
 import dev.routeplan.app.plans.Artifact;
 import dev.routeplan.app.plans.Downloads;
 import dev.routeplan.app.plans.PlanFileException;
-import dev.routeplan.app.plans.PublishedPlans;
 import dev.routeplan.batch.store.ArtifactKind;
-import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.planning.domain.RouteStatus;
 import java.security.Principal;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -46,8 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/api/v1/compliance/{date}")
 public class ComplianceApi {
-
-    private static final Set<ArtifactKind> DOCUMENTS = Set.of(ArtifactKind.COMPLIANCE_PDF, ArtifactKind.COMPLIANCE_XLSX);
 
     /** A compliance document and where to download it. */
     public record DocumentView(String name, ArtifactKind kind, long sizeBytes, String sha256, String url) {
@@ -93,14 +88,14 @@ public class ComplianceApi {
     }
 
     private final ComplianceProofs proofs;
-    private final PublishedPlans plans;
+    private final ComplianceDocuments documents;
     private final WhatIfs whatIfs;
     private final JsonMapper json;
     private final Audit audit;
 
-    public ComplianceApi(ComplianceProofs proofs, PublishedPlans plans, WhatIfs whatIfs, JsonMapper json, Audit audit) {
+    public ComplianceApi(ComplianceProofs proofs, ComplianceDocuments documents, WhatIfs whatIfs, JsonMapper json, Audit audit) {
         this.proofs = proofs;
-        this.plans = plans;
+        this.documents = documents;
         this.whatIfs = whatIfs;
         this.json = json;
         this.audit = audit;
@@ -114,11 +109,11 @@ public class ComplianceApi {
         if (routes.isEmpty() && packs.isEmpty()) {
             throw PlanFileException.notFound("no verified plan for " + date);
         }
-        List<Artifact> documents = documents(date);
+        List<Artifact> published = documents.published(date);
         List<RouteStanding> blocked = routes.stream().filter(r -> RouteStatus.BLOCKED.name().equals(r.status())).toList();
         return new SummaryView(date, packs, routes.size(), routes.size() - blocked.size(), blocked.size(),
                 proofs.checksByVerdict(date), proofs.failingRules(date), blocked,
-                document(date, documents, ArtifactKind.COMPLIANCE_PDF), document(date, documents, ArtifactKind.COMPLIANCE_XLSX),
+                document(date, published, ArtifactKind.COMPLIANCE_PDF), document(date, published, ArtifactKind.COMPLIANCE_XLSX),
                 proofs.verifications(date));
     }
 
@@ -126,7 +121,7 @@ public class ComplianceApi {
     @PreAuthorize("hasRole('COMPLIANCE')")
     public ResponseEntity<Resource> file(@PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                                          @PathVariable String name) {
-        return Downloads.of(plans.file(date, PlanRevisionStore.RUN_WIDE, name, null, DOCUMENTS));
+        return Downloads.of(documents.file(date, name));
     }
 
     @GetMapping("/routes/{routeId}")
@@ -175,16 +170,6 @@ public class ComplianceApi {
         PackView pack = new PackView(result.pack().id(), result.pack().version(), result.pack().sha256());
         return new WhatIfView(date, pack, result.grapStage(), result.grapSource(), result.routes().size(), illegal,
                 result.withdrawn(), newlyIllegal);
-    }
-
-    private List<Artifact> documents(LocalDate date) {
-        try {
-            return plans.current(date).stream().filter(r -> PlanRevisionStore.RUN_WIDE.equals(r.depotId()))
-                    .flatMap(r -> r.artifacts().stream()).filter(a -> DOCUMENTS.contains(a.kind())).toList();
-        } catch (PlanFileException nothingPublished) {
-            // verified but not (yet) published: the figures stand without the documents
-            return List.of();
-        }
     }
 
     private static DocumentView document(LocalDate date, List<Artifact> documents, ArtifactKind kind) {

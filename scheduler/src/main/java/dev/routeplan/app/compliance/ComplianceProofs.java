@@ -41,6 +41,12 @@ public class ComplianceProofs {
         this.jdbc = jdbc;
     }
 
+    /** The latest date with a stored verification, where a page opens when no date is asked for. */
+    public Optional<LocalDate> latestVerifiedDate() {
+        return jdbc.sql("select plan_date from compliance_checks order by plan_date desc fetch first 1 rows only")
+                .query(LocalDate.class).optional();
+    }
+
     public List<PackUsed> packsUsed(LocalDate planDate) {
         return jdbc.sql("""
                         select distinct rule_pack_id, rule_pack_version, rule_pack_sha256, grap_stage from compliance_checks

@@ -21,12 +21,6 @@ class PagesToCome {
         return toCome(model, "Plans", "GET /api/v1/plans/{date}");
     }
 
-    @GetMapping("/compliance")
-    @PreAuthorize("hasRole('COMPLIANCE')")
-    String compliance(Model model) {
-        return toCome(model, "Compliance", "GET /api/v1/compliance/{date}");
-    }
-
     private static String toCome(Model model, String title, String api) {
         model.addAttribute("title", title);
         model.addAttribute("api", api);
