@@ -15,12 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PagesToCome {
 
-    @GetMapping("/plans")
-    @PreAuthorize("hasRole('PLANNER')")
-    String plans(Model model) {
-        return toCome(model, "Plans", "GET /api/v1/plans/{date}");
-    }
-
     @GetMapping("/compliance")
     @PreAuthorize("hasRole('COMPLIANCE')")
     String compliance(Model model) {

@@ -48,6 +48,8 @@ class ConsolePageRoleMatrixTests {
             page(HttpMethod.POST, "/runs/{id}/restart", OPS, ADMIN),
             page(HttpMethod.POST, "/runs/{id}/stop", OPS, ADMIN),
             page(HttpMethod.GET, "/plans", PLANNER, ADMIN),
+            page(HttpMethod.GET, "/plans/{date}/depots/{depot}/files/{name}", PLANNER, ADMIN),
+            page(HttpMethod.GET, "/plans/{date}/files/{name}", PLANNER, ADMIN),
             page(HttpMethod.GET, "/compliance", COMPLIANCE, ADMIN),
             page(HttpMethod.GET, "/schedules", OPS, ADMIN),
             page(HttpMethod.POST, "/schedules/{name}/pause", OPS, ADMIN),
@@ -131,7 +133,8 @@ class ConsolePageRoleMatrixTests {
         }
 
         String example() {
-            return path.replace("{id}", "999999").replace("{name}", "nightly-plan");
+            return path.replace("{id}", "999999").replace("{name}", "nightly-plan").replace("{date}", "2999-01-01")
+                    .replace("{depot}", "D1");
         }
 
         @Override
