@@ -147,6 +147,19 @@ class PlansPages {
 
     /** A revision in a depot's history: when, which run attempt, what changed and its files. */
     record HistoryRow(RevisionChanges.Entry entry, List<FileLink> files) {
+
+        /** So many are named; a night that moved thousands of orders says how many more. */
+        static final int NAMED = 20;
+
+        public String listed(List<String> items) {
+            String named = String.join(", ", items.subList(0, Math.min(NAMED, items.size())));
+            return items.size() > NAMED ? named + " and " + (items.size() - NAMED) + " more" : named;
+        }
+
+        public String moves() {
+            return listed(entry.changes().ordersMoved().stream()
+                    .map(m -> m.orderId() + " " + m.fromVehicle() + " → " + m.toVehicle()).toList());
+        }
     }
 
     /** An unassigned order with its depot, for the date's list. */
@@ -223,9 +236,11 @@ class PlansPages {
         model.addAttribute("cards", cards);
         model.addAttribute("unassigned", cards.stream().flatMap(c -> c.plan().unassigned().stream()
                 .map(u -> new UnassignedRow(c.plan().depotId(), u))).toList());
-        model.addAttribute("histories", cards.stream().filter(c -> c.revision() != null)
-                .collect(Collectors.toMap(c -> c.plan().depotId(), c -> revisions.history(date, c.plan().depotId()).stream()
-                        .map(e -> new HistoryRow(e, FileLink.of(date, e.revision()))).toList(), (a, b) -> a, LinkedHashMap::new)));
+        List<String> publishedDepots = cards.stream().filter(c -> c.revision() != null).map(c -> c.plan().depotId()).toList();
+        Map<String, List<HistoryRow>> histories = new LinkedHashMap<>();
+        revisions.histories(date, publishedDepots).forEach((depot, entries) -> histories.put(depot,
+                entries.stream().map(e -> new HistoryRow(e, FileLink.of(date, e.revision()))).toList()));
+        model.addAttribute("histories", histories);
         return "console/plans";
     }
 

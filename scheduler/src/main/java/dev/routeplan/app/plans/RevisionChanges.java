@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,26 +73,39 @@ public class RevisionChanges {
 
     /** The depot's revisions, newest first, each with what changed from the one before it. */
     public List<Entry> history(LocalDate planDate, String depotId) {
-        List<PublishedRevision> depot = plans.history(planDate, depotId);
+        return histories(planDate, List.of(depotId)).get(depotId);
+    }
+
+    /**
+     * Each depot's revisions, newest first, each with what changed from the one before it. Each
+     * run-wide {@code routes.csv} is read once for all the depots.
+     */
+    public Map<String, List<Entry>> histories(LocalDate planDate, List<String> depotIds) {
         List<PublishedRevision> runWide = plans.history(planDate, PlanRevisionStore.RUN_WIDE);
-        List<Optional<Map<String, List<String>>>> routes = depot.stream().map(r -> routesOf(r, runWide)).toList();
-        List<Entry> entries = new ArrayList<>();
-        for (int i = 0; i < depot.size(); i++) {
-            if (i == depot.size() - 1) {
-                entries.add(new Entry(depot.get(i), null));
-            } else {
-                entries.add(new Entry(depot.get(i), changes(depot.get(i + 1).revision(), routes.get(i + 1),
-                        depot.get(i).revision(), routes.get(i))));
+        Map<Integer, Optional<Map<String, Map<String, List<String>>>>> read = new HashMap<>();
+        Map<String, List<Entry>> histories = new LinkedHashMap<>();
+        for (String depotId : depotIds) {
+            List<PublishedRevision> depot = plans.history(planDate, depotId);
+            List<Optional<Map<String, List<String>>>> routes = depot.stream()
+                    .map(r -> runWideAfter(r, runWide)
+                            .flatMap(w -> read.computeIfAbsent(w.revision(), n -> routesOf(w)))
+                            .map(byDepot -> byDepot.getOrDefault(depotId, Map.of())))
+                    .toList();
+            List<Entry> entries = new ArrayList<>();
+            for (int i = 0; i < depot.size(); i++) {
+                entries.add(new Entry(depot.get(i), i == depot.size() - 1 ? null
+                        : changes(depot.get(i + 1).revision(), routes.get(i + 1), depot.get(i).revision(), routes.get(i))));
             }
+            histories.put(depotId, entries);
         }
-        return entries;
+        return histories;
     }
 
     static Changes compare(Map<String, List<String>> before, Map<String, List<String>> after) {
-        List<String> added = after.keySet().stream().filter(v -> !before.containsKey(v)).toList();
-        List<String> removed = before.keySet().stream().filter(v -> !after.containsKey(v)).toList();
+        List<String> added = after.keySet().stream().filter(v -> !before.containsKey(v)).sorted().toList();
+        List<String> removed = before.keySet().stream().filter(v -> !after.containsKey(v)).sorted().toList();
         List<String> resequenced = after.keySet().stream().filter(before::containsKey)
-                .filter(v -> !before.get(v).equals(after.get(v)) && sameOrders(before.get(v), after.get(v))).toList();
+                .filter(v -> !before.get(v).equals(after.get(v)) && sameOrders(before.get(v), after.get(v))).sorted().toList();
         Map<String, String> vehicleBefore = vehicleOfOrder(before);
         Map<String, String> vehicleAfter = vehicleOfOrder(after);
         List<Move> moved = new ArrayList<>();
@@ -118,37 +132,40 @@ public class RevisionChanges {
     }
 
     /**
-     * The depot's published routes at a revision (vehicle to its orders in stop order), from the
-     * run-wide revision current right after it was published: the one the same attempt published
-     * after it, else the last one before it.
+     * The run-wide revision current right after a depot's revision was published: the one the same
+     * attempt published after it (the publish step writes the depots first), else the last one before it.
      */
-    private Optional<Map<String, List<String>>> routesOf(PublishedRevision depot, List<PublishedRevision> runWideNewestFirst) {
+    private static Optional<PublishedRevision> runWideAfter(PublishedRevision depot, List<PublishedRevision> runWideNewestFirst) {
         return runWideNewestFirst.stream()
                 .filter(r -> !r.publishedAt().isAfter(depot.publishedAt())
                         || r.attempt() == depot.attempt() && !r.publishedAt().isBefore(depot.publishedAt()))
-                .findFirst()
-                .flatMap(r -> r.artifacts().stream()
-                        .filter(a -> a.kind() == ArtifactKind.ROUTES_CSV && a.name().equals(ROUTES_CSV)).findFirst())
-                .filter(integrity::intact)
-                .map(a -> read(a, depot.depotId()));
+                .findFirst();
     }
 
-    private static Map<String, List<String>> read(Artifact routesCsv, String depotId) {
-        Map<String, TreeMap<Integer, String>> byVehicle = new LinkedHashMap<>();
+    /** The published routes of every depot in a run-wide revision's routes.csv: depot, vehicle, its orders in stop order. */
+    private Optional<Map<String, Map<String, List<String>>>> routesOf(PublishedRevision runWide) {
+        return runWide.artifacts().stream()
+                .filter(a -> a.kind() == ArtifactKind.ROUTES_CSV && a.name().equals(ROUTES_CSV)).findFirst()
+                .filter(integrity::intact)
+                .map(RevisionChanges::read);
+    }
+
+    private static Map<String, Map<String, List<String>>> read(Artifact routesCsv) {
+        Map<String, Map<String, TreeMap<Integer, String>>> stops = new TreeMap<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader in = Files.newBufferedReader(routesCsv.path(), StandardCharsets.UTF_8)) {
             for (CSVRecord row : format.parse(in)) {
-                if (depotId.equals(row.get("depot_id"))) {
-                    byVehicle.computeIfAbsent(row.get("vehicle_id"), v -> new TreeMap<>())
-                            .put(Integer.parseInt(row.get("seq")), row.get("order_id"));
-                }
+                stops.computeIfAbsent(row.get("depot_id"), d -> new TreeMap<>())
+                        .computeIfAbsent(row.get("vehicle_id"), v -> new TreeMap<>())
+                        .put(Integer.parseInt(row.get("seq")), row.get("order_id"));
             }
         } catch (IOException | RuntimeException e) {
             // a file that cannot be read is treated as one no longer on record
             return null;
         }
-        Map<String, List<String>> routes = new TreeMap<>();
-        byVehicle.forEach((vehicle, stops) -> routes.put(vehicle, List.copyOf(stops.values())));
+        Map<String, Map<String, List<String>>> routes = new TreeMap<>();
+        stops.forEach((depot, vehicles) -> vehicles.forEach((vehicle, seq) ->
+                routes.computeIfAbsent(depot, d -> new TreeMap<>()).put(vehicle, List.copyOf(seq.values()))));
         return routes;
     }
 

@@ -135,9 +135,9 @@ class PlansPagesTests {
                 .findFirst().orElseThrow().route().stops().size();
 
         assertThat(history).contains("Revision 2", "current", "Routes removed: <span>" + withdrawn + "</span>",
-                withdrawnStops + " orders no longer on a route: ", "Revision 1", "The first revision.",
+                "No longer on a route (" + withdrawnStops + "): ", "Revision 1", "The first revision.",
                 "href=\"/plans/2027-04-07/depots/D1/files/plan-D1.xlsx?revision=1\"");
-        assertThat(history).doesNotContain("Routes added", "orders moved");
+        assertThat(history).doesNotContain("Routes added", "Orders moved", "Now on a route");
         assertThat(between(page("/plans?date=" + DATE), "id=\"history-D2\"", "</section>"))
                 .contains("Revision 1", "The first revision.").doesNotContain("Revision 2");
     }
