@@ -13,6 +13,7 @@ import dev.routeplan.batch.store.PlanRevisionStore;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,17 +149,22 @@ class PlansPages {
     /** A revision in a depot's history: when, which run attempt, what changed and its files. */
     record HistoryRow(RevisionChanges.Entry entry, List<FileLink> files) {
 
-        /** So many are named; a night that moved thousands of orders says how many more. */
-        static final int NAMED = 20;
+        /** So many are named; a night that moved thousands of orders says how many more (the workbooks have them all). */
+        static final int NAMED = 100;
 
         public String listed(List<String> items) {
             String named = String.join(", ", items.subList(0, Math.min(NAMED, items.size())));
             return items.size() > NAMED ? named + " and " + (items.size() - NAMED) + " more" : named;
         }
 
-        public String moves() {
-            return listed(entry.changes().ordersMoved().stream()
-                    .map(m -> m.orderId() + " " + m.fromVehicle() + " → " + m.toVehicle()).toList());
+        public List<String> moves() {
+            List<RevisionChanges.Move> moved = entry.changes().ordersMoved();
+            List<String> lines = new ArrayList<>(moved.stream().limit(NAMED)
+                    .map(m -> m.orderId() + ": " + m.fromVehicle() + " → " + m.toVehicle()).toList());
+            if (moved.size() > NAMED) {
+                lines.add("and " + (moved.size() - NAMED) + " more");
+            }
+            return lines;
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.routeplan.app.PostgresSchema;
 import dev.routeplan.app.RouteplanApplication;
+import dev.routeplan.app.plans.PublishedPlans;
+import dev.routeplan.app.plans.PublishedRevision;
 import dev.routeplan.app.runs.RunOperations;
 import dev.routeplan.app.runs.RunQueries;
 import dev.routeplan.app.runs.SampleServiceFolders;
@@ -21,12 +23,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("postgres")
 // its background run must not outlive the test on a cached context
 @DirtiesContext
+// the second test plans the date again with a late order file added to the shared input folder
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlansBrowserTests {
 
     private static final String PASSWORD = "browser test password";
@@ -81,6 +91,8 @@ class PlansBrowserTests {
     RunOperations operations;
     @Autowired
     RunQueries queries;
+    @Autowired
+    PublishedPlans published;
 
     private ConsoleBrowser console;
     private WebDriver browser;
@@ -100,6 +112,7 @@ class PlansBrowserTests {
     }
 
     @Test
+    @Order(1)
     void aPlannerSeesEachDepotOfTheSampleDayAndDownloadsItsWorkbookUnchanged() throws Exception {
         runTheSampleDay();
         console.signIn("ravi", PASSWORD);
@@ -119,7 +132,7 @@ class PlansBrowserTests {
                     .containsExactly("Workbook", "Driver manifests", "Route map");
         }
         console.screenshot("plans-planner");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('unassigned-heading').scrollIntoView()");
+        scrollTo("unassigned-heading");
         console.screenshot("plans-planner-unassigned-and-revisions");
 
         WebElement workbook = browser.findElement(By.cssSelector("#depot-D1 ul.files a[href$='/plan-D1.xlsx']"));
@@ -142,8 +155,56 @@ class PlansBrowserTests {
         console.phone();
         console.open("/plans?date=" + SAMPLE_DAY);
         console.screenshot("plans-planner-390x844");
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('depot-D2').scrollIntoView()");
+        scrollTo("depot-D2");
         console.screenshot("plans-planner-390x844-second-card");
+    }
+
+    @Test
+    @Order(2)
+    void aPlannerSeesWhatALateOrderFileChangedInEachDepotsNextRevision() throws Exception {
+        runTheSampleDay();
+        Map<String, Integer> before = published.current(SAMPLE_DAY).stream().filter(r -> !r.depotId().equals("*"))
+                .collect(Collectors.toMap(PublishedRevision::depotId, PublishedRevision::revision));
+        // one small order per depot arrives after the night's run; the date is run again
+        Files.writeString(FOLDER.resolve("input").resolve("orders-late.csv"), String.join("\n",
+                "order_id,customer_name,phone,address,pincode,lat,lon,weight_kg,volume_m3,window_start,window_end,"
+                        + "service_minutes,priority,depot_id,goods_type",
+                "ORD-9001,Late Order Okhla,+919811000001,\"Plot 1, Okhla Phase II, New Delhi\",110020,28.535,77.275,20,0.05,09:00,18:00,10,1,D1,GENERAL",
+                "ORD-9002,Late Order Narela,+919811000002,\"Plot 2, Narela, Delhi\",110040,28.840,77.095,20,0.05,09:00,18:00,10,1,D2,GENERAL",
+                "ORD-9003,Late Order Mundka,+919811000003,\"Plot 3, Mundka, Delhi\",110041,28.685,77.035,20,0.05,09:00,18:00,10,1,D3,GENERAL",
+                ""));
+        runTheSampleDay();
+        console.signIn("ravi", PASSWORD);
+        console.open("/plans?date=" + SAMPLE_DAY);
+
+        String unassigned = browser.findElements(By.cssSelector("table.unassigned")).stream().map(WebElement::getText)
+                .findFirst().orElse("");
+        for (String[] depot : new String[][] {{"D1", "ORD-9001"}, {"D2", "ORD-9002"}, {"D3", "ORD-9003"}}) {
+            int earlier = before.get(depot[0]);
+            assertThat(browser.findElement(By.cssSelector("#depot-" + depot[0] + " .revision")).getText())
+                    .isEqualTo("revision " + (earlier + 1));
+            WebElement history = browser.findElement(By.id("history-" + depot[0]));
+            List<WebElement> revisions = history.findElements(By.cssSelector("ol.revisions > li"));
+            assertThat(revisions).extracting(r -> r.findElement(By.tagName("strong")).getText())
+                    .startsWith("Revision " + (earlier + 1), "Revision " + earlier);
+            assertThat(revisions.get(1).findElements(By.cssSelector("a[href$='revision=" + earlier + "']")))
+                    .as("the kept files").isNotEmpty();
+            // the lists of orders are folded away: their text is there, not shown
+            String changes = revisions.get(0).getDomProperty("textContent");
+            assertThat(changes.contains("Now on a route") && changes.contains(depot[1])
+                    || unassigned.contains(depot[1]))
+                    .as("%s is on a route of revision 2 (said in the history) or unassigned with its reason", depot[1]).isTrue();
+        }
+        browser.findElement(By.cssSelector("#history-D1 ol.revisions > li summary")).click();
+        scrollTo("history-heading");
+        console.screenshot("plans-planner-revisions");
+        console.phone();
+        scrollTo("history-heading");
+        console.screenshot("plans-planner-revisions-390x844");
+    }
+
+    private void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     private void runTheSampleDay() throws Exception {

@@ -135,9 +135,13 @@ class PlansPagesTests {
                 .findFirst().orElseThrow().route().stops().size();
 
         assertThat(history).contains("Revision 2", "current", "Routes removed: <span>" + withdrawn + "</span>",
-                "No longer on a route (" + withdrawnStops + "): ", "Revision 1", "The first revision.",
+                "<summary>No longer on a route (" + withdrawnStops + ")</summary>", "Revision 1", "The first revision.",
                 "href=\"/plans/2027-04-07/depots/D1/files/plan-D1.xlsx?revision=1\"");
         assertThat(history).doesNotContain("Routes added", "Orders moved", "Now on a route");
+        for (var stop : plans.routes(DATE, "D1").stream().filter(r -> r.route().vehicleId().equals(withdrawn))
+                .findFirst().orElseThrow().route().stops()) {
+            assertThat(between(history, "No longer on a route", "</details>")).contains(stop.orderId());
+        }
         assertThat(between(page("/plans?date=" + DATE), "id=\"history-D2\"", "</section>"))
                 .contains("Revision 1", "The first revision.").doesNotContain("Revision 2");
     }
