@@ -57,6 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "routeplan.security.signing-key=target/test-keys/plans-browser/${random.uuid}.json",
+        // a scheduler name of its own: Quartz keeps each job store's data source in a static registry by that name,
+        // and this context's, closed after the class, would otherwise be the one a later test context's scheduler finds
+        "spring.quartz.scheduler-name=routeplan-plans-browser",
         "logging.level.dev.routeplan=WARN"
 })
 @ActiveProfiles("postgres")
