@@ -55,6 +55,12 @@ public class PublishedPlans {
         return current;
     }
 
+    /** The latest dates anything was published for, newest first. */
+    public List<LocalDate> recentDates(int limit) {
+        return jdbc.sql("select distinct plan_date from plan_revisions order by plan_date desc fetch first ? rows only")
+                .param(limit).query(LocalDate.class).list();
+    }
+
     /** Every revision of a depot's plan, the current one first. */
     public List<PublishedRevision> history(LocalDate planDate, String depotId) {
         List<Revision> all = all(planDate, depotId);

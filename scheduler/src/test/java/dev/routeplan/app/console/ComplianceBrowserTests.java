@@ -46,10 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "routeplan.security.signing-key=target/test-keys/compliance-browser/${random.uuid}.json",
-        "logging.level.dev.routeplan=WARN",
-        // Quartz keeps schedulers (and their job store's connections) by name in the JVM: a name of
-        // its own, so closing this context does not close the one the MockMvc tests' context shares
-        "spring.quartz.scheduler-name=routeplan-compliance-browser"
+        "logging.level.dev.routeplan=WARN"
 })
 @ActiveProfiles("postgres")
 @DirtiesContext

@@ -53,6 +53,8 @@ class ConsolePageRoleMatrixTests {
             page(HttpMethod.POST, "/runs/backfill", OPS, ADMIN),
             page(HttpMethod.GET, "/runs/{id}/rejects/{name}", PLANNER, ADMIN),
             page(HttpMethod.GET, "/plans", PLANNER, ADMIN),
+            page(HttpMethod.GET, "/plans/{date}/depots/{depot}/files/{name}", PLANNER, ADMIN),
+            page(HttpMethod.GET, "/plans/{date}/files/{name}", PLANNER, ADMIN),
             page(HttpMethod.GET, "/compliance", COMPLIANCE, ADMIN),
             page(HttpMethod.GET, "/compliance/routes/{id}", COMPLIANCE, ADMIN),
             page(HttpMethod.GET, "/compliance/files/{name}", COMPLIANCE, ADMIN),
@@ -140,7 +142,8 @@ class ConsolePageRoleMatrixTests {
         }
 
         String example() {
-            return path.replace("{id}", "999999").replace("{name}", "nightly-plan");
+            return path.replace("{id}", "999999").replace("{name}", "nightly-plan").replace("{date}", "2999-01-01")
+                    .replace("{depot}", "D1");
         }
 
         @Override
