@@ -163,6 +163,9 @@ class ConsoleBrowserTests {
         String id = browser.getCurrentUrl().replaceAll(".*/runs/", "");
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Started 2026-12-05 as run " + id + ".");
         console.markNotReloaded();
+        assertThat(browser.findElement(By.id("main")).getDomAttribute("sse-connect")).as("the page follows the run's event stream")
+                .isEqualTo("/runs/" + id + "/events");
+        assertThat(String.valueOf(browser.findElement(By.id("run-detail")).getDomAttribute("hx-trigger"))).doesNotContain("every");
         console.screenshot("run-detail-running-ops");
         new WebDriverWait(browser, Duration.ofMinutes(4)).pollingEvery(Duration.ofMillis(500))
                 // htmx swaps the run's part of the page every 2 s: an element found may be gone a moment later

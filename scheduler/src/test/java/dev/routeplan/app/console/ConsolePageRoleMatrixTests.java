@@ -44,6 +44,7 @@ class ConsolePageRoleMatrixTests {
     static final List<Page> MATRIX = List.of(
             page(HttpMethod.GET, "/runs", OPS, PLANNER, ADMIN),
             page(HttpMethod.GET, "/runs/{id}", OPS, PLANNER, ADMIN),
+            page(HttpMethod.GET, "/runs/{id}/events", OPS, PLANNER, ADMIN),
             page(HttpMethod.POST, "/runs/start", OPS, ADMIN),
             page(HttpMethod.POST, "/runs/{id}/restart", OPS, ADMIN),
             page(HttpMethod.POST, "/runs/{id}/stop", OPS, ADMIN),
