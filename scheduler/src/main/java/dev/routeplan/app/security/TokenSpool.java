@@ -1,5 +1,6 @@
 package dev.routeplan.app.security;
 
+import dev.routeplan.app.audit.AuditAction;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import dev.routeplan.app.audit.AuditAction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,11 +55,8 @@ public final class TokenSpool {
     private static final String KIND = "kind";
 
     /** One record: what a command did, named by an id unique to it (the file's name, and what the audit row is kept once by). */
-    public sealed interface Record permits Entry, UserChange {
+    public sealed interface Spooled permits Entry, UserChange {
         String id();
-
-        /** Who ran the command, as the operating system named them; null when it did not. */
-        String osUser();
 
         /** How a message names it: "the token", "the change to console user asha". */
         String describe();
@@ -73,7 +70,7 @@ public final class TokenSpool {
      * @param osUser  who ran the command, as the operating system named them; null when it did not
      */
     public record Entry(String jti, Role role, String subject, String osUser, Instant issuedAt, Instant expiresAt)
-            implements Record {
+            implements Spooled {
 
         @Override
         public String id() {
@@ -105,7 +102,7 @@ public final class TokenSpool {
      * @param at     when the change was made
      */
     public record UserChange(String id, AuditAction action, String name, Set<Role> roles, String osUser, Instant at)
-            implements Record {
+            implements Spooled {
 
         static final Set<AuditAction> ACTIONS = EnumSet.of(AuditAction.USER_ADD, AuditAction.USER_REMOVE);
 
@@ -131,7 +128,7 @@ public final class TokenSpool {
     public static final class Unwritable extends RuntimeException {
         private final Path folder;
 
-        Unwritable(Path folder, Record record, String why, Throwable cause) {
+        Unwritable(Path folder, Spooled record, String why, Throwable cause) {
             super("cannot record " + record.describe() + " for the audit log in " + folder + ": " + why, cause);
             this.folder = folder;
         }
@@ -165,7 +162,7 @@ public final class TokenSpool {
     }
 
     /** Writes one record, whole or not at all. */
-    public void write(Record entry) {
+    public void write(Spooled entry) {
         if (!ID.matcher(entry.id()).matches()) {
             throw new IllegalArgumentException("not an id to name a file by: " + entry.id());
         }
@@ -198,7 +195,7 @@ public final class TokenSpool {
      * Takes back a record whose action did not happen after all (the change it records could not be
      * saved), so that no audit row says it did; false when it could not be deleted.
      */
-    public boolean withdraw(Record entry) {
+    public boolean withdraw(Spooled entry) {
         try {
             Files.deleteIfExists(file(entry));
             return true;
@@ -232,11 +229,11 @@ public final class TokenSpool {
         };
     }
 
-    private Path file(Record entry) {
+    private Path file(Spooled entry) {
         return folder.resolve(entry.id() + RECORD);
     }
 
-    private ObjectNode json(Record entry) {
+    private ObjectNode json(Spooled entry) {
         if (entry instanceof UserChange change) {
             ObjectNode record = json.createObjectNode()
                     .put(KIND, change.action().name())
@@ -276,7 +273,7 @@ public final class TokenSpool {
      * @throws Malformed when the file is not one record
      * @throws IOException when it cannot be read now (it may be tomorrow)
      */
-    public Record read(Path file) throws IOException, Malformed {
+    public Spooled read(Path file) throws IOException, Malformed {
         if (Files.size(file) > MAX_RECORD_BYTES) {
             throw new Malformed("larger than " + MAX_RECORD_BYTES + " bytes");
         }

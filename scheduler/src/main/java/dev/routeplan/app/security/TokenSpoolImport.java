@@ -69,7 +69,7 @@ public class TokenSpoolImport implements SmartLifecycle {
         int alreadyOnLog = 0;
         int setAside = 0;
         for (Path file : spool.pending()) {
-            TokenSpool.Record entry;
+            TokenSpool.Spooled entry;
             try {
                 entry = spool.read(file);
             } catch (TokenSpool.Malformed e) {
@@ -101,7 +101,7 @@ public class TokenSpoolImport implements SmartLifecycle {
         return new Pass(imported, alreadyOnLog, setAside);
     }
 
-    static AuditEntry row(TokenSpool.Record record) {
+    static AuditEntry row(TokenSpool.Spooled record) {
         if (record instanceof TokenSpool.UserChange change) {
             return row(change);
         }

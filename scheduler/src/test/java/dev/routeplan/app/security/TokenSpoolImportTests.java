@@ -161,7 +161,7 @@ class TokenSpoolImportTests {
         assertThat(userCommand(password + "\n", "user", "add", name, "--role", "PLANNER", "--role", "OPS", "--password-stdin"))
                 .isZero();
         assertThat(userCommand("", "user", "remove", name)).isZero();
-        List<TokenSpool.Record> recorded = new ArrayList<>();
+        List<TokenSpool.Spooled> recorded = new ArrayList<>();
         for (Path file : SPOOL.pending()) {
             recorded.add(SPOOL.read(file));
         }
