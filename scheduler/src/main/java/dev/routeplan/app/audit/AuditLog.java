@@ -57,9 +57,10 @@ public class AuditLog {
     }
 
     /**
-     * Appends {@code entry} unless a row of its action and target is there already, in its own
-     * transaction: for an action recorded from outside the request that did it (a token printed by
-     * {@code routeplan token}, whose target names its jti), which may be offered more than once.
+     * Appends {@code entry} unless a row of its action, target and detail is there already, in its
+     * own transaction: for an action recorded from outside the request that did it (a token printed
+     * by {@code routeplan token}, whose target names its jti; a console user changed by
+     * {@code routeplan user}, whose detail names its record), which may be offered more than once.
      *
      * @return whether the row was appended
      */
@@ -70,8 +71,8 @@ public class AuditLog {
             jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(entry.action() + " " + entry.target())
                     .query(Object.class).list();
         }
-        long present = jdbc.sql("select count(*) from audit_log where action = ? and target = ?")
-                .params(entry.action().name(), entry.target()).query(Long.class).single();
+        long present = jdbc.sql("select count(*) from audit_log where action = ? and target = ? and detail is not distinct from ?")
+                .params(entry.action().name(), entry.target(), entry.detail()).query(Long.class).single();
         if (present > 0) {
             return false;
         }

@@ -35,8 +35,8 @@ public final class RouteplanCommandLine {
         this(System.in, out, err, environment);
     }
 
-    /** With stdin and the environment variables given: for tests. */
-    RouteplanCommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+    /** With stdin and the environment variables given: for tests (the spool import's too, in app.security). */
+    public RouteplanCommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
         this.in = in;
         this.out = out;
         this.err = err;

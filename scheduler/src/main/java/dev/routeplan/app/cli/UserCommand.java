@@ -1,13 +1,16 @@
 package dev.routeplan.app.cli;
 
+import dev.routeplan.app.audit.AuditAction;
 import dev.routeplan.app.security.ConsoleUsers;
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.SecurityProperties;
+import dev.routeplan.app.security.TokenSpool;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
@@ -27,14 +30,20 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code routeplan user add | list | remove}: the console's users on the embedded default, kept in
- * {@link ConsoleUsers} beside the signing key (so it works while the service runs). With an
- * external issuer the people come from the OIDC provider and the command refuses (exit 1).
+ * {@link ConsoleUsers} beside the signing key (so it works while the service runs). Each add and
+ * remove is first recorded in the {@link TokenSpool} for the service to put on the audit log; a
+ * change that cannot be recorded is not made (exit 1). With an external issuer the people come
+ * from the OIDC provider and the command refuses (exit 1).
  */
 @Command(name = "user", synopsisSubcommandLabel = "<add|list|remove>", description = {
         "Manage the web console's users (embedded issuer only; with an external issuer",
         "people sign in through that provider). Users are kept, with bcrypt hashes of",
         "their passwords, in console-users.json beside the signing key, which only the",
-        "service's user can read; the service sees a change at the next sign-in."},
+        "service's user can read; the service sees a change at the next sign-in.",
+        "Each add and remove is first recorded (name, roles and your OS user, never the",
+        "password) in the token-spool folder beside the key; the service puts it on the",
+        "audit log (USER_ADD, USER_REMOVE) within a minute, or when it next starts.",
+        "No record, no change: exit status 1."},
         commandListHeading = "%nCommands:%n", footer = {"", RouteplanCommand.SPRING_SETTINGS})
 final class UserCommand implements Callable<Integer> {
 
@@ -103,8 +112,8 @@ final class UserCommand implements Callable<Integer> {
                 invocation.err().println(NAME + " add: no password on stdin");
                 return ExitStatus.USAGE;
             }
-            return inStore(invocation, users -> {
-                ConsoleUsers.User user = users.add(name, EnumSet.copyOf(roles), password);
+            return inStore(invocation, AuditAction.USER_ADD, (users, recorder) -> {
+                ConsoleUsers.User user = users.add(name, EnumSet.copyOf(roles), password, recorder);
                 invocation.out().println("added " + user.name() + " " + roles(user) + " to " + users.file());
             });
         }
@@ -120,7 +129,7 @@ final class UserCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return inStore(invocation, users -> {
+            return inStore(invocation, null, (users, recorder) -> {
                 List<ConsoleUsers.User> all = users.list();
                 if (all.isEmpty()) {
                     invocation.out().println("no console users in " + users.file()
@@ -150,18 +159,22 @@ final class UserCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return inStore(invocation, users -> {
-                users.remove(name);
+            return inStore(invocation, AuditAction.USER_REMOVE, (users, recorder) -> {
+                users.remove(name, recorder);
                 invocation.out().println("removed " + name);
             });
         }
     }
 
     private interface StoreUse {
-        void accept(ConsoleUsers users);
+        void accept(ConsoleUsers users, ConsoleUsers.Recorder recorder);
     }
 
-    private static int inStore(Invocation invocation, StoreUse use) {
+    /**
+     * Runs {@code use} on the store; a change ({@code action}, null for none) is recorded in the
+     * spool beside the signing key for the service to put on the audit log, and not made without it.
+     */
+    private static int inStore(Invocation invocation, AuditAction action, StoreUse use) {
         SecurityProperties security = SecuritySettings.of(invocation);
         if (!security.embedded()) {
             invocation.err().println(NAME + ": console users come from " + security.issuer()
@@ -169,8 +182,13 @@ final class UserCommand implements Callable<Integer> {
             return ExitStatus.FAILED;
         }
         try {
-            use.accept(ConsoleUsers.besideSigningKey(security));
+            ConsoleUsers.Recorder recorder = action == null ? ConsoleUsers.Recorder.NONE
+                    : TokenSpool.besideSigningKey(security).recorder(action, System.getProperty("user.name"), Clock.systemUTC());
+            use.accept(ConsoleUsers.besideSigningKey(security), recorder);
             return ExitStatus.OK;
+        } catch (TokenSpool.Unwritable unrecorded) {
+            invocation.err().println(NAME + ": " + unrecorded.getMessage() + "; nothing changed");
+            return ExitStatus.FAILED;
         } catch (ConsoleUsers.Refused refused) {
             invocation.err().println(NAME + ": " + refused.getMessage());
             return ExitStatus.FAILED;

@@ -64,6 +64,28 @@ public final class ConsoleUsers {
         }
     }
 
+    /**
+     * Told of a change under the store's lock before the change is saved, to record it for the audit
+     * log ({@link TokenSpool#recorder}): when it throws, the change is not saved; when the save then
+     * fails, it is asked to take its record back, so that the log never shows a change not made.
+     */
+    public interface Recorder {
+        /** Not recorded: none, for changes made by a test or on the service's own behalf. */
+        Recorder NONE = new Recorder() {
+            @Override
+            public void record(User changed) {
+            }
+
+            @Override
+            public void takeBack() {
+            }
+        };
+
+        void record(User changed);
+
+        void takeBack();
+    }
+
     private final Path file;
     private final PasswordEncoder encoder;
     private final Clock clock;
@@ -126,6 +148,15 @@ public final class ConsoleUsers {
      * @throws Refused when the name is taken or malformed, a role is not a person's, or the password is too short or long
      */
     public User add(String name, Set<Role> roles, CharSequence password) {
+        return add(name, roles, password, Recorder.NONE);
+    }
+
+    /**
+     * Adds a user as {@link #add(String, Set, CharSequence)} does, {@code recorder} told of it before it is saved.
+     *
+     * @throws Refused as {@link #add(String, Set, CharSequence)}
+     */
+    public User add(String name, Set<Role> roles, CharSequence password, Recorder recorder) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new Refused("user name '" + name + "' must be 1 to 64 letters, digits, '.', '_', '@' or '-'");
         }
@@ -150,24 +181,29 @@ public final class ConsoleUsers {
             User user = new User(name, roles, encoder.encode(password), clock.instant().truncatedTo(ChronoUnit.SECONDS));
             users.add(user);
             return user;
-        });
+        }, recorder);
     }
 
     /** Removes a user; it can no longer sign in (a session it has open lasts until it signs out or times out). */
     public User remove(String name) {
+        return remove(name, Recorder.NONE);
+    }
+
+    /** Removes a user as {@link #remove(String)} does, {@code recorder} told of it before it is saved. */
+    public User remove(String name, Recorder recorder) {
         return change(users -> {
             User user = users.stream().filter(u -> u.name().equals(name)).findFirst()
                     .orElseThrow(() -> new Refused("no user " + name));
             users.remove(user);
             return user;
-        });
+        }, recorder);
     }
 
     private interface Change {
         User apply(List<User> users);
     }
 
-    private User change(Change change) {
+    private User change(Change change, Recorder recorder) {
         try {
             createFolder();
             Path lock = file.resolveSibling("." + FILE_NAME + ".lock");
@@ -176,7 +212,13 @@ public final class ConsoleUsers {
                 List<User> users = new ArrayList<>(Files.exists(file) ? read() : List.of());
                 User changed = change.apply(users);
                 users.sort(Comparator.comparing(User::name));
-                write(users);
+                recorder.record(changed);
+                try {
+                    write(users);
+                } catch (IOException | RuntimeException e) {
+                    recorder.takeBack();
+                    throw e;
+                }
                 cached = null;
                 return changed;
             }

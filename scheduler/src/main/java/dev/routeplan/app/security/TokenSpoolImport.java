@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -17,12 +18,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the tokens {@code routeplan token} printed on the audit log ({@code TOKEN_ISSUE}, target
- * {@code cli token JTI}): the records of the {@link TokenSpool} are imported at start-up and every
- * minute, each file deleted only after its row is committed. A jti already on the log is not
- * appended again, so a file left behind by a failed delete, or imported by two nodes, is one row.
+ * Puts what the commands recorded in the {@link TokenSpool} on the audit log: the tokens
+ * {@code routeplan token} printed ({@code TOKEN_ISSUE}, target {@code cli token JTI}) and the
+ * console users {@code routeplan user} added or removed ({@code USER_ADD}, {@code USER_REMOVE},
+ * target {@code console user NAME}, the record's id in the detail). The records are imported at
+ * start-up and every minute, each file deleted only after its row is committed. A record already
+ * on the log (its action, target and detail) is not appended again, so a file left behind by a
+ * failed delete, or imported by two nodes, is one row.
  * A file that is not a record is renamed {@code *.bad} with a WARN naming it, never retried.
- * Only the service (web application) with the embedded issuer has such tokens to import, as
+ * Only the service (web application) with the embedded issuer has such records to import, as
  * {@link TokenIssueAudit}; a thread of its own, as the other periodic work of the service.
  */
 @Component
@@ -31,8 +35,10 @@ import org.springframework.stereotype.Component;
 public class TokenSpoolImport implements SmartLifecycle {
 
     static final Duration EVERY = Duration.ofMinutes(1);
-    /** What an audit row names as the client of a token printed on the service's machine. */
+    /** What an audit row names as the client of a command run on the service's machine. */
     static final String CLIENT = "local";
+    /** The subject of a user change whose OS user is unknown. */
+    static final String COMMAND_LINE = "command line";
 
     private static final Logger log = LoggerFactory.getLogger(TokenSpoolImport.class);
 
@@ -51,7 +57,7 @@ public class TokenSpoolImport implements SmartLifecycle {
      * What one pass did.
      *
      * @param imported       records whose row was appended
-     * @param alreadyOnLog   records whose jti had its row already (deleted all the same)
+     * @param alreadyOnLog   records that had their row already (deleted all the same)
      * @param setAside       malformed files renamed {@code *.bad}
      */
     public record Pass(int imported, int alreadyOnLog, int setAside) {
@@ -63,7 +69,7 @@ public class TokenSpoolImport implements SmartLifecycle {
         int alreadyOnLog = 0;
         int setAside = 0;
         for (Path file : spool.pending()) {
-            TokenSpool.Entry entry;
+            TokenSpool.Spooled entry;
             try {
                 entry = spool.read(file);
             } catch (TokenSpool.Malformed e) {
@@ -72,7 +78,7 @@ public class TokenSpoolImport implements SmartLifecycle {
                 }
                 continue;
             } catch (IOException e) {
-                warnOnce(file, "cannot read the token record " + file + " (" + e.getMessage() + "); tried again every minute");
+                warnOnce(file, "cannot read the command-line record " + file + " (" + e.getMessage() + "); tried again every minute");
                 continue;
             }
             // committed on return: only then may the file go
@@ -85,14 +91,30 @@ public class TokenSpoolImport implements SmartLifecycle {
                 spool.remove(file);
                 warned.remove(file);
             } catch (IOException e) {
-                warnOnce(file, "token record " + file + " is on the audit log but cannot be deleted (" + e.getMessage()
+                warnOnce(file, "command-line record " + file + " is on the audit log but cannot be deleted (" + e.getMessage()
                         + "); it is not appended again");
             }
         }
         if (imported > 0) {
-            log.info("{} token(s) printed by routeplan token put on the audit log", imported);
+            log.info("{} record(s) of routeplan token and routeplan user put on the audit log", imported);
         }
         return new Pass(imported, alreadyOnLog, setAside);
+    }
+
+    static AuditEntry row(TokenSpool.Spooled record) {
+        if (record instanceof TokenSpool.UserChange change) {
+            return row(change);
+        }
+        return row((TokenSpool.Entry) record);
+    }
+
+    static AuditEntry row(TokenSpool.UserChange change) {
+        String who = change.osUser() == null || change.osUser().isBlank() ? COMMAND_LINE : change.osUser();
+        String roles = change.roles().stream().sorted().map(Role::name).collect(Collectors.joining(","));
+        String verb = change.action() == AuditAction.USER_ADD ? "added with roles " : "removed, had roles ";
+        // the id tells apart the rows of a user added, removed and added again, so each is kept once
+        return new AuditEntry(change.at(), who, Set.of(), change.action(), "console user " + change.name(), CLIENT,
+                AuditEntry.Outcome.SUCCEEDED, verb + roles + " by routeplan user (record " + change.id() + ")");
     }
 
     static AuditEntry row(TokenSpool.Entry entry) {
@@ -107,10 +129,10 @@ public class TokenSpoolImport implements SmartLifecycle {
     private boolean setAside(Path file, String why) {
         try {
             Path aside = spool.setAside(file);
-            log.warn("token record {} is malformed ({}): set aside as {}, not imported", file, why, aside.getFileName());
+            log.warn("command-line record {} is malformed ({}): set aside as {}, not imported", file, why, aside.getFileName());
             return true;
         } catch (IOException e) {
-            warnOnce(file, "token record " + file + " is malformed (" + why + ") and cannot be set aside (" + e.getMessage()
+            warnOnce(file, "command-line record " + file + " is malformed (" + why + ") and cannot be set aside (" + e.getMessage()
                     + "); it is skipped");
             return false;
         }
@@ -127,7 +149,7 @@ public class TokenSpoolImport implements SmartLifecycle {
             importPending();
         } catch (Exception e) {
             // the database or the folder may be back next minute; the records wait in the spool
-            log.warn("token records in {} not imported this time: {}", spool.folder(), e.getMessage());
+            log.warn("command-line records in {} not imported this time: {}", spool.folder(), e.getMessage());
         }
     }
 

@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.routeplan.app.audit.AuditAction;
 import dev.routeplan.app.audit.AuditLog;
 import dev.routeplan.app.cli.RouteplanCommandLine;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,10 +20,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,6 +152,95 @@ class TokenSpoolImportTests {
         assertThat(again).as("set aside, not retried").isEqualTo(new TokenSpoolImport.Pass(0, 0, 0));
         assertThat(log.getAll()).contains("WARN").contains(malformed.toString(), "not JSON")
                 .contains(wrongRole.toString(), "role DRIVER is not a role");
+    }
+
+    @Test
+    void putsAUserTheCommandAddedAndRemovedOnTheAuditLogOnceEachUnderTheOsUserAndNeverThePassword() throws Exception {
+        String name = "asha-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "correct horse battery";
+        assertThat(userCommand(password + "\n", "user", "add", name, "--role", "PLANNER", "--role", "OPS", "--password-stdin"))
+                .isZero();
+        assertThat(userCommand("", "user", "remove", name)).isZero();
+        List<TokenSpool.Spooled> recorded = new ArrayList<>();
+        for (Path file : SPOOL.pending()) {
+            recorded.add(SPOOL.read(file));
+        }
+
+        TokenSpoolImport spoolImport = spoolImport();
+        TokenSpoolImport.Pass first = spoolImport.importPending();
+        // the same records again, as after a delete that failed once the rows were committed
+        recorded.forEach(SPOOL::write);
+        TokenSpoolImport.Pass again = spoolImport.importPending();
+
+        assertThat(first.imported()).isEqualTo(2);
+        assertThat(again).isEqualTo(new TokenSpoolImport.Pass(0, 2, 0));
+        assertThat(SPOOL.pending()).isEmpty();
+        String osUser = System.getProperty("user.name");
+        List<Map<String, Object>> rows = userRows(name);
+        assertThat(rows).as("one row per change").extracting(row -> row.get("action")).containsExactly("USER_ADD", "USER_REMOVE");
+        assertThat(rows).allSatisfy(row -> assertThat(row).containsEntry("subject", osUser).containsEntry("roles", "")
+                .containsEntry("client", "local").containsEntry("outcome", "SUCCEEDED"));
+        assertThat((String) rows.get(0).get("detail")).startsWith("added with roles OPS,PLANNER by routeplan user (record ");
+        assertThat((String) rows.get(1).get("detail")).startsWith("removed, had roles OPS,PLANNER by routeplan user (record ");
+        assertThat(rows).allSatisfy(row -> assertThat((String) row.get("detail")).doesNotContain(password)
+                .doesNotContain("bcrypt"));
+        mvc.perform(get("/api/v1/audit").param("action", "USER_ADD").param("subject", osUser).param("size", "500")
+                        .with(tokens.as(Role.ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.entries[?(@.target == 'console user " + name + "')].action").value("USER_ADD"));
+    }
+
+    @Test
+    void namesTheCommandLineWhenTheOsUserIsUnknownAndKeepsAUserAddedAgainAsARowOfItsOwn() throws Exception {
+        String name = "ravi-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        TokenSpool.UserChange added = new TokenSpool.UserChange(UUID.randomUUID().toString(), AuditAction.USER_ADD, name,
+                Set.of(Role.COMPLIANCE), null, at);
+        TokenSpool.UserChange addedAgain = new TokenSpool.UserChange(UUID.randomUUID().toString(), AuditAction.USER_ADD, name,
+                Set.of(Role.COMPLIANCE), "", at);
+        SPOOL.write(added);
+        SPOOL.write(addedAgain);
+
+        spoolImport().importPending();
+
+        assertThat(userRows(name)).hasSize(2).allSatisfy(row -> assertThat(row).containsEntry("subject", "command line")
+                .containsEntry("action", "USER_ADD"));
+    }
+
+    @Test
+    void setsAsideAMalformedUserRecordWithAWarning(CapturedOutput log) throws Exception {
+        Files.createDirectories(SPOOL.folder());
+        String id = UUID.randomUUID().toString();
+        Path wrongRole = Files.writeString(SPOOL.folder().resolve(id + ".json"), "{\"kind\":\"USER_ADD\",\"id\":\"" + id
+                + "\",\"name\":\"asha\",\"roles\":[\"DRIVER\"],\"osUser\":\"x\",\"at\":\"2026-12-01T10:00:00Z\"}");
+        String otherId = UUID.randomUUID().toString();
+        Path unknownKind = Files.writeString(SPOOL.folder().resolve(otherId + ".json"), "{\"kind\":\"USER_RENAME\",\"id\":\""
+                + otherId + "\",\"name\":\"asha\",\"roles\":[\"OPS\"],\"at\":\"2026-12-01T10:00:00Z\"}");
+
+        TokenSpoolImport spoolImport = spoolImport();
+        TokenSpoolImport.Pass first = spoolImport.importPending();
+        TokenSpoolImport.Pass again = spoolImport.importPending();
+
+        assertThat(first).isEqualTo(new TokenSpoolImport.Pass(0, 0, 2));
+        assertThat(again).as("set aside, not retried").isEqualTo(new TokenSpoolImport.Pass(0, 0, 0));
+        assertThat(wrongRole.resolveSibling(wrongRole.getFileName() + ".bad")).as("kept for a person").exists();
+        assertThat(unknownKind.resolveSibling(unknownKind.getFileName() + ".bad")).exists();
+        assertThat(userRows("asha")).isEmpty();
+        assertThat(log.getAll()).contains(wrongRole.toString(), "roles DRIVER is not a role")
+                .contains(unknownKind.toString(), "kind USER_RENAME is not one of");
+    }
+
+    /** Runs {@code routeplan user ...} on the key of {@link #SPOOL}, {@code stdin} its input. */
+    private static int userCommand(String stdin, String... args) {
+        String[] all = Stream.concat(Stream.of(args), Stream.of("--routeplan.security.signing-key=" + OTHER_KEY))
+                .toArray(String[]::new);
+        return new RouteplanCommandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), System.out,
+                System.err, Map.of()).execute(all);
+    }
+
+    private List<Map<String, Object>> userRows(String name) {
+        return jdbc.sql("select subject, roles, action, target, client, outcome, detail from audit_log where target = ? order by at, id")
+                .param("console user " + name).query().listOfRows();
     }
 
     /** An import over {@link #SPOOL}, as the service's is over its own. */
