@@ -101,6 +101,15 @@ class ConsoleOidcSignInTests {
     }
 
     @Test
+    void saysWhenTheProviderDidNotSignSomeoneIn() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/login").param("error", "")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+
+        assertThat(page.selectFirst("[role=alert]").text()).startsWith("Signing in with Delhi Logistics ID did not succeed.");
+        assertThat(page.text()).doesNotContain("Wrong name or password");
+    }
+
+    @Test
     void sendsSomeoneNotSignedInToTheSignInPageAndRefusesAPassword() throws Exception {
         mvc.perform(get("/runs")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         // no form login in this mode: a posted name and password sign nobody in
