@@ -66,7 +66,10 @@ class ConsoleOidcSignInTests {
     /** A planner with no preferred_username: the console names him by {@code sub}. */
     private static final OidcTestProvider.Person PLANNER = new OidcTestProvider.Person("u-2002", PASSWORD,
             Map.of("roles", List.of("PLANNER")));
-    private static final OidcTestProvider PROVIDER = OidcTestProvider.start(CONSOLE_PORT, List.of(OPERATOR, PLANNER));
+    /** Someone of the organisation whose groups are all another system's. */
+    private static final OidcTestProvider.Person OUTSIDER = new OidcTestProvider.Person("u-3003", PASSWORD,
+            Map.of("preferred_username", "dev", "roles", List.of("PAYROLL_VIEWER")));
+    private static final OidcTestProvider PROVIDER = OidcTestProvider.start(CONSOLE_PORT, List.of(OPERATOR, PLANNER, OUTSIDER));
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
@@ -135,33 +138,30 @@ class ConsoleOidcSignInTests {
 
     @Test
     void signsInThroughTheProviderOverHttpAndRefusesAPageOfARoleNotInTheClaim() throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client = httpClient();
 
-        HttpResponse<String> providerLogin = client.send(
-                HttpRequest.newBuilder(URI.create(console("/oauth2/authorization/oidc"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(providerLogin.uri().toString()).isEqualTo(PROVIDER.issuer() + "/login");
-        String csrfToken = Jsoup.parse(providerLogin.body()).selectFirst("input[name=_csrf]").attr("value");
-
-        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(providerLogin.uri())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "username", PLANNER.login(), "password", PASSWORD, "_csrf", csrfToken))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> signedIn = signInOverHttp(client, PLANNER);
 
         assertThat(signedIn.statusCode()).isEqualTo(200);
         assertThat(signedIn.uri().toString()).isEqualTo(console("/runs"));
         Document runs = Jsoup.parse(signedIn.body());
         assertThat(runs.select("header nav a").eachText()).containsExactly("Runs", "Plans");
         assertThat(runs.selectFirst(".me").text()).contains("u-2002", "(PLANNER)");
+        assertThat(open(client, "/schedules").statusCode()).as("OPS is not in the planner's roles claim").isEqualTo(403);
+        assertThat(open(client, "/plans").statusCode()).isEqualTo(200);
+    }
 
-        HttpResponse<String> schedules = client.send(HttpRequest.newBuilder(URI.create(console("/schedules"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(schedules.statusCode()).as("OPS is not in the planner's roles claim").isEqualTo(403);
-        HttpResponse<String> plans = client.send(HttpRequest.newBuilder(URI.create(console("/plans"))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(plans.statusCode()).isEqualTo(200);
+    @Test
+    void givesAPersonWhoseClaimNamesNoRouteplanRoleNoPage() throws Exception {
+        HttpClient client = httpClient();
+
+        HttpResponse<String> signedIn = signInOverHttp(client, OUTSIDER);
+
+        assertThat(signedIn.statusCode()).isEqualTo(403);
+        Document denied = Jsoup.parse(signedIn.body());
+        assertThat(denied.selectFirst("h1").text()).isEqualTo("Not allowed");
+        assertThat(denied.select("header nav a")).isEmpty();
+        assertThat(open(client, "/runs").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -199,6 +199,27 @@ class ConsoleOidcSignInTests {
             console.open("/runs");
             assertThat(browser.getCurrentUrl()).as("the console's session has ended").isEqualTo(console.url("/login"));
         }
+    }
+
+    private static HttpClient httpClient() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** The console's button, the provider's login form filled as {@code person}, and the redirects back: the page it ends on. */
+    private static HttpResponse<String> signInOverHttp(HttpClient client, OidcTestProvider.Person person) throws Exception {
+        HttpResponse<String> providerLogin = open(client, "/oauth2/authorization/oidc");
+        assertThat(providerLogin.uri().toString()).isEqualTo(PROVIDER.issuer() + "/login");
+        String csrfToken = Jsoup.parse(providerLogin.body()).selectFirst("input[name=_csrf]").attr("value");
+        return client.send(HttpRequest.newBuilder(providerLogin.uri())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                        "username", person.login(), "password", person.password(), "_csrf", csrfToken))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> open(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(console(path))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String console(String path) {
