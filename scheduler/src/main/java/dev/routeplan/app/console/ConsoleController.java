@@ -1,5 +1,6 @@
 package dev.routeplan.app.console;
 
+import dev.routeplan.app.security.SecurityProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -16,10 +17,23 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ConsoleController {
 
+    private final SecurityProperties security;
+    private final ConsoleOidcProperties oidc;
+
+    ConsoleController(SecurityProperties security, ConsoleOidcProperties oidc) {
+        this.security = security;
+        this.oidc = oidc;
+    }
+
+    /** The password form on the embedded default; with an external issuer, a button to that provider instead. */
     @GetMapping(ConsolePages.LOGIN)
     String login(Model model) {
         if (model.getAttribute("me") != null) {
             return "redirect:/";
+        }
+        if (!security.embedded()) {
+            model.addAttribute("provider", oidc.providerName());
+            model.addAttribute("providerSignIn", ConsoleOidcSignIn.AUTHORIZATION_PATH);
         }
         return "console/login";
     }

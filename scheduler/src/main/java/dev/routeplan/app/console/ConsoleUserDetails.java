@@ -10,11 +10,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 /** The console's people as Spring Security asks for them: a user of {@link ConsoleUsers}, its roles as ROLE_ authorities. */
 final class ConsoleUserDetails implements UserDetailsService {
 
-    /** No one signs in with a password (an external issuer is configured). */
-    static final UserDetailsService NOBODY = name -> {
-        throw new UsernameNotFoundException("no console users with an external issuer");
-    };
-
     private final ConsoleUsers users;
 
     ConsoleUserDetails(ConsoleUsers users) {

@@ -52,6 +52,14 @@ class ConsoleSecurityTests {
     }
 
     @Test
+    void offersThePasswordFormAndNoProviderOnTheEmbeddedDefault() throws Exception {
+        String page = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"password\"", "routeplan user add").doesNotContain("provider-sign-in");
+        mvc.perform(get("/oauth2/authorization/oidc")).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void signsInAUserOfTheCommandsFileAndKeepsTheSession() throws Exception {
         MvcResult signedIn = mvc.perform(formLogin("/login").user("console-ops").password(PASSWORD))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/")).andReturn();
