@@ -23,7 +23,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -60,6 +63,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @ActiveProfiles("postgres")
 // its background run must not outlive the test on a cached context
 @DirtiesContext
+// the first types its depots, which the start form offers as a text field only until a date has been planned
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunFailureBrowserTests {
 
     private static final String PASSWORD = "browser test password";
@@ -109,6 +114,7 @@ class RunFailureBrowserTests {
     }
 
     @Test
+    @Order(1)
     void opsSeesTheFailedPartitionRestartsItBesideTheReasonAndAPlannerReadsTheRejects() throws Exception {
         // given a depot whose routes cannot be written the first time
         doThrow(new IllegalStateException("connection reset while writing routes")).doCallRealMethod()
@@ -121,12 +127,12 @@ class RunFailureBrowserTests {
         // the depots offered are the newest date's; the service has planned none yet, so they are typed
         WebElement depots = browser.findElement(By.id("depots"));
         depots.sendKeys("D1, D2, D3");
-        browser.findElement(By.cssSelector("#start-heading + form button[type=submit]")).click();
+        console.clickThrough(browser.findElement(By.cssSelector("#start-heading + form button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Start " + DATE + "?");
         assertThat(browser.findElement(By.cssSelector("ul.what")).getText())
                 .contains("GRAP stage 0 is in force for the whole day", "Only depots D1, D2, D3 are planned");
         console.screenshot("run-start-confirm-depots-ops");
-        browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+        console.clickThrough(browser.findElement(By.cssSelector("form.actions button[type=submit]")));
         assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
         String failedId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
         console.markNotReloaded();
@@ -156,12 +162,12 @@ class RunFailureBrowserTests {
         console.laptop();
 
         // then it is restarted from beside its reason
-        browser.findElement(By.id("restart-failed")).click();
+        console.clickThrough(browser.findElement(By.id("restart-failed")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Restart run " + failedId + "?");
         assertThat(browser.findElement(By.cssSelector("ul.what")).getText()).contains("at step optimise, where partition depot-"
                 + depot + " did not complete; in a partitioned step only the partitions that did not complete run again");
         console.screenshot("run-restart-confirm-ops");
-        browser.findElement(By.cssSelector("form.actions button[type=submit]")).click();
+        console.clickThrough(browser.findElement(By.cssSelector("form.actions button[type=submit]")));
         assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
         String restartedId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
         assertThat(restartedId).isNotEqualTo(failedId);
@@ -208,7 +214,7 @@ class RunFailureBrowserTests {
         browser.findElement(By.cssSelector("details.backfill summary")).click();
         console.setDate(browser.findElement(By.id("backfillFrom")), "2026-12-10");
         console.setDate(browser.findElement(By.id("backfillTo")), "2026-12-01");
-        browser.findElement(By.cssSelector("details.backfill button[type=submit]")).click();
+        console.clickThrough(browser.findElement(By.cssSelector("details.backfill button[type=submit]")));
         assertThat(browser.findElement(By.id("backfillTo-error")).getText())
                 .isEqualTo("The range ends before it begins: 'to' must be 2026-12-10 or later.");
         assertThat(browser.findElement(By.id("backfillTo")).getDomAttribute("aria-describedby")).isEqualTo("backfillTo-error");
@@ -255,6 +261,52 @@ class RunFailureBrowserTests {
     }
 
     /** The restart button is in the failure's box, under its reason: one look, one click. */
+    @Test
+    @Order(2)
+    void aBadFleetFileFailsItsStepNamingRowAndFieldAndTheDateRunsOnceTheFileIsFixed() throws Exception {
+        // given a fleet file whose first vehicle belongs to a depot that does not exist
+        LocalDate date = DATE.plusDays(1);
+        Path fleet = FOLDER.resolve("input/fleet.csv");
+        String good = Files.readString(fleet);
+        String[] lines = good.split("\n", 3);
+        Files.writeString(fleet, lines[0] + "\n" + lines[1].replaceFirst(",D\\d+,", ",D9,") + "\n" + lines[2]);
+        String failedId;
+        try {
+            console.signIn("asha", PASSWORD);
+            failedId = start(date);
+
+            // the run fails in the fleet step, and its page says where in the file and why
+            awaitStatus("FAILED", Duration.ofMinutes(2));
+            assertThat(browser.findElement(By.id("failed-step")).getText()).isEqualTo("fleet");
+            assertThat(browser.findElement(By.id("failure-sentence")).getText())
+                    .startsWith("Step fleet failed")
+                    .contains("fleet.csv", "row 2", "depot_id", "\"D9\" is not in depots.csv")
+                    .doesNotContain("Exception");
+            console.screenshot("run-failed-bad-fleet-ops");
+        } finally {
+            Files.writeString(fleet, good);
+        }
+
+        // once the file is fixed, the date is started again (a restart would read the copy the failed run took)
+        String secondId = start(date);
+        assertThat(secondId).isNotEqualTo(failedId);
+        awaitStatus("COMPLETED", Duration.ofMinutes(4));
+        console.open("/runs");
+        assertThat(browser.findElement(By.cssSelector("#run-" + secondId + " .status")).getText()).isEqualTo("COMPLETED");
+        assertThat(browser.findElement(By.cssSelector("#run-" + secondId + " td.orders")).getText()).isNotBlank();
+    }
+
+    /** Starts the date from the runs page after its confirmation; the new run's id. */
+    private String start(LocalDate date) {
+        console.open("/runs");
+        console.setDate(browser.findElement(By.id("planDate")), date.toString());
+        console.clickThrough(browser.findElement(By.cssSelector("#start-heading + form button[type=submit]")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Start " + date + "?");
+        console.clickThrough(browser.findElement(By.cssSelector("form.actions button[type=submit]")));
+        assertThat(browser.getCurrentUrl()).matches(".*/runs/\\d+");
+        return browser.getCurrentUrl().replaceAll(".*/runs/", "");
+    }
+
     private boolean restartButtonBesideTheReason() {
         WebElement reason = browser.findElement(By.id("failure-sentence"));
         WebElement button = browser.findElement(By.id("restart-failed"));
