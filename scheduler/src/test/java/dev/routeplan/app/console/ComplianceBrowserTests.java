@@ -2,39 +2,22 @@ package dev.routeplan.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routeplan.app.PostgresSchema;
-import dev.routeplan.app.RouteplanApplication;
 import dev.routeplan.app.compliance.ComplianceProofs;
 import dev.routeplan.app.compliance.Reverification.RouteChange;
 import dev.routeplan.app.compliance.WhatIfs;
 import dev.routeplan.app.runs.RunOperations;
 import dev.routeplan.app.runs.RunQueries;
-import dev.routeplan.app.runs.SampleServiceFolders;
-import dev.routeplan.app.security.Role;
-import dev.routeplan.app.security.SecurityProperties;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code /compliance} in a real browser on the sample day, planned by a real run of the service
@@ -43,36 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * would block (the answer the what-if use case gives for the same question), and withdraws those
  * routes after confirming. Screenshots at 1366x768 and 390x844 go to {@code target/screenshots/}.
  */
-@SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "routeplan.security.signing-key=target/test-keys/compliance-browser/${random.uuid}.json",
-        "logging.level.dev.routeplan=WARN"
-})
-@ActiveProfiles("postgres")
-@DirtiesContext
-class ComplianceBrowserTests {
+class ComplianceBrowserTests extends ConsoleBrowserTest {
 
-    private static final String PASSWORD = "browser test password";
     private static final LocalDate DATE = LocalDate.of(2026, 12, 15);
-    private static final PostgresSchema SCHEMA = new PostgresSchema();
-    private static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-compliance-console");
 
-    @DynamicPropertySource
-    static void service(DynamicPropertyRegistry registry) {
-        SCHEMA.register(registry);
-        registry.add("routeplan.redis.enabled", () -> "false");
-        SampleServiceFolders.registerForRealServer(registry, FOLDER);
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        SCHEMA.drop();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SecurityProperties security;
     @Autowired
     RunOperations operations;
     @Autowired
@@ -81,23 +38,6 @@ class ComplianceBrowserTests {
     WhatIfs whatIfs;
     @Autowired
     ComplianceProofs proofs;
-
-    private ConsoleBrowser console;
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        new ConsoleTestUsers(security).replace("kiran", Set.of(Role.COMPLIANCE), PASSWORD);
-        console = new ConsoleBrowser(port);
-        browser = console.driver();
-    }
-
-    @AfterEach
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     void anOfficerReadsTheNightsProofAsksWhatGrapFourWouldBlockAndWithdrawsThoseRoutes() throws Exception {

@@ -2,96 +2,28 @@ package dev.routeplan.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routeplan.app.PostgresSchema;
-import dev.routeplan.app.RouteplanApplication;
-import dev.routeplan.app.runs.SampleServiceFolders;
-import dev.routeplan.app.security.Role;
-import dev.routeplan.app.security.SecurityProperties;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console in a real browser (Debian's chromium, headless, through its chromedriver) against
  * the service on a loopback port with PostgreSQL, users made through the store {@code routeplan
  * user add} writes. Screenshots of each page and role go to {@code target/screenshots/}.
  */
-@SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "routeplan.security.signing-key=target/test-keys/console-browser/${random.uuid}.json",
-        "logging.level.dev.routeplan=WARN"
-})
-@ActiveProfiles("postgres")
-// its background run must not outlive the test on a cached context
-@DirtiesContext
-class ConsoleBrowserTests {
-
-    private static final String PASSWORD = "browser test password";
-    private static final PostgresSchema SCHEMA = new PostgresSchema();
-    private static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-console");
-
-    @DynamicPropertySource
-    static void service(DynamicPropertyRegistry registry) {
-        SCHEMA.register(registry);
-        registry.add("routeplan.redis.enabled", () -> "false");
-        SampleServiceFolders.registerForRealServer(registry, FOLDER);
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        SCHEMA.drop();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SecurityProperties security;
-
-    private ConsoleBrowser console;
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        ConsoleTestUsers users = new ConsoleTestUsers(security);
-        users.replace("asha", Set.of(Role.OPS), PASSWORD);
-        users.replace("ravi", Set.of(Role.PLANNER), PASSWORD);
-        users.replace("meera", Set.of(Role.ADMIN), PASSWORD);
-        users.replace("kiran", Set.of(Role.COMPLIANCE), PASSWORD);
-        console = new ConsoleBrowser(port);
-        browser = console.driver();
-    }
-
-    @AfterEach
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
+class ConsoleBrowserTests extends ConsoleBrowserTest {
 
     @Test
     void refusesAWrongPasswordWithAMessage() {

@@ -2,15 +2,11 @@ package dev.routeplan.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routeplan.app.PostgresSchema;
-import dev.routeplan.app.RouteplanApplication;
 import dev.routeplan.app.plans.PublishedPlans;
 import dev.routeplan.app.plans.PublishedRevision;
 import dev.routeplan.app.runs.RunOperations;
 import dev.routeplan.app.runs.RunQueries;
-import dev.routeplan.app.runs.SampleServiceFolders;
 import dev.routeplan.app.security.Role;
-import dev.routeplan.app.security.SecurityProperties;
 import dev.routeplan.app.security.TestTokens;
 import dev.routeplan.planning.digest.Sha256;
 import java.net.URI;
@@ -24,26 +20,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,62 +39,18 @@ import tools.jackson.databind.json.JsonMapper;
  * the bytes whose SHA-256 the plans API reports. Screenshots at 1366x768 and 390x844 go to
  * {@code target/screenshots/}.
  */
-@SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "routeplan.security.signing-key=target/test-keys/plans-browser/${random.uuid}.json",
-        "logging.level.dev.routeplan=WARN"
-})
-@ActiveProfiles("postgres")
-// its background run must not outlive the test on a cached context
-@DirtiesContext
 // the second test plans the date again with a late order file added to the shared input folder
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PlansBrowserTests {
+class PlansBrowserTests extends ConsoleBrowserTest {
 
-    private static final String PASSWORD = "browser test password";
     private static final LocalDate SAMPLE_DAY = LocalDate.parse("2026-12-05");
-    private static final PostgresSchema SCHEMA = new PostgresSchema();
-    private static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-plans");
 
-    @DynamicPropertySource
-    static void service(DynamicPropertyRegistry registry) {
-        SCHEMA.register(registry);
-        registry.add("routeplan.redis.enabled", () -> "false");
-        SampleServiceFolders.registerForRealServer(registry, FOLDER);
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        SCHEMA.drop();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SecurityProperties security;
     @Autowired
     RunOperations operations;
     @Autowired
     RunQueries queries;
     @Autowired
     PublishedPlans published;
-
-    private ConsoleBrowser console;
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        new ConsoleTestUsers(security).replace("ravi", Set.of(Role.PLANNER), PASSWORD);
-        console = new ConsoleBrowser(port);
-        browser = console.driver();
-    }
-
-    @AfterEach
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -166,7 +107,7 @@ class PlansBrowserTests {
         Map<String, Integer> before = published.current(SAMPLE_DAY).stream().filter(r -> !r.depotId().equals("*"))
                 .collect(Collectors.toMap(PublishedRevision::depotId, PublishedRevision::revision));
         // one small order per depot arrives after the night's run; the date is run again
-        Files.writeString(FOLDER.resolve("input").resolve("orders-late.csv"), String.join("\n",
+        Files.writeString(folder().resolve("input").resolve("orders-late.csv"), String.join("\n",
                 "order_id,customer_name,phone,address,pincode,lat,lon,weight_kg,volume_m3,window_start,window_end,"
                         + "service_minutes,priority,depot_id,goods_type",
                 "ORD-9001,Late Order Okhla,+919811000001,\"Plot 1, Okhla Phase II, New Delhi\",110020,28.535,77.275,20,0.05,09:00,18:00,10,1,D1,GENERAL",

@@ -14,7 +14,6 @@ import dev.routeplan.app.plans.PublishedPlans;
 import dev.routeplan.app.plans.SampleDays;
 import dev.routeplan.app.runs.PlanRuns;
 import dev.routeplan.app.security.ServiceTest;
-import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.batch.store.PlanStore.StoredRoute;
 import dev.routeplan.planning.domain.RouteStatus;
@@ -32,9 +31,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -78,15 +74,7 @@ class PlansPagesTests {
             throws Exception {
         folder = Files.createTempDirectory("routeplan-plans-page");
         SampleDays.publish(runs, DATE, folder);
-        withdrawn = plans.routes(DATE, "D1").stream().filter(r -> !r.route().stops().isEmpty()).findFirst()
-                .orElseThrow().route().vehicleId();
-        plans.setStatus(DATE, withdrawn, RouteStatus.BLOCKED);
-        JobExecution first = runs.latestExecution("nightlyPlanJob", DATE).orElseThrow();
-        PlanRunParameters last = PlanRunParameters.from(first.getJobParameters());
-        PlanRunParameters next = new PlanRunParameters(DATE, last.attempt() + 1, last.inputDir(), last.outputDir(),
-                last.grapStage(), last.solverSeconds());
-        JobExecution again = operator.start(new JobBuilder("republishPlan", jobs).start(publish).build(), next.toJobParameters());
-        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        withdrawn = SampleDays.withdrawARouteAndRepublish(runs, plans, jobs, operator, publish, DATE, "D1");
     }
 
     @AfterAll

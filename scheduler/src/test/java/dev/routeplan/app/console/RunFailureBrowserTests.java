@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 
-import dev.routeplan.app.PostgresSchema;
-import dev.routeplan.app.RouteplanApplication;
-import dev.routeplan.app.runs.SampleServiceFolders;
-import dev.routeplan.app.security.Role;
-import dev.routeplan.app.security.SecurityProperties;
 import dev.routeplan.batch.store.PlanStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,10 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,18 +21,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -55,63 +39,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * A planner then reads the date's rejected rows and downloads their workbook. Screenshots at
  * 1366x768 and 390x844 go to {@code target/screenshots/}.
  */
-@SpringBootTest(classes = RouteplanApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "routeplan.security.signing-key=target/test-keys/run-failure-browser/${random.uuid}.json",
-        "logging.level.dev.routeplan=WARN"
-})
-@ActiveProfiles("postgres")
-// its background run must not outlive the test on a cached context
-@DirtiesContext
 // the first types its depots, which the start form offers as a text field only until a date has been planned
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RunFailureBrowserTests {
+class RunFailureBrowserTests extends ConsoleBrowserTest {
 
-    private static final String PASSWORD = "browser test password";
-    private static final PostgresSchema SCHEMA = new PostgresSchema();
-    private static final Path FOLDER = SampleServiceFolders.withSamples("routeplan-run-failure");
     private static final LocalDate DATE = LocalDate.of(2026, 12, 7);
 
-    @DynamicPropertySource
-    static void service(DynamicPropertyRegistry registry) {
-        SCHEMA.register(registry);
-        registry.add("routeplan.redis.enabled", () -> "false");
-        SampleServiceFolders.registerForRealServer(registry, FOLDER);
-    }
-
-    @AfterAll
-    static void dropSchema() throws Exception {
-        SCHEMA.drop();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    SecurityProperties security;
     @Autowired
     JdbcClient jdbc;
     // a real store whose first route write fails, as a lost database connection would
     @MockitoSpyBean
     PlanStore planStore;
-
-    private ConsoleBrowser console;
-    private WebDriver browser;
-
-    @BeforeEach
-    void start() {
-        ConsoleTestUsers users = new ConsoleTestUsers(security);
-        users.replace("asha", Set.of(Role.OPS), PASSWORD);
-        users.replace("ravi", Set.of(Role.PLANNER), PASSWORD);
-        console = new ConsoleBrowser(port);
-        browser = console.driver();
-    }
-
-    @AfterEach
-    void stop() {
-        if (console != null) {
-            console.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -257,7 +195,7 @@ class RunFailureBrowserTests {
         assertThat(workbook.statusCode()).isEqualTo(200);
         assertThat(workbook.headers().firstValue("Content-Type")).hasValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertThat(workbook.body()).as("the workbook as the ingest step wrote it")
-                .isEqualTo(Files.readAllBytes(FOLDER.resolve("out").resolve(DATE.toString()).resolve("rejects").resolve("orders.csv.rejects.xlsx")));
+                .isEqualTo(Files.readAllBytes(folder().resolve("out").resolve(DATE.toString()).resolve("rejects").resolve("orders.csv.rejects.xlsx")));
     }
 
     /** The restart button is in the failure's box, under its reason: one look, one click. */
@@ -266,7 +204,7 @@ class RunFailureBrowserTests {
     void aBadFleetFileFailsItsStepNamingRowAndFieldAndTheDateRunsOnceTheFileIsFixed() throws Exception {
         // given a fleet file whose first vehicle belongs to a depot that does not exist
         LocalDate date = DATE.plusDays(1);
-        Path fleet = FOLDER.resolve("input/fleet.csv");
+        Path fleet = folder().resolve("input/fleet.csv");
         String good = Files.readString(fleet);
         String[] lines = good.split("\n", 3);
         Files.writeString(fleet, lines[0] + "\n" + lines[1].replaceFirst(",D\\d+,", ",D9,") + "\n" + lines[2]);

@@ -11,10 +11,8 @@ import dev.routeplan.app.runs.PlanRuns;
 import dev.routeplan.app.security.Role;
 import dev.routeplan.app.security.ServiceTest;
 import dev.routeplan.app.security.TestTokens;
-import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.digest.Sha256;
-import dev.routeplan.planning.domain.RouteStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,9 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -55,15 +50,7 @@ class PlanRevisionsApiTests {
             throws Exception {
         folder = Files.createTempDirectory("routeplan-revisions-api");
         published = SampleDays.publish(runs, DATE, folder);
-        String withdrawn = plans.routes(DATE, "D1").stream().filter(r -> !r.route().stops().isEmpty()).findFirst()
-                .orElseThrow().route().vehicleId();
-        plans.setStatus(DATE, withdrawn, RouteStatus.BLOCKED);
-        JobExecution first = runs.latestExecution("nightlyPlanJob", DATE).orElseThrow();
-        PlanRunParameters last = PlanRunParameters.from(first.getJobParameters());
-        PlanRunParameters next = new PlanRunParameters(DATE, last.attempt() + 1, last.inputDir(), last.outputDir(),
-                last.grapStage(), last.solverSeconds());
-        JobExecution again = operator.start(new JobBuilder("republishPlan", jobs).start(publish).build(), next.toJobParameters());
-        assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        SampleDays.withdrawARouteAndRepublish(runs, plans, jobs, operator, publish, DATE, "D1");
     }
 
     @AfterAll
