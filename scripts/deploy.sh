@@ -122,6 +122,8 @@ k8s_apply() {
 
 cmd_deploy_k8s() {
     check_env "${1:-}"
+    # without --tag: the tag the overlay pins
+    [[ -n $TAG ]] || TAG=$(sed -n 's/^ *newTag: *\([^ ]*\).*/\1/p' "$ROOT/k8s/overlays/$1/kustomization.yaml")
     k8s_apply "$1"
     cmd_health k8s "$1"
 }
