@@ -106,7 +106,7 @@ k8s_apply() {
     fi
     # the tag goes in through a copy of the overlay, so the repository's pinned tag is not edited
     local work
-    if [[ $DRY_RUN == 1 ]]; then work='$WORK'; else work=$(mktemp -d); fi
+    if [[ $DRY_RUN == 1 ]]; then work=/tmp/routeplan-k8s.XXXXXX; else work=$(mktemp -d); fi
     run cp -r "$ROOT/k8s" "$ROOT/config" "$work/"
     run sh -c "cd $work/k8s/overlays/$env && kustomize edit set image routeplan=$IMAGE:$TAG 2>/dev/null || sed -i 's/^\(    newTag:\).*/\1 $TAG/' kustomization.yaml"
     run sh -c "kubectl kustomize $work/k8s/overlays/$env > $work/manifests.yaml"
