@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command of the README: makes sure PostgreSQL, Redis and RabbitMQ answer on loopback
-# (starting any that is down), then runs the whole Maven build with its tests.
+# (starting any that is down), then runs the whole Maven build with its tests, then the checks of
+# the deployment's files (scripts/validate/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,7 @@ ensure_postgres() {
   if ! port_open 5432; then
     log "PostgreSQL is down: starting it"
     if command -v pg_ctlcluster >/dev/null; then
-      pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start
+      pg_ctlcluster --skip-systemctl-redirect "$(find /etc/postgresql -mindepth 1 -maxdepth 1 -printf '%f\n' | sort | head -1)" main start
     else
       log "pg_ctlcluster not found; install PostgreSQL or start it on 127.0.0.1:5432"
       return 1
@@ -93,9 +94,8 @@ ensure_libreoffice() {
   # the plan workbooks are also opened and printed to PDF by LibreOffice (LibreOfficeConversionTests)
   if ! command -v soffice >/dev/null; then
     log "installing libreoffice-calc-nogui to check the plan workbooks open outside POI"
-    if ! apt-get install -y -q libreoffice-calc-nogui >/dev/null; then
-      apt-get update -q >/dev/null && apt-get install -y -q libreoffice-calc-nogui >/dev/null \
-        || log "could not install LibreOffice: LibreOfficeConversionTests will be skipped"
+    if ! apt_install libreoffice-calc-nogui; then
+      log "could not install LibreOffice: LibreOfficeConversionTests will be skipped"
     fi
   fi
 }
@@ -117,4 +117,10 @@ ensure_libreoffice
 ensure_chromium
 
 log "running ./mvnw -B verify"
-exec ./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp verify "$@"
+
+# the deployment's files, each checked by the tool that will read it (each script installs its tool)
+for check in scripts/validate/*.sh; do
+  log "running $check"
+  "$check"
+done

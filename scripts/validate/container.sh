@@ -21,11 +21,12 @@ ok() { echo "ok:   $*"; }
 
 install_package() {
     echo "installing $1 with apt-get"
-    if [ "$(id -u)" -eq 0 ]; then
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null
-    else
-        sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null
-    fi
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    # a fresh CI image may have no package lists yet: refresh them once if the install fails
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null \
+        || { "${sudo[@]}" apt-get update -q >/dev/null \
+             && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$1" >/dev/null; }
 }
 need() { # need COMMAND PACKAGE: install PACKAGE when COMMAND is missing
     command -v "$1" >/dev/null 2>&1 || install_package "$2"
