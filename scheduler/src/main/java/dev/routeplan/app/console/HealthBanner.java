@@ -2,7 +2,6 @@ package dev.routeplan.app.console;
 
 import dev.routeplan.app.schedule.DeadlineMonitor;
 import dev.routeplan.app.schedule.DeadlineMonitor.Night;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -39,24 +37,21 @@ class HealthBanner {
 
     private final HealthContributorRegistry health;
     private final DeadlineMonitor deadlines;
-    private final Clock clock;
     private List<String> warnings = List.of();
     private Instant checkedAt = Instant.MIN;
 
-    @Autowired
     HealthBanner(HealthContributorRegistry health, DeadlineMonitor deadlines) {
-        this(health, deadlines, Clock.systemUTC());
-    }
-
-    HealthBanner(HealthContributorRegistry health, DeadlineMonitor deadlines, Clock clock) {
         this.health = health;
         this.deadlines = deadlines;
-        this.clock = clock;
     }
 
     /** One sentence a warning, in the order of {@link #WATCHED} then the deadlines; empty when all is well. */
-    synchronized List<String> warnings() {
-        Instant now = clock.instant();
+    List<String> warnings() {
+        return warnings(Instant.now());
+    }
+
+    /** The warnings as of {@code now}: checked again once the last answer is older than {@link #KEPT_FOR}. */
+    synchronized List<String> warnings(Instant now) {
         if (now.isAfter(checkedAt.plus(KEPT_FOR))) {
             warnings = check(now);
             checkedAt = now;

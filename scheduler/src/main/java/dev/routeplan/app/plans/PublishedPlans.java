@@ -1,7 +1,5 @@
 package dev.routeplan.app.plans;
 
-import dev.routeplan.app.audit.Audit;
-import dev.routeplan.app.audit.AuditAction;
 import dev.routeplan.batch.store.ArtifactKind;
 import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanRevisionStore.Revision;
@@ -30,16 +28,13 @@ public class PublishedPlans {
 
     private final PlanRevisionStore revisions;
     private final PublishedArtifacts artifacts;
-    private final ArtifactIntegrity integrity;
-    private final Audit audit;
+    private final CheckedHandOut handOut;
     private final JdbcClient jdbc;
 
-    public PublishedPlans(PlanRevisionStore revisions, PublishedArtifacts artifacts, ArtifactIntegrity integrity, Audit audit,
-                          JdbcClient jdbc) {
+    PublishedPlans(PlanRevisionStore revisions, PublishedArtifacts artifacts, CheckedHandOut handOut, JdbcClient jdbc) {
         this.revisions = revisions;
         this.artifacts = artifacts;
-        this.integrity = integrity;
-        this.audit = audit;
+        this.handOut = handOut;
         this.jdbc = jdbc;
     }
 
@@ -81,28 +76,12 @@ public class PublishedPlans {
     public Artifact file(LocalDate planDate, String depotId, String name, Integer revision, Set<ArtifactKind> kinds) {
         String target = "plan " + planDate + " " + (PlanRevisionStore.RUN_WIDE.equals(depotId) ? "run-wide" : depotId)
                 + (revision == null ? "" : " r" + revision) + " " + name;
-        if (!ArtifactNames.isPlain(name)) {
-            audit.refused(AuditAction.DOWNLOAD, targetOf(target), "not a plain file name");
-            throw PlanFileException.badName(name);
-        }
-        Optional<Artifact> found = folder(planDate, depotId, revision)
-                .flatMap(folder -> artifacts.named(planDate, folder, name)
-                        .filter(a -> insideWithoutLinks(a.path(), folder)))
-                .filter(a -> kinds.isEmpty() || kinds.contains(a.kind()));
-        if (found.isEmpty()) {
-            audit.refused(AuditAction.DOWNLOAD, target, "not a published file");
-            throw PlanFileException.notFound(name + " is not a published file of " + planDate
-                    + (revision == null ? "" : " revision " + revision));
-        }
-        Artifact artifact = found.get();
-        if (!integrity.intact(artifact)) {
-            log.error("published file {} of {} no longer matches its SHA-256 {}; refused", artifact.path(), planDate,
-                    artifact.sha256());
-            audit.failed(AuditAction.DOWNLOAD, target, "changed on disk since published (sha256 " + artifact.sha256() + ")");
-            throw PlanFileException.changedOnDisk(name);
-        }
-        audit.succeeded(AuditAction.DOWNLOAD, target, "sha256 " + artifact.sha256() + ", " + artifact.sizeBytes() + " bytes");
-        return artifact;
+        return handOut.handOut(target, name, () -> folder(planDate, depotId, revision)
+                        .flatMap(folder -> artifacts.named(planDate, folder, name)
+                                .filter(a -> insideWithoutLinks(a.path(), folder)))
+                        .filter(a -> kinds.isEmpty() || kinds.contains(a.kind())),
+                "not a published file", name + " is not a published file of " + planDate
+                        + (revision == null ? "" : " revision " + revision), "published");
     }
 
     private Optional<Path> folder(LocalDate planDate, String depotId, Integer revision) {
@@ -142,8 +121,4 @@ public class PublishedPlans {
                 .list();
     }
 
-    private static String targetOf(String target) {
-        // a refused name may be anything a client sent: keep the audit row readable
-        return target.replaceAll("\\p{Cntrl}", "?");
-    }
 }

@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import dev.routeplan.app.LoopbackPorts;
 import dev.routeplan.app.schedule.DeadlineMonitor;
 import dev.routeplan.app.security.ServiceTest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -66,15 +65,15 @@ class HealthBannerTests {
     @Test
     void warnsOfANightPastItsPublishByTimeAsTheDeadlineMonitorLastSawIt() throws Exception {
         Instant sixMinutesLate = ZonedDateTime.of(2026, 12, 10, 5, 36, 0, 0, IST).toInstant();
-        HealthBanner banner = new HealthBanner(health, deadlines, Clock.fixed(sixMinutesLate, IST));
-        assertThat(banner.warnings()).noneSatisfy(warning -> assertThat(warning).startsWith("Deadline"));
+        HealthBanner banner = new HealthBanner(health, deadlines);
+        assertThat(banner.warnings(sixMinutesLate)).noneSatisfy(warning -> assertThat(warning).startsWith("Deadline"));
 
         deadlines.check(sixMinutesLate);
 
-        HealthBanner afterTheCheck = new HealthBanner(health, deadlines, Clock.fixed(sixMinutesLate, IST));
-        assertThat(afterTheCheck.warnings()).anySatisfy(warning -> assertThat(warning)
+        HealthBanner afterTheCheck = new HealthBanner(health, deadlines);
+        assertThat(afterTheCheck.warnings(sixMinutesLate)).anySatisfy(warning -> assertThat(warning)
                 .startsWith("Deadline missed (publish-by 05:30 IST): the plans of 2026-12-11 were not published by 05:30 IST"));
-        assertThat(banner.warnings()).as("a banner keeps its answer for %s: health checks open connections", HealthBanner.KEPT_FOR)
+        assertThat(banner.warnings(sixMinutesLate)).as("a banner keeps its answer for %s: health checks open connections", HealthBanner.KEPT_FOR)
                 .noneSatisfy(warning -> assertThat(warning).startsWith("Deadline"));
     }
 
