@@ -31,6 +31,7 @@ COPY batch-jobs/pom.xml batch-jobs/
 COPY scheduler/pom.xml scheduler/
 COPY peers/pom.xml peers/
 COPY bench/pom.xml bench/
+COPY deployment/pom.xml deployment/
 
 # Sources of the modules the jar is made of, and the folders scheduler's POM packs into the jar
 # (sql/ -> db/migration, config/rules -> rules, samples/ -> samples).
