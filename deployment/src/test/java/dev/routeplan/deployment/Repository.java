@@ -1,5 +1,7 @@
 package dev.routeplan.deployment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,8 +30,8 @@ final class Repository {
     static String read(String relative) {
         try {
             return Files.readString(file(relative));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + relative, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + relative, e);
         }
     }
 }
