@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -266,7 +267,7 @@ class PrometheusScrapeTests {
     }
 
     private static Set<String> jobsOf(Path config) {
-        Set<String> jobs = new java.util.TreeSet<>();
+        Set<String> jobs = new TreeSet<>();
         for (Map<String, Object> job : ObservedQueries.<Map<String, Object>>list(ObservedQueries.yaml(config).get("scrape_configs"))) {
             jobs.add(String.valueOf(job.get("job_name")));
         }
