@@ -108,6 +108,16 @@ ensure_chromium() {
   fi
 }
 
+ensure_prometheus() {
+  # PrometheusScrapeTests runs Debian's Prometheus (/usr/bin/prometheus) on a loopback port of its
+  # own against the real config/prometheus; without recommends (no node exporter). Where a service
+  # manager runs, the package may also start its own prometheus on 9090: nothing here uses 9090.
+  if ! command -v prometheus >/dev/null || [ ! -x /usr/bin/prometheus ]; then
+    log "installing prometheus for PrometheusScrapeTests (and promtool for scripts/validate/observe.sh)"
+    apt_install --no-install-recommends prometheus
+  fi
+}
+
 ensure_postgres
 ensure_redis
 ensure_rabbitmq
@@ -115,6 +125,7 @@ ensure_fonts
 ensure_openssh_server
 ensure_libreoffice
 ensure_chromium
+ensure_prometheus
 
 log "running ./mvnw -B verify"
 ./mvnw -B -ntp verify "$@"

@@ -78,7 +78,7 @@ fi
 # structure, on the file as docker-compose resolves it
 if docker-compose --project-directory "$ROOT" --env-file "$WORK/.env" -f docker-compose.yml config > "$WORK/resolved.yml" 2>"$WORK/resolved.err" \
     && python3 - "$WORK/resolved.yml" <<'PY'
-import sys, yaml
+import os, sys, yaml
 doc = yaml.safe_load(open(sys.argv[1]))
 services = doc.get("services", {})
 problems = []
@@ -111,6 +111,25 @@ if not any(":/var/lib/postgresql/data" in str(v) or (isinstance(v, dict) and v.g
 redis_cmd = " ".join(services.get("redis", {}).get("command") or [])
 if "redis.conf" not in redis_cmd or "--requirepass" not in redis_cmd:
     problems.append("redis: must start from config/redis/redis.conf with --requirepass from the environment")
+# a volume mounted inside a read-only bind mount needs its mount point in the bind's source: the
+# engine cannot create it in a read-only folder (e.g. config/prometheus/secrets/ for Prometheus)
+for name, svc in services.items():
+    mounts = []
+    for v in svc.get("volumes", []) or []:
+        if isinstance(v, str):
+            parts = v.split(":")
+            mounts.append((parts[0], parts[1] if len(parts) > 1 else parts[0], len(parts) > 2 and "ro" in parts[2].split(",")))
+        else:
+            mounts.append((v.get("source"), v.get("target"), bool(v.get("read_only"))))
+    for source, target, read_only in mounts:
+        if not read_only or not source or not source.startswith("/") or not os.path.isdir(source):
+            continue
+        for _, inner, _ in mounts:
+            if inner.startswith(target.rstrip("/") + "/"):
+                point = os.path.join(source, inner[len(target):].lstrip("/"))
+                if not os.path.isdir(point):
+                    problems.append(f"{name}: {inner} is mounted inside the read-only {target}, but its mount point "
+                                    f"{os.path.relpath(point)} does not exist (keep it in git, empty)")
 for p in problems:
     print("FAIL: docker-compose.yml: " + p, file=sys.stderr)
 sys.exit(1 if problems else 0)

@@ -3,7 +3,9 @@
 #   nginx -t     config/nginx/conf.d/routeplan.conf (self-signed certificate made here)
 #   promtool     check config, check rules, test rules (config/prometheus/tests/*.yml)
 #   yamllint     the Prometheus and Grafana YAML
-#   python3      the dashboards' JSON, and every series named by a rule or a panel is one the app exports
+#   python3      the dashboards' JSON
+# Whether every series a rule or a panel names is one the app exports is checked against the app itself:
+# PrometheusScrapeTests (Maven build) runs Debian's Prometheus from this config, scraping the service.
 # Installs nginx, prometheus (promtool) and yamllint with apt-get when they are missing.
 # Usage: scripts/validate/observe.sh   (from anywhere; exits non-zero on the first broken file)
 set -euo pipefail
@@ -86,6 +88,5 @@ echo "== dashboards"
 for board in config/grafana/dashboards/*.json; do
     python3 -m json.tool "$board" >/dev/null || fail "$board is not valid JSON"
 done
-python3 scripts/validate/observe_metrics.py "$root" || fail "a rule or a panel names a series routeplan does not export"
 
 echo "observe: all OK"
