@@ -43,6 +43,7 @@ done
 [[ -f $DOCKERFILE ]] || fail "no such file"
 [[ -f $JAR ]] || fail "no $JAR: run the Maven build first (./mvnw -pl scheduler -am package)"
 
+umask 022   # Docker's: COPY keeps the files' modes, folders it makes are 0755, so are the ones made here
 WORK=$(mktemp -d /tmp/image-runtime.XXXXXX)
 SERVE_PID=
 cleanup() {
@@ -225,7 +226,6 @@ for i in "${!LAYER_SRC[@]}"; do
     cp -a "${LAYER_SRC[$i]}/." "${LAYER_DEST[$i]}/"
 done
 chown -R root:root "$CODE_DIR"
-chmod -R go-w "$CODE_DIR"
 
 mkdir -p "$APP_DIR"
 for i in "${!CONTEXT_SRC[@]}"; do
@@ -234,15 +234,12 @@ for i in "${!CONTEXT_SRC[@]}"; do
     mkdir -p "${CONTEXT_DEST[$i]}"
     if [[ -d $src ]]; then cp -a "$src/." "${CONTEXT_DEST[$i]}/"; else cp -a "$src" "${CONTEXT_DEST[$i]}"; fi
     chown -R "${CONTEXT_OWNER[$i]}" "${CONTEXT_DEST[$i]}"
-    chmod -R go-w "${CONTEXT_DEST[$i]}"
 done
 for dir in "${WRITABLE[@]}"; do
     mkdir -p "$dir"
     chown "$RUN_UID:$RUN_GID" "$dir"
     chmod 0750 "$dir"
 done
-# COPY and mkdir make the folders above them as root, 0755
-find "$ROOTFS" -type d ! -uid "$RUN_UID" -exec chmod go-w {} +
 [[ ! -e $APP_DIR/samples ]] || fail "the image's $IMAGE_APP has a samples/ folder"
 
 # a listing of everything the app must not change: the code, and the app folder but its writable ones
@@ -258,7 +255,6 @@ writable_by_app=$(find "$CODE_DIR" "$APP_DIR" "${prune[@]}" \( -uid "$RUN_UID" -
 [[ -z $writable_by_app ]] || fail "the image lets uid $RUN_UID write outside ${WRITABLE[*]#"$ROOTFS"}: $writable_by_app"
 
 # -------------------------------------------------------------------------------- running the image
-umask 022   # Docker's
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # the container's environment: the image's ENV and HOME (useradd --home-dir); the port and the
 # loopback address are this test's, and the one logger that reports the graceful shutdown is on
