@@ -73,6 +73,8 @@ public record RouteplanProperties(
      * @param enabled   cache travel matrices in Redis; off by default so the embedded run needs no Redis
      * @param host      Redis host
      * @param port      Redis port
+     * @param password  the password of Redis' {@code default} user ({@code requirepass}); none: no AUTH.
+     *                  Never logged: {@link #toString()} masks it
      * @param ttl       how long a cached matrix is kept
      * @param timeout   connect and read timeout; a slower Redis counts as down and the matrix is computed
      * @param keyPrefix prefix of every cache key
@@ -82,9 +84,27 @@ public record RouteplanProperties(
             @DefaultValue("false") boolean enabled,
             @DefaultValue("127.0.0.1") String host,
             @DefaultValue("6379") int port,
+            String password,
             @DefaultValue("7d") Duration ttl,
             @DefaultValue("500ms") Duration timeout,
             @DefaultValue("routeplan:travel:") String keyPrefix,
             @DefaultValue("30s") Duration retryAfter) {
+
+        public Redis {
+            // compose passes an unset secret as an empty variable: that means no password, not ""
+            password = password == null || password.isBlank() ? null : password;
+        }
+
+        /** Whether a password is set; the settings show only that, never the password. */
+        public boolean hasPassword() {
+            return password != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Redis[enabled=" + enabled + ", host=" + host + ", port=" + port + ", password="
+                    + (hasPassword() ? "******" : "none") + ", ttl=" + ttl + ", timeout=" + timeout
+                    + ", keyPrefix=" + keyPrefix + ", retryAfter=" + retryAfter + "]";
+        }
     }
 }

@@ -43,8 +43,8 @@ public class TravelConfiguration {
             return model;
         }
         RouteplanProperties.Redis settings = properties.redis();
-        log.info("travel matrices ({}) cached in Redis at {}:{} for {}", model.fingerprint(), settings.host(),
-                settings.port(), settings.ttl());
+        log.info("travel matrices ({}) cached in Redis at {}:{} ({}) for {}", model.fingerprint(), settings.host(),
+                settings.port(), settings.hasPassword() ? "with a password" : "no password", settings.ttl());
         return new CachedTravelModel(model, redis, settings.ttl(), settings.keyPrefix(), settings.retryAfter(),
                 meters.getIfAvailable(() -> Metrics.globalRegistry));
     }
@@ -61,9 +61,10 @@ public class TravelConfiguration {
         int timeoutMillis = (int) settings.timeout().toMillis();
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxWait(settings.timeout());
+        // AUTH as Redis' default user when a password is set (compose's redis.conf, requirepass)
         return new JedisPooled(new HostAndPort(settings.host(), settings.port()),
                 DefaultJedisClientConfig.builder().connectionTimeoutMillis(timeoutMillis)
-                        .socketTimeoutMillis(timeoutMillis).build(), pool);
+                        .socketTimeoutMillis(timeoutMillis).password(settings.password()).build(), pool);
     }
 
     /** Delhi's hourly defaults, with the classes the configuration names replaced by its speeds. */

@@ -121,7 +121,7 @@ class CachedTravelModelTests {
     }
 
     private static JedisPooled redis(int port) {
-        return TravelConfiguration.redis(new RouteplanProperties.Redis(true, "127.0.0.1", port, Duration.ofHours(1),
+        return TravelConfiguration.redis(new RouteplanProperties.Redis(true, "127.0.0.1", port, null, Duration.ofHours(1),
                 Duration.ofMillis(300), "unused", Duration.ofSeconds(30)));
     }
 
