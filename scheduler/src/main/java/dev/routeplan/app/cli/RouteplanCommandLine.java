@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
- * {@code routeplan demo | run | ingest | verify | restart | deliver | generate | serve | token | user}: what operators and
+ * {@code routeplan demo | run | ingest | verify | restart | deliver | generate | serve | worker | token | user}: what operators and
  * scripts type. Exit status 0 = done, 1 = failed, 2 = the command line is wrong, 3 = done but
  * routes blocked, 4 = done and published but a delivery did not go out (see {@link ExitStatus}).
  */
@@ -59,6 +59,7 @@ public final class RouteplanCommandLine {
                 .addSubcommand(new DeliverCommand(invocation))
                 .addSubcommand(new GenerateCommand(invocation))
                 .addSubcommand(new ServeCommand(invocation))
+                .addSubcommand(new WorkerCommand(invocation))
                 .addSubcommand(new TokenCommand(invocation))
                 .addSubcommand(UserCommand.commandLine(invocation))
                 .addSubcommand(new CommandLine.HelpCommand());
