@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,9 +72,23 @@ final class PartitionOutcomes implements StepExecutionListener {
         if (failedHere.isEmpty()) {
             return null;
         }
-        return new ExitStatus(ExitStatus.FAILED.getExitCode(), failedHere + (timedOut(manager)
-                ? " gave no outcome within the partition timeout of " + timeout
-                : " were unfinished when the step failed") + "; marked FAILED, a restart runs them again");
+        String outcome = failedHere + (timedOut(manager)
+                ? " gave no outcome within the partition timeout of " + readable(timeout)
+                : " were unfinished when the step failed") + "; marked FAILED, a restart runs them again";
+        // the run's failure names the partitions, not the poller's "Timed out waiting for task to return non-null result"
+        manager.getFailureExceptions().replaceAll(e -> e instanceof TimeoutException ? new PartitionTimeout(outcome) : e);
+        return new ExitStatus(ExitStatus.FAILED.getExitCode(), outcome);
+    }
+
+    /** The manager gave up waiting for partitions. */
+    static final class PartitionTimeout extends RuntimeException {
+        PartitionTimeout(String message) {
+            super(message);
+        }
+    }
+
+    static String readable(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 
     private String reason(StepExecution manager, StepExecution partition) {
@@ -82,13 +97,14 @@ final class PartitionOutcomes implements StepExecutionListener {
                 ? "no worker took it"
                 : "its worker " + worker + " did not finish it (stopped or died)";
         if (timedOut(manager)) {
-            return "no outcome within the partition timeout of " + timeout + ": " + who + "; marked FAILED by the manager";
+            return "no outcome within the partition timeout of " + readable(timeout) + ": " + who + "; marked FAILED by the manager";
         }
         return "the manager step failed before this partition finished (" + who + "); marked FAILED by the manager";
     }
 
     private static boolean timedOut(StepExecution manager) {
-        return manager.getFailureExceptions().stream().anyMatch(TimeoutException.class::isInstance);
+        return manager.getFailureExceptions().stream()
+                .anyMatch(e -> e instanceof TimeoutException || e instanceof PartitionTimeout);
     }
 
     /** False when the partition ended meanwhile: its worker's update came first. */
