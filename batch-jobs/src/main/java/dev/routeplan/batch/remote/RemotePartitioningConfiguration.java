@@ -1,6 +1,7 @@
 package dev.routeplan.batch.remote;
 
 import dev.routeplan.batch.job.DepotPartitionedSteps;
+import dev.routeplan.batch.job.PartitionWorker;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.planning.compliance.pack.RulePack;
 import javax.sql.DataSource;
@@ -149,8 +150,11 @@ public class RemotePartitioningConfiguration {
 
         @Bean
         WorkerProbes workerProbes(SimpleMessageListenerContainer partitionRequestListener, DataSource dataSource,
-                                  PartitioningProperties properties) {
-            return new WorkerProbes(partitionRequestListener, dataSource, properties.workerPort());
+                                  PartitioningProperties properties, DepotPartitionedSteps depotSteps, RulePack rulePack) {
+            String announcement = String.format("worker %s takes partitions of %s from queue %s, %d at once, rule pack %s %s "
+                            + "(sha256 %s)", PartitionWorker.THIS_PROCESS, depotSteps.workerStepNames(), properties.requests(),
+                    properties.consumers(), rulePack.id(), rulePack.version(), rulePack.sha256());
+            return new WorkerProbes(partitionRequestListener, dataSource, announcement, properties.workerPort());
         }
     }
 }

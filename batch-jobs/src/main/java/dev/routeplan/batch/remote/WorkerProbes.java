@@ -31,17 +31,24 @@ final class WorkerProbes implements SmartLifecycle {
 
     private final AbstractMessageListenerContainer consumer;
     private final DataSource dataSource;
+    private final String announcement;
     private final int port;
     private volatile HttpServer server;
+    private volatile boolean running;
 
-    WorkerProbes(AbstractMessageListenerContainer consumer, DataSource dataSource, int port) {
+    /** @param announcement what the worker says it is once it consumes (who, which queue, which rule pack) */
+    WorkerProbes(AbstractMessageListenerContainer consumer, DataSource dataSource, String announcement, int port) {
         this.consumer = consumer;
         this.dataSource = dataSource;
+        this.announcement = announcement;
         this.port = port;
     }
 
     @Override
     public void start() {
+        // started after the consumer (a later lifecycle phase), so this line means requests are being taken
+        log.info(announcement);
+        running = true;
         if (port <= 0) {
             return;
         }
@@ -84,6 +91,7 @@ final class WorkerProbes implements SmartLifecycle {
 
     @Override
     public void stop() {
+        running = false;
         HttpServer http = server;
         if (http != null) {
             http.stop(0);
@@ -93,6 +101,6 @@ final class WorkerProbes implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return server != null;
+        return running;
     }
 }
