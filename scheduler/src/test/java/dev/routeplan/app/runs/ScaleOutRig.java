@@ -101,10 +101,20 @@ final class ScaleOutRig implements AutoCloseable {
         return concat(settings(), List.of("--routeplan.partitioning.mode=remote"));
     }
 
-    /** Starts {@code routeplan worker} in a JVM of its own, one partition at a time; see {@link #awaitReady(Jvm)}. */
-    Jvm startWorker(String name, String... extra) throws IOException {
-        return start(name, concat(List.of("worker"), concat(settings(), concat(List.of("--routeplan.partitioning.consumers=1",
-                "--routeplan.partitioning.worker-port=0"), List.of(extra)))));
+    /**
+     * Starts {@code routeplan worker} in a JVM of its own, one partition at a time; {@code overrides}
+     * replace settings of the same name. See {@link #awaitReady(Jvm)}.
+     */
+    Jvm startWorker(String name, String... overrides) throws IOException {
+        List<String> worker = concat(settings(), List.of("--routeplan.partitioning.consumers=1",
+                "--routeplan.partitioning.worker-port=0"));
+        List<String> replaced = Stream.of(overrides).map(ScaleOutRig::key).toList();
+        return start(name, concat(List.of("worker"), concat(worker.stream().filter(s -> !replaced.contains(key(s))).toList(),
+                List.of(overrides))));
+    }
+
+    private static String key(String setting) {
+        return setting.substring(0, setting.indexOf('=') + 1);
     }
 
     /** Starts any command in a JVM of its own (a manager that a test kills), its output in a file. */
