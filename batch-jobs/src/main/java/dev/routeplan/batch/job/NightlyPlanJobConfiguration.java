@@ -1,5 +1,7 @@
 package dev.routeplan.batch.job;
 
+import dev.routeplan.batch.remote.PartitioningProperties;
+import dev.routeplan.batch.remote.QueuePlacement;
 import dev.routeplan.batch.store.FleetStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -25,7 +27,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  * because validating an order needs its depot and the depot's largest vehicle.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RouteplanProperties.class)
+@EnableConfigurationProperties({RouteplanProperties.class, PartitioningProperties.class})
 @Import({PlanningConfiguration.class, StoreConfiguration.class})
 public class NightlyPlanJobConfiguration {
 
@@ -90,10 +92,22 @@ public class NightlyPlanJobConfiguration {
 
     @Bean
     DepotPartitionedSteps depotPartitionedSteps(JobRepository jobRepository, DepotPartitioner depotPartitioner,
-                                                TaskExecutor partitionExecutor, RouteplanProperties properties,
-                                                ProgressPrinter progress, RunLogContext runLogContext) {
-        return new DepotPartitionedSteps(jobRepository, depotPartitioner, partitionExecutor, properties.partitionThreads(),
-                progress, runLogContext);
+                                                PartitionPlacement partitionPlacement, ProgressPrinter progress,
+                                                RunLogContext runLogContext) {
+        return new DepotPartitionedSteps(jobRepository, depotPartitioner, partitionPlacement, progress, runLogContext);
+    }
+
+    /**
+     * Where optimise's and verify's depot partitions run ({@code routeplan.partitioning.mode}): the
+     * partition threads, or the remote workers' queue, which exists only in remote mode.
+     */
+    @Bean
+    PartitionPlacement partitionPlacement(PartitioningProperties partitioning, TaskExecutor partitionExecutor,
+                                          RouteplanProperties properties, ObjectProvider<QueuePlacement> queue) {
+        return switch (partitioning.mode()) {
+            case LOCAL -> new ThreadPoolPlacement(partitionExecutor, properties.partitionThreads());
+            case REMOTE -> queue.getObject();
+        };
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.ChunkListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -59,8 +60,11 @@ public class ProgressPrinter implements StepExecutionListener, ChunkListener<Obj
     public ExitStatus afterStep(StepExecution step) {
         String summary = step.getExecutionContext().containsKey("summary")
                 ? step.getExecutionContext().getString("summary")
-                : itemCounts(step);
-        out.printf("  %s %s: %s%n", step.getStepName(), step.getStatus(), summary);
+                : failureOrCounts(step);
+        String worker = PartitionWorker.of(step);
+        // a partition another process ran (a remote worker) says which, as the manager prints it
+        String where = worker == null || worker.equals(PartitionWorker.THIS_PROCESS) ? "" : " on " + worker;
+        out.printf("  %s %s%s: %s%n", step.getStepName(), step.getStatus(), where, summary);
         return step.getExitStatus();
     }
 
@@ -75,6 +79,15 @@ public class ProgressPrinter implements StepExecutionListener, ChunkListener<Obj
                 out.printf("  %s: %s%n", step.getStepName(), itemCounts(step));
             }
         }
+    }
+
+    /** A failed step's reason (the first line of its exit description: a refusal, a timeout, an exception), else its counts. */
+    private static String failureOrCounts(StepExecution step) {
+        String description = step.getExitStatus().getExitDescription();
+        if (step.getStatus() == BatchStatus.FAILED && description != null && !description.isBlank()) {
+            return description.strip().lines().findFirst().orElse(description);
+        }
+        return itemCounts(step);
     }
 
     private static String itemCounts(StepExecution step) {

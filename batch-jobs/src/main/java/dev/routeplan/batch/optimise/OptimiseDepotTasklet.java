@@ -51,11 +51,14 @@ public class OptimiseDepotTasklet implements Tasklet {
     private final TravelTimeProvider travel;
     private final TransactionTemplate transactions;
     private final RunMetrics metrics;
+    private final int localSearchSteps;
 
+    /** @param localSearchSteps 0: the run's time budget ends each solve; else that many local-search steps ({@link SolverProperties}) */
     public OptimiseDepotTasklet(FleetStore fleet, OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
                                 ConditionsStore conditions, TravelTimeProvider travel, TransactionTemplate transactions,
-                                RunMetrics metrics) {
+                                RunMetrics metrics, int localSearchSteps) {
         this.metrics = metrics;
+        this.localSearchSteps = localSearchSteps;
         this.transactions = transactions;
         this.travel = travel;
         this.conditions = conditions;
@@ -75,7 +78,8 @@ public class OptimiseDepotTasklet implements Tasklet {
         // the dispatcher's hand plan is both the yardstick and the solver's starting point
         DepotPlan baseline = new BaselinePlanner().plan(problem, travel);
         long solving = System.nanoTime();
-        DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()), baseline);
+        DepotPlan plan = solver.solve(problem, SolverSettings.ofSeconds(run.solverSeconds()).withLocalSearchSteps(localSearchSteps),
+                baseline);
         metrics.solved(depotId, Duration.ofNanos(System.nanoTime() - solving));
         Map<String, String> unused = unusedVehicleReasons(problem, plan);
         transactions.executeWithoutResult(status -> {

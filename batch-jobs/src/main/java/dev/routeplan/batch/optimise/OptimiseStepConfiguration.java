@@ -11,6 +11,7 @@ import dev.routeplan.planning.solver.RouteSolver;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,14 +23,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a solve of minutes must not keep a pooled connection.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SolverProperties.class)
 public class OptimiseStepConfiguration {
 
     @Bean
     Step optimiseStep(DepotPartitionedSteps depotSteps, PlatformTransactionManager transactionManager, FleetStore fleet,
                       OrderStore orders, PlanStore plans, RulePack rulePack, RouteSolver solver,
-                      ConditionsStore conditions, TravelTimeProvider travel, RunMetrics metrics) {
+                      ConditionsStore conditions, TravelTimeProvider travel, RunMetrics metrics, SolverProperties solverProperties) {
         OptimiseDepotTasklet tasklet = new OptimiseDepotTasklet(fleet, orders, plans, rulePack, solver, conditions, travel,
-                new TransactionTemplate(transactionManager), metrics);
+                new TransactionTemplate(transactionManager), metrics, solverProperties.localSearchSteps());
         return depotSteps.step("optimise", tasklet, new ResourcelessTransactionManager());
     }
 }

@@ -212,7 +212,6 @@ public final class RouteSolver {
      * stall in.
      */
     static SolverConfig config(SolverSettings settings) {
-        SolverSettings.Search search = settings.search();
         return new SolverConfig()
                 .withSolutionClass(DepotRoutingSolution.class)
                 .withEntityClasses(VehicleRoute.class, Visit.class)
@@ -222,15 +221,27 @@ public final class RouteSolver {
                 .withRandomSeed(settings.randomSeed())
                 .withMoveThreadCount(settings.moveThreadCount())
                 .withTerminationConfig(termination(settings))
-                .withPhases(new ConstructionHeuristicPhaseConfig(), new LocalSearchPhaseConfig()
-                        .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(search.lateAcceptanceSize()))
-                        .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
-                        .withMoveSelectorConfig(moves(search)));
+                .withPhases(new ConstructionHeuristicPhaseConfig(), localSearch(settings));
     }
 
-    /** On a CPU budget, {@link CpuBudget} ends the solve; the wall clock only guards against a solver thread that never runs. */
+    private static LocalSearchPhaseConfig localSearch(SolverSettings settings) {
+        SolverSettings.Search search = settings.search();
+        LocalSearchPhaseConfig phase = new LocalSearchPhaseConfig()
+                .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(search.lateAcceptanceSize()))
+                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
+                .withMoveSelectorConfig(moves(search));
+        // a step count is a phase's termination in OptaPlanner, not the solver's
+        return settings.localSearchSteps() > 0
+                ? phase.withTerminationConfig(new TerminationConfig().withStepCountLimit(settings.localSearchSteps()))
+                : phase;
+    }
+
+    /**
+     * On a CPU budget, {@link CpuBudget} ends the solve, and on a step count the local search ends
+     * itself; the wall clock then only guards against a solve that never ends.
+     */
     private static TerminationConfig termination(SolverSettings settings) {
-        if (settings.cpuTimed()) {
+        if (settings.cpuTimed() || settings.localSearchSteps() > 0) {
             return new TerminationConfig().withSpentLimit(settings.spentLimit().multipliedBy(CpuBudget.WALL_CLOCK_GUARD));
         }
         return new TerminationConfig()

@@ -10,18 +10,25 @@ import java.time.Duration;
  * search's knobs; {@link Search#DEFAULT} is the variant chosen with {@code SolverTuning}.
  * {@code cpuTimed} measures {@code spentLimit} in CPU time of each solving thread instead of on
  * the wall clock (and ignores {@code unimprovedSpentLimit}): for comparing variants on a busy machine.
+ * {@code localSearchSteps}, when positive, ends the local search after that many steps instead of
+ * on time ({@code spentLimit} then only guards, twenty times over): the same problem, seed and steps
+ * give the same plan on any machine under any load, for comparing two runs step for step (a depot
+ * solved in this process against one solved by a remote worker); 0 leaves the time to decide.
  */
 public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit, long randomSeed, String moveThreadCount,
-                             Search search, boolean cpuTimed) {
+                             Search search, boolean cpuTimed, int localSearchSteps) {
 
     public SolverSettings {
         if (spentLimit.isNegative() || spentLimit.isZero()) {
             throw new IllegalArgumentException("solver time budget must be positive, was " + spentLimit);
         }
+        if (localSearchSteps < 0) {
+            throw new IllegalArgumentException("local search steps must be 0 (time decides) or positive, was " + localSearchSteps);
+        }
     }
 
     public SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit, long randomSeed) {
-        this(spentLimit, unimprovedSpentLimit, randomSeed, "NONE", Search.DEFAULT, false);
+        this(spentLimit, unimprovedSpentLimit, randomSeed, "NONE", Search.DEFAULT, false, 0);
     }
 
     /** A budget of {@code seconds}, stopping early once a third of it passes without improvement. */
@@ -40,15 +47,20 @@ public record SolverSettings(Duration spentLimit, Duration unimprovedSpentLimit,
     /** A budget of {@code seconds} of CPU time for each solving thread, used in full: for comparing variants on a busy machine. */
     public static SolverSettings cpuSeconds(double seconds) {
         return new SolverSettings(fullSeconds(seconds).spentLimit(), fullSeconds(seconds).spentLimit(), 42L, "NONE", Search.DEFAULT,
-                true);
+                true, 0);
     }
 
     public SolverSettings withMoveThreadCount(String count) {
-        return new SolverSettings(spentLimit, unimprovedSpentLimit, randomSeed, count, search, cpuTimed);
+        return new SolverSettings(spentLimit, unimprovedSpentLimit, randomSeed, count, search, cpuTimed, localSearchSteps);
     }
 
     public SolverSettings withSearch(Search other) {
-        return new SolverSettings(spentLimit, unimprovedSpentLimit, randomSeed, moveThreadCount, other, cpuTimed);
+        return new SolverSettings(spentLimit, unimprovedSpentLimit, randomSeed, moveThreadCount, other, cpuTimed, localSearchSteps);
+    }
+
+    /** The local search ends after {@code steps} steps, not on time; 0 leaves the time to decide. */
+    public SolverSettings withLocalSearchSteps(int steps) {
+        return new SolverSettings(spentLimit, unimprovedSpentLimit, randomSeed, moveThreadCount, search, cpuTimed, steps);
     }
 
     /**

@@ -21,11 +21,14 @@ import dev.routeplan.planning.domain.Vehicle;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.problem.DepotProblem;
 import dev.routeplan.planning.travel.HaversineTravelModel;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
+import org.optaplanner.core.config.solver.SolverConfig;
 
 class RouteSolverTests {
 
@@ -58,6 +61,34 @@ class RouteSolverTests {
         assertThat(plan.unassigned()).isEmpty();
         assertThat(plan.routes()).flatExtracting(PlannedRoute::stops).hasSize(12);
         assertThat(plan.routes()).allSatisfy(route -> assertThat(loadKg(route, orders)).isLessThanOrEqualTo(1000));
+    }
+
+    @Test
+    void plansTheSameForTheSameStepsWhateverTheTimeBudget() {
+        List<Order> orders = dayOrders(30, 150);
+        DepotProblem problem = new DepotProblem(PLAN_DATE, OKHLA, List.of(lgv("LGV-1", 1000), lgv("LGV-2", 1000),
+                lgv("LGV-3", 1000)), orders, Map.of());
+
+        DepotPlan quick = solver.solve(problem, SolverSettings.ofSeconds(1).withLocalSearchSteps(400));
+        DepotPlan unhurried = solver.solve(problem, SolverSettings.ofSeconds(30).withLocalSearchSteps(400));
+
+        assertThat(unhurried.routes()).isEqualTo(quick.routes());
+        assertThat(unhurried.distanceKm()).isEqualTo(quick.distanceKm());
+        assertThat(unhurried.unassigned()).isEqualTo(quick.unassigned());
+        assertThat(quick.routes()).flatExtracting(PlannedRoute::stops).as("what three 1,000 kg vans carry of 150 kg orders")
+                .hasSize(18);
+    }
+
+    @Test
+    void endsTheLocalSearchOnItsStepsAndKeepsTheTimeBudgetOnlyAsAGuard() {
+        SolverConfig config = RouteSolver.config(SolverSettings.ofSeconds(2).withLocalSearchSteps(400));
+
+        LocalSearchPhaseConfig localSearch = (LocalSearchPhaseConfig) config.getPhaseConfigList().get(1);
+        assertThat(localSearch.getTerminationConfig().getStepCountLimit()).isEqualTo(400);
+        assertThat(config.getTerminationConfig().getSpentLimit()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(config.getTerminationConfig().getUnimprovedSpentLimit()).isNull();
+        assertThat(RouteSolver.config(SolverSettings.ofSeconds(2)).getTerminationConfig().getUnimprovedSpentLimit())
+                .as("without steps the time decides, as before").isNotNull();
     }
 
     @Test

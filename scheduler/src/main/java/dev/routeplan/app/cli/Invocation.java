@@ -43,22 +43,35 @@ record Invocation(InputStream in, PrintStream out, PrintStream err, List<String>
      * after running jobs were stopped at a chunk boundary.
      */
     void serve(List<String> serviceSettings) throws InterruptedException {
+        // The schedule runs in the service only (other commands share the database, not the triggers)
+        runUntilClosed(WebApplicationType.SERVLET, List.of("--spring.quartz.auto-startup=true"), serviceSettings);
+    }
+
+    /**
+     * Starts a partition worker (no web server, no schedule) and returns when it has shut down: on
+     * SIGTERM, once the partitions it was running have ended or its shutdown wait has passed.
+     */
+    void work(List<String> workerSettings) throws InterruptedException {
+        runUntilClosed(WebApplicationType.NONE, List.of(), workerSettings);
+    }
+
+    private void runUntilClosed(WebApplicationType web, List<String> defaults, List<String> commandSettings)
+            throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         // Arguments, not default properties: application.yaml's own values would outrank those; each
         // only when the command line does not set it (a key given twice would read "true,false").
-        // The schedule runs in the service only (other commands share the database, not the triggers);
-        // the service's log is read by machines (JSON, one object a line, with the run's and the
-        // request's context) while the commands keep the human console format.
+        // A long-running process's log is read by machines (JSON, one object a line, with the run's
+        // and the request's context) while the commands keep the human console format.
         List<String> settings = new ArrayList<>(springSettings);
-        Stream.of("--spring.quartz.auto-startup=true", "--logging.structured.format.console=ecs",
-                        "--logging.structured.ecs.service.name=routeplan")
+        Stream.concat(defaults.stream(), Stream.of("--logging.structured.format.console=ecs",
+                        "--logging.structured.ecs.service.name=routeplan"))
                 .filter(setting -> springSettings.stream().noneMatch(given ->
                         given.startsWith(setting.substring(0, setting.indexOf('=') + 1))))
                 .forEach(settings::add);
-        settings.addAll(serviceSettings);
+        settings.addAll(commandSettings);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(RouteplanApplication.class)
-                .web(WebApplicationType.SERVLET)
-                // no console: the runs' progress goes to the log, which is JSON under serve
+                .web(web)
+                // no console: the runs' progress goes to the log, which is JSON here
                 // a class, not a lambda: Spring cannot read a lambda's event type, so it would call it
                 // with every event (the web server publishes some on each request) and swallow the
                 // ClassCastException each time

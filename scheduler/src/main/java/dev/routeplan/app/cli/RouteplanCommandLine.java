@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
- * {@code routeplan demo | run | ingest | verify | restart | deliver | generate | serve | migrate | token | user}: what operators and
- * scripts type. Exit status 0 = done, 1 = failed, 2 = the command line is wrong, 3 = done but
+ * {@code routeplan demo | run | ingest | verify | restart | deliver | generate | serve | worker | migrate | token |
+ * user}: what operators and scripts type. Exit status 0 = done, 1 = failed, 2 = the command line is wrong, 3 = done but
  * routes blocked, 4 = done and published but a delivery did not go out (see {@link ExitStatus}).
  */
 public final class RouteplanCommandLine {
@@ -59,6 +59,7 @@ public final class RouteplanCommandLine {
                 .addSubcommand(new DeliverCommand(invocation))
                 .addSubcommand(new GenerateCommand(invocation))
                 .addSubcommand(new ServeCommand(invocation))
+                .addSubcommand(new WorkerCommand(invocation))
                 .addSubcommand(new MigrateCommand(invocation))
                 .addSubcommand(new TokenCommand(invocation))
                 .addSubcommand(UserCommand.commandLine(invocation))
