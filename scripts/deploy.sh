@@ -70,8 +70,8 @@ compose_migrate() {
     # the app would migrate under Flyway's lock on start; `routeplan migrate` runs it alone first so
     # that a failed migration stops the deploy while the old container still serves (see
     # k8s/base/migrate-job.yaml). It prints the schema version before and after; exit 1 says why.
-    run env ROUTEPLAN_TAG="$TAG" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --wait postgres
-    run env ROUTEPLAN_TAG="$TAG" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" run --rm --no-deps routeplan migrate \
+    run env ROUTEPLAN_IMAGE="$IMAGE" ROUTEPLAN_TAG="$TAG" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --wait postgres
+    run env ROUTEPLAN_IMAGE="$IMAGE" ROUTEPLAN_TAG="$TAG" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" run --rm --no-deps routeplan migrate \
         || die "migration failed: the old containers still serve; see the output above"
 }
 
@@ -86,7 +86,7 @@ cmd_deploy_compose() {
     fi
     run docker pull "$IMAGE:$TAG"
     compose_migrate
-    run env ROUTEPLAN_TAG="$TAG" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --remove-orphans
+    run env ROUTEPLAN_IMAGE="$IMAGE" ROUTEPLAN_TAG="$TAG" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --remove-orphans
     if [[ $DRY_RUN == 1 ]]; then echo "+ echo $TAG > $STATE_DIR/compose.current"; else echo "$TAG" > "$STATE_DIR/compose.current"; fi
     cmd_health compose
 }
@@ -196,7 +196,7 @@ cmd_rollback() {
         previous=$(<"$STATE_DIR/compose.previous")
     fi
     echo "# the database keeps its migrated schema; $previous must run on it (expand/contract migrations)"
-    run env ROUTEPLAN_TAG="$previous" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --no-deps routeplan
+    run env ROUTEPLAN_IMAGE="$IMAGE" ROUTEPLAN_TAG="$previous" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --no-deps routeplan
     if [[ $DRY_RUN == 1 ]]; then echo "+ echo $previous > $STATE_DIR/compose.current"; else echo "$previous" > "$STATE_DIR/compose.current"; fi
     TAG=$previous cmd_health compose
 }
