@@ -30,6 +30,9 @@ read -ra COMPOSE_CMD <<< "${COMPOSE:-docker compose}"   # e.g. COMPOSE=docker-co
 HEALTH_URL=${ROUTEPLAN_HEALTH_URL:-http://127.0.0.1:8080/actuator/health/readiness}
 HEALTH_TIMEOUT=${ROUTEPLAN_HEALTH_TIMEOUT:-300}
 DRY_RUN=0
+# what deploy-k8s applies only after the migration Job: the service's Deployment and Service and the
+# workers' Deployment (the rest, the Job included, goes first)
+HELD_BACK='app.kubernetes.io/component!=server,app.kubernetes.io/component!=worker'
 TAG=${ROUTEPLAN_TAG:-}
 
 die() { echo "deploy.sh: $*" >&2; exit 1; }
@@ -111,12 +114,14 @@ k8s_apply() {
     run sh -c "kubectl kustomize $work/k8s/overlays/$env > $work/manifests.yaml"
     # a Job's pod template cannot change: the previous migration Job goes first
     run kubectl -n "$ns" delete job routeplan-migrate --ignore-not-found
-    # everything but the Deployment and its Service first: settings, rule pack, the migration Job
-    run kubectl apply -f "$work/manifests.yaml" --selector 'app.kubernetes.io/component!=server'
+    # everything but the Deployments (service and workers) and the Service first: settings, rule
+    # pack, the migration Job; no pod of the new image runs before the schema is migrated
+    run kubectl apply -f "$work/manifests.yaml" --selector "$HELD_BACK"
     run kubectl -n "$ns" wait --for=condition=complete job/routeplan-migrate --timeout=900s
     run kubectl -n "$ns" logs job/routeplan-migrate   # schema A -> B (N migrations applied)
     run kubectl apply -f "$work/manifests.yaml"
     run kubectl -n "$ns" rollout status deployment/routeplan --timeout=600s
+    run kubectl -n "$ns" rollout status deployment/routeplan-worker --timeout=600s
     run rm -rf "$work"
 }
 
@@ -134,7 +139,7 @@ cmd_migrate() {
         check_env "$K8S_ENV"
         local ns=routeplan-$K8S_ENV
         run kubectl -n "$ns" delete job routeplan-migrate --ignore-not-found
-        run sh -c "kubectl kustomize $ROOT/k8s/overlays/$K8S_ENV | kubectl apply -f - --selector 'app.kubernetes.io/component!=server'"
+        run sh -c "kubectl kustomize $ROOT/k8s/overlays/$K8S_ENV | kubectl apply -f - --selector '$HELD_BACK'"
         run kubectl -n "$ns" wait --for=condition=complete job/routeplan-migrate --timeout=900s
         run kubectl -n "$ns" logs job/routeplan-migrate
     else
@@ -182,9 +187,13 @@ cmd_rollback() {
     if [[ -n ${K8S_ENV:-} ]]; then
         check_env "$K8S_ENV"
         need kubectl rollback
-        # the schema stays migrated (see the top of this file); the previous ReplicaSet comes back
+        # the schema stays migrated (see the top of this file); the previous ReplicaSets come back,
+        # the workers' too: managers and workers of two releases must not share a night
         run kubectl -n "routeplan-$K8S_ENV" rollout undo deployment/routeplan
+        run kubectl -n "routeplan-$K8S_ENV" rollout undo deployment/routeplan-worker \
+            || echo "deploy.sh: routeplan-worker has no earlier revision (its first release): scale it to 0 if its rule pack is not the service's" >&2
         run kubectl -n "routeplan-$K8S_ENV" rollout status deployment/routeplan --timeout=600s
+        run kubectl -n "routeplan-$K8S_ENV" rollout status deployment/routeplan-worker --timeout=600s
         return 0
     fi
     need docker rollback
@@ -197,6 +206,14 @@ cmd_rollback() {
     fi
     echo "# the database keeps its migrated schema; $previous must run on it (expand/contract migrations)"
     run env ROUTEPLAN_IMAGE="$IMAGE" ROUTEPLAN_TAG="$previous" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --no-deps routeplan
+    # the partition workers too, when they run (the `workers` profile): a manager and workers of two
+    # releases must not share a night
+    if [[ $DRY_RUN == 1 ]]; then
+        echo "# if workers run:"
+        run env ROUTEPLAN_IMAGE="$IMAGE" ROUTEPLAN_TAG="$previous" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --no-deps worker
+    elif [[ -n $("${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" ps -q worker 2>/dev/null) ]]; then
+        run env ROUTEPLAN_IMAGE="$IMAGE" ROUTEPLAN_TAG="$previous" "${COMPOSE_CMD[@]}" -f "$ROOT/docker-compose.yml" up -d --no-deps worker
+    fi
     if [[ $DRY_RUN == 1 ]]; then echo "+ echo $previous > $STATE_DIR/compose.current"; else echo "$previous" > "$STATE_DIR/compose.current"; fi
     TAG=$previous cmd_health compose
 }

@@ -82,7 +82,7 @@ import os, sys, yaml
 doc = yaml.safe_load(open(sys.argv[1]))
 services = doc.get("services", {})
 problems = []
-required = {"routeplan", "postgres", "redis", "rabbitmq", "sftp", "mailpit", "nginx", "prometheus", "grafana"}
+required = {"routeplan", "worker", "postgres", "redis", "rabbitmq", "sftp", "mailpit", "nginx", "prometheus", "grafana"}
 missing = required - services.keys()
 if missing:
     problems.append("services missing: " + ", ".join(sorted(missing)))
@@ -105,6 +105,30 @@ for key in ("ROUTEPLAN_DB_HOST", "ROUTEPLAN_DB_PASSWORD", "ROUTEPLAN_REDIS_HOST"
         problems.append(f"routeplan: {key} is not set")
 if "serve" not in (app.get("command") or []):
     problems.append("routeplan: command must run `serve`")
+# the partition worker (README, Scale-out): the service's image in worker mode, after the database and the
+# broker are healthy, probed on its own port (the image's HEALTHCHECK asks 8080, which a worker does not open)
+worker = services.get("worker", {})
+if worker:
+    if (worker.get("command") or [None])[0] != "worker":
+        problems.append("worker: command must run `worker`")
+    if worker.get("image") != app.get("image"):
+        problems.append(f"worker: image '{worker.get('image')}' is not the service's '{app.get('image')}'")
+    wdeps = worker.get("depends_on", {})
+    for dep in ("postgres", "rabbitmq"):
+        if not isinstance(wdeps, dict) or wdeps.get(dep, {}).get("condition") != "service_healthy":
+            problems.append(f"worker: depends_on {dep} must have condition: service_healthy")
+    wenv = worker.get("environment", {})
+    if str(wenv.get("ROUTEPLAN_PARTITIONING_MODE", "")).lower() != "remote":
+        problems.append("worker: ROUTEPLAN_PARTITIONING_MODE must be remote")
+    for key in ("ROUTEPLAN_DB_HOST", "ROUTEPLAN_DB_PASSWORD", "SPRING_RABBITMQ_HOST", "SPRING_RABBITMQ_PASSWORD"):
+        if wenv.get(key) != env.get(key):
+            problems.append(f"worker: {key} must be the service's (the job repository and broker they share)")
+    if ":8081/health/" not in " ".join(str(t) for t in (worker.get("healthcheck", {}).get("test") or [])):
+        problems.append("worker: the healthcheck must ask the worker port 8081's /health/ path")
+    if worker.get("ports"):
+        problems.append("worker: publishes ports (nothing calls a worker; --scale needs none)")
+    if not worker.get("read_only"):
+        problems.append("worker: the root filesystem must be read_only, as the service's")
 if not any(":/var/lib/postgresql/data" in str(v) or (isinstance(v, dict) and v.get("target") == "/var/lib/postgresql/data")
            for v in services.get("postgres", {}).get("volumes", [])):
     problems.append("postgres: no volume on /var/lib/postgresql/data")

@@ -13,9 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +26,14 @@ import java.util.stream.Stream;
 /**
  * One overlay of {@code k8s/overlays/} as {@code kubectl kustomize} builds it (what
  * {@code kubectl apply -k} and scripts/deploy.sh send to the cluster), read into fabric8's typed
- * model. Kinds the model does not know (the Prometheus Operator's and the VPA's) come back as
+ * model. Kinds the model does not know (the Prometheus Operator's, the VPA's, KEDA's) come back as
  * {@link GenericKubernetesResource}. Each overlay is built once per test run.
  */
 record BuiltOverlay(String name, List<HasMetadata> objects) {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Map<String, BuiltOverlay> BUILT = new ConcurrentHashMap<>();
+    static final String COMPONENT = "app.kubernetes.io/component";
 
     /** The overlays' names: every folder under k8s/overlays with a kustomization.yaml. */
     static Stream<String> names() throws IOException {
@@ -49,8 +52,60 @@ record BuiltOverlay(String name, List<HasMetadata> objects) {
     }
 
     private static BuiltOverlay build(String overlay) {
-        Path dir = Repository.file("k8s/overlays/" + overlay);
-        String yaml = kustomize(dir);
+        return read(overlay, kustomize(Repository.file("k8s/overlays/" + overlay)));
+    }
+
+    /**
+     * The overlay as an operator builds it after adding {@code components: [../../components/COMPONENT]}
+     * to its kustomization.yaml (k8s/README.md): on a scratch copy of k8s/ and config/rules/, the
+     * repository's files untouched.
+     */
+    static BuiltOverlay withComponent(String overlay, String component) {
+        return BUILT.computeIfAbsent(overlay + "+" + component, key -> {
+            Path copy = null;
+            try {
+                copy = Files.createTempDirectory("routeplan-k8s-");
+                copyTree(Repository.file("k8s"), copy.resolve("k8s"));
+                copyTree(Repository.file("config/rules"), copy.resolve("config/rules"));
+                Path kustomization = copy.resolve("k8s/overlays/" + overlay + "/kustomization.yaml");
+                Files.writeString(kustomization, Files.readString(kustomization)
+                        + "\ncomponents:\n  - ../../components/" + component + "\n");
+                return read(overlay, kustomize(kustomization.getParent()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                deleteTree(copy);
+            }
+        });
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the scratch copy " + root, e);
+        }
+    }
+
+    private static BuiltOverlay read(String overlay, String yaml) {
         Object read = SERIALIZATION.unmarshal(yaml);
         List<HasMetadata> objects;
         if (read instanceof List<?> list) {
@@ -110,11 +165,22 @@ record BuiltOverlay(String name, List<HasMetadata> objects) {
         return all(GenericKubernetesResource.class).stream().filter(o -> kind.equals(o.getKind())).toList();
     }
 
-    /** The one Deployment: the service. */
+    /** The service's Deployment: the one labelled {@code app.kubernetes.io/component: server}. */
     Deployment server() {
-        List<Deployment> deployments = all(Deployment.class);
+        return deployment("server");
+    }
+
+    /** The partition workers' Deployment: the one labelled {@code app.kubernetes.io/component: worker}. */
+    Deployment worker() {
+        return deployment("worker");
+    }
+
+    private Deployment deployment(String component) {
+        List<Deployment> deployments = all(Deployment.class).stream()
+                .filter(d -> component.equals(labels(d).get(COMPONENT))).toList();
         if (deployments.size() != 1) {
-            throw new AssertionError(name + ": expected one Deployment, found " + deployments.size());
+            throw new AssertionError(name + ": expected one Deployment labelled " + COMPONENT + ": " + component + ", found "
+                    + deployments.size());
         }
         return deployments.get(0);
     }
@@ -123,15 +189,24 @@ record BuiltOverlay(String name, List<HasMetadata> objects) {
         return server().getSpec().getTemplate().getMetadata().getLabels();
     }
 
-    /** Every pod this overlay runs, by its owner: the Deployment's and each Job's template. */
+    Map<String, String> workerPodLabels() {
+        return worker().getSpec().getTemplate().getMetadata().getLabels();
+    }
+
+    /** Every pod this overlay runs, by its owner: each Deployment's and each Job's template. */
     Map<String, PodTemplateSpec> podTemplates() {
         Map<String, PodTemplateSpec> templates = new LinkedHashMap<>();
-        Deployment server = server();
-        templates.put("Deployment/" + server.getMetadata().getName(), server.getSpec().getTemplate());
+        for (Deployment deployment : all(Deployment.class)) {
+            templates.put("Deployment/" + deployment.getMetadata().getName(), deployment.getSpec().getTemplate());
+        }
         for (Job job : all(Job.class)) {
             templates.put("Job/" + job.getMetadata().getName(), job.getSpec().getTemplate());
         }
         return templates;
+    }
+
+    static Map<String, String> labels(HasMetadata object) {
+        return Objects.requireNonNullElse(object.getMetadata().getLabels(), Map.of());
     }
 
     static boolean selects(Map<String, String> selector, Map<String, String> labels) {

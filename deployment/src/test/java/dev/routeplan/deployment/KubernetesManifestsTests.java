@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,14 +156,20 @@ class KubernetesManifestsTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
     void writesTemporaryFilesToAnEmptyDirBecauseTheRootIsReadOnly(String overlay) {
+        // /tmp, and the java.io.tmpdir the image's JAVA_OPTS set on the command line (which wins over
+        // JAVA_TOOL_OPTIONS): where JasperReports, POI and Tomcat write
+        Matcher tmpdir = Pattern.compile("-Djava\\.io\\.tmpdir=([^\\s\"]+)").matcher(Repository.read("Dockerfile"));
+        assertThat(tmpdir.find()).as("the Dockerfile's JAVA_OPTS set -Djava.io.tmpdir").isTrue();
         BuiltOverlay.of(overlay).podTemplates().forEach((owner, template) -> {
             for (Container container : template.getSpec().getContainers()) {
                 String where = overlay + ": " + owner + " container " + container.getName();
-                VolumeMount tmp = mounts(container).stream().filter(m -> "/tmp".equals(m.getMountPath())).findFirst()
-                        .orElseThrow(() -> new AssertionError(where + ": nothing is mounted on /tmp"));
-                Volume volume = volume(template.getSpec(), tmp.getName());
-                assertThat(volume.getEmptyDir()).as("%s: the volume %s on /tmp is an emptyDir", where, tmp.getName())
-                        .isNotNull();
+                for (String path : List.of("/tmp", tmpdir.group(1))) {
+                    VolumeMount tmp = mounts(container).stream().filter(m -> path.equals(m.getMountPath())).findFirst()
+                            .orElseThrow(() -> new AssertionError(where + ": nothing is mounted on " + path));
+                    Volume volume = volume(template.getSpec(), tmp.getName());
+                    assertThat(volume.getEmptyDir()).as("%s: the volume %s on %s is an emptyDir", where, tmp.getName(), path)
+                            .isNotNull();
+                }
             }
         });
     }
@@ -217,18 +225,33 @@ class KubernetesManifestsTests {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
-    void holdsTheDeploymentBackFromDeployShsFirstPassUntilTheMigrationIsDone(String overlay) {
+    void holdsTheDeploymentsBackFromDeployShsFirstPassUntilTheMigrationIsDone(String overlay) {
         BuiltOverlay built = BuiltOverlay.of(overlay);
-        // deploy.sh's first `kubectl apply --selector 'app.kubernetes.io/component!=server'` must
-        // carry the Job and leave the Deployment (and its Service) for after the migration
-        assertThat(Repository.read("scripts/deploy.sh")).contains("--selector 'app.kubernetes.io/component!=server'");
-        for (HasMetadata held : List.<HasMetadata>of(built.server(), built.all(Service.class).get(0))) {
-            assertThat(held.getMetadata().getLabels()).as("%s: %s labels", overlay, describe(held))
-                    .containsEntry("app.kubernetes.io/component", "server");
+        // deploy.sh's first `kubectl apply --selector "$HELD_BACK"` must carry the Job and leave the
+        // service's Deployment and Service and the workers' Deployment for after the migration: no pod
+        // of the new image may run on the old schema
+        String deploy = Repository.read("scripts/deploy.sh");
+        Matcher heldBack = Pattern.compile("(?m)^HELD_BACK='([^']+)'").matcher(deploy);
+        assertThat(heldBack.find()).as("scripts/deploy.sh sets HELD_BACK='SELECTOR'").isTrue();
+        assertThat(deploy).as("scripts/deploy.sh applies its first pass with the HELD_BACK selector")
+                .contains("kubectl apply -f \"$work/manifests.yaml\" --selector \"$HELD_BACK\"");
+        // a label selector of KEY!=VALUE requirements, all of which an object must meet
+        List<String[]> requirements = new ArrayList<>();
+        for (String requirement : heldBack.group(1).split(",")) {
+            String[] keyAndValue = requirement.split("!=", 2);
+            assertThat(keyAndValue).as("HELD_BACK's requirement '%s' is KEY!=VALUE", requirement).hasSize(2);
+            requirements.add(keyAndValue);
+        }
+        Predicate<HasMetadata> firstPass = object -> requirements.stream()
+                .allMatch(r -> !r[1].equals(BuiltOverlay.labels(object).get(r[0])));
+
+        for (HasMetadata held : List.<HasMetadata>of(built.server(), built.worker(), built.all(Service.class).get(0))) {
+            assertThat(firstPass.test(held)).as("%s: %s (labels %s) waits for the migration (HELD_BACK '%s')", overlay,
+                    describe(held), held.getMetadata().getLabels(), heldBack.group(1)).isFalse();
         }
         for (Job job : built.all(Job.class)) {
-            assertThat(job.getMetadata().getLabels()).as("%s: %s labels", overlay, describe(job))
-                    .doesNotContainEntry("app.kubernetes.io/component", "server");
+            assertThat(firstPass.test(job)).as("%s: %s (labels %s) goes in deploy.sh's first pass", overlay, describe(job),
+                    job.getMetadata().getLabels()).isTrue();
         }
     }
 
@@ -384,8 +407,9 @@ class KubernetesManifestsTests {
     void scalesTheDeploymentOutButNeverBelowItsReplicasAndOnlyRecommendsSizes(String overlay) {
         BuiltOverlay built = BuiltOverlay.of(overlay);
         Deployment server = built.server();
-        List<HorizontalPodAutoscaler> autoscalers = built.all(HorizontalPodAutoscaler.class);
-        assertThat(autoscalers).as("%s: HorizontalPodAutoscalers", overlay).hasSize(1);
+        List<HorizontalPodAutoscaler> autoscalers = built.all(HorizontalPodAutoscaler.class).stream()
+                .filter(hpa -> server.getMetadata().getName().equals(hpa.getSpec().getScaleTargetRef().getName())).toList();
+        assertThat(autoscalers).as("%s: HorizontalPodAutoscalers of the service", overlay).hasSize(1);
         var target = autoscalers.get(0).getSpec().getScaleTargetRef();
         assertThat(List.of(target.getApiVersion(), target.getKind(), target.getName())).as("%s: the HPA's scaleTargetRef", overlay)
                 .containsExactly("apps/v1", "Deployment", server.getMetadata().getName());
@@ -404,28 +428,26 @@ class KubernetesManifestsTests {
     @MethodSource("overlays")
     void keepsTwoServerPodsUpThroughADrainWithoutBlockingIt(String overlay) {
         BuiltOverlay built = BuiltOverlay.of(overlay);
-        List<PodDisruptionBudget> budgets = built.all(PodDisruptionBudget.class);
-        assertThat(budgets).as("%s: PodDisruptionBudgets", overlay).hasSize(1);
+        List<PodDisruptionBudget> budgets = built.all(PodDisruptionBudget.class).stream()
+                .filter(pdb -> selects(pdb.getSpec().getSelector().getMatchLabels(), built.serverPodLabels())).toList();
+        assertThat(budgets).as("%s: PodDisruptionBudgets selecting the server pods %s", overlay, built.serverPodLabels())
+                .hasSize(1);
         PodDisruptionBudget budget = budgets.get(0);
-        assertThat(selects(budget.getSpec().getSelector().getMatchLabels(), built.serverPodLabels()))
-                .as("%s: the PDB's selector %s matches the server pods %s", overlay, budget.getSpec().getSelector().getMatchLabels(),
-                        built.serverPodLabels())
-                .isTrue();
         assertThat(budget.getSpec().getMinAvailable().getIntVal()).as("%s: the PDB's minAvailable", overlay)
                 .isEqualTo(2).isLessThan(built.server().getSpec().getReplicas());
     }
 
-    private static String httpPath(Probe probe) {
+    static String httpPath(Probe probe) {
         return probe == null || probe.getHttpGet() == null ? null : probe.getHttpGet().getPath();
     }
 
-    private static boolean opens(Container container, IntOrString port) {
+    static boolean opens(Container container, IntOrString port) {
         List<ContainerPort> ports = Objects.requireNonNullElse(container.getPorts(), List.of());
         return port != null && ports.stream().anyMatch(p -> port.getStrVal() != null
                 ? port.getStrVal().equals(p.getName()) : Objects.equals(port.getIntVal(), p.getContainerPort()));
     }
 
-    private static String portText(IntOrString port) {
+    static String portText(IntOrString port) {
         return port == null ? "none" : port.getStrVal() != null ? port.getStrVal() : String.valueOf(port.getIntVal());
     }
 
@@ -437,7 +459,7 @@ class KubernetesManifestsTests {
                 .isEqualByComparingTo(new Quantity(expected).getNumericalAmount());
     }
 
-    private static List<Container> containers(PodSpec pod) {
+    static List<Container> containers(PodSpec pod) {
         List<Container> all = new ArrayList<>(pod.getContainers());
         all.addAll(Objects.requireNonNullElse(pod.getInitContainers(), List.of()));
         return all;
@@ -470,7 +492,7 @@ class KubernetesManifestsTests {
         return value == null || value.isBlank() || value.contains("CHANGE_ME");
     }
 
-    private static String describe(HasMetadata object) {
+    static String describe(HasMetadata object) {
         return object.getKind() + "/" + object.getMetadata().getName();
     }
 }
