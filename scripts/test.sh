@@ -30,22 +30,42 @@ ensure_postgres() {
     fi
     wait_for_port PostgreSQL 5432 60
   fi
-  if ! psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'test'" | grep -q 1; then
+  if ! PGCONNECT_TIMEOUT=10 psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = 'test'" | grep -q 1; then
     log "creating database test"
     psql -h 127.0.0.1 -U postgres -d postgres -c "create database test"
   fi
   log "PostgreSQL answers on 127.0.0.1:5432"
 }
 
+start_redis() {
+  mkdir -p /var/lib/redis /var/log/redis
+  redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
+    --dir /var/lib/redis --logfile /var/log/redis/ci.log
+  wait_for_port Redis 6379 30
+}
+
+redis_pongs() { [ "$(timeout 5 redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null)" = PONG ]; }
+
 ensure_redis() {
+  # CI runs against the services as the last session left them: an open port is not enough, the
+  # cache tests need a Redis that answers within their 300 ms read timeout
   if ! port_open 6379; then
     log "Redis is down: starting it"
-    mkdir -p /var/lib/redis /var/log/redis
-    redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 --save "" --appendonly no \
-      --dir /var/lib/redis --logfile /var/log/redis/ci.log
-    wait_for_port Redis 6379 30
+    start_redis
+  elif ! redis_pongs; then
+    log "something holds 127.0.0.1:6379 but does not answer PING within 5 s:"
+    ps -o pid,stat,etime,args -p "$(fuser 6379/tcp 2>/dev/null | tr -s ' ' ',' | sed 's/^,//')" || true
+    # a stopped process (state T) is resumed; anything else is replaced by a fresh Redis
+    for pid in $(fuser 6379/tcp 2>/dev/null); do kill -CONT "$pid" 2>/dev/null || true; done
+    if ! redis_pongs; then
+      log "replacing it with a fresh Redis"
+      fuser -k -KILL 6379/tcp >/dev/null 2>&1 || true
+      sleep 1
+      start_redis
+    fi
   fi
-  log "Redis answers on 127.0.0.1:6379"
+  redis_pongs || { log "Redis on 127.0.0.1:6379 does not answer PING"; return 1; }
+  log "Redis answers PING on 127.0.0.1:6379 ($(redis-cli -h 127.0.0.1 -p 6379 dbsize) keys)"
 }
 
 ensure_rabbitmq() {
