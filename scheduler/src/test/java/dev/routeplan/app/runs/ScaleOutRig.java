@@ -38,14 +38,14 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the scale-out tests share: a schema of their own on this machine's PostgreSQL (the job
+ * What the scale-out and takeover tests share: a schema of their own on this machine's PostgreSQL (the job
  * repository the manager and the workers share), request and dead-letter queues of their own on its
  * RabbitMQ (127.0.0.1:5672, guest), partition workers started as separate JVMs ({@code routeplan
  * worker} on the test class path), the command line run in this JVM as a manager, and a look at
  * the job repository and the queues. {@link #close()} stops the workers and removes the schema,
  * the queues and the files.
  */
-final class ScaleOutRig implements AutoCloseable {
+public final class ScaleOutRig implements AutoCloseable {
 
     static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     /** The local search's steps per depot: a plan that does not depend on how busy the machine is. */
@@ -56,8 +56,8 @@ final class ScaleOutRig implements AutoCloseable {
     final String schema;
     final String requests;
     final String deadLetters;
-    final Path folder;
-    final JdbcClient jdbc;
+    public final Path folder;
+    public final JdbcClient jdbc;
     final JobRepository jobRepository;
     private final DataSource dataSource;
     private final CachingConnectionFactory rabbit = new CachingConnectionFactory("127.0.0.1", 5672);
@@ -65,7 +65,7 @@ final class ScaleOutRig implements AutoCloseable {
     private final List<Jvm> jvms = new ArrayList<>();
     private final Duration partitionTimeout;
 
-    ScaleOutRig(Duration partitionTimeout) throws Exception {
+    public ScaleOutRig(Duration partitionTimeout) throws Exception {
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         this.schema = "routeplan_scale_" + id;
         this.requests = "routeplan.it." + id + ".partitions";
@@ -86,7 +86,7 @@ final class ScaleOutRig implements AutoCloseable {
     }
 
     /** The settings every process of the rig gets: database, queues, rule pack, solver steps. */
-    List<String> settings() {
+    public List<String> settings() {
         return List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
                 "--routeplan.rule-pack=" + RULES.resolve("delhi.yaml"), "--routeplan.redis.enabled=false",
@@ -118,7 +118,7 @@ final class ScaleOutRig implements AutoCloseable {
     }
 
     /** Starts any command in a JVM of its own (a manager that a test kills), its output in a file. */
-    Jvm start(String name, List<String> args) throws IOException {
+    public Jvm start(String name, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-Duser.timezone=UTC", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                 RouteplanApplication.class.getName()));
@@ -148,12 +148,12 @@ final class ScaleOutRig implements AutoCloseable {
     }
 
     /** A fresh copy of the sample day's files. */
-    Path sampleInput(String name) throws IOException {
+    public Path sampleInput(String name) throws IOException {
         return SampleDay.copySamplesInto(folder.resolve(name));
     }
 
     /** The executions of the date's nightly job, oldest first. */
-    List<JobExecution> executions(LocalDate date) {
+    public List<JobExecution> executions(LocalDate date) {
         return jdbc.sql("""
                         select e.job_execution_id from batch_job_execution e
                         join batch_job_execution_params p on p.job_execution_id = e.job_execution_id
@@ -180,7 +180,7 @@ final class ScaleOutRig implements AutoCloseable {
         return new RabbitTemplate(rabbit);
     }
 
-    static void await(Duration limit, BooleanSupplier condition, Object what) throws InterruptedException {
+    public static void await(Duration limit, BooleanSupplier condition, Object what) throws InterruptedException {
         long until = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) {
@@ -218,10 +218,10 @@ final class ScaleOutRig implements AutoCloseable {
     }
 
     /** A routeplan process of its own, its output in {@code logFile}. */
-    record Jvm(String name, Process process, Path logFile) {
+    public record Jvm(String name, Process process, Path logFile) {
 
         /** What it has printed so far. */
-        String output() {
+        public String output() {
             try {
                 // leniently: the process may be half-way through a character
                 return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8);
@@ -230,13 +230,13 @@ final class ScaleOutRig implements AutoCloseable {
             }
         }
 
-        String tail() {
+        public String tail() {
             List<String> lines = output().lines().toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         }
 
         /** SIGKILL, as a node lost or an OOM kill would end it. */
-        void kill() throws InterruptedException {
+        public void kill() throws InterruptedException {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
     }

@@ -1,5 +1,6 @@
 package dev.routeplan.app.schedule;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,11 @@ class CountingPlanning implements NightlyPlanning {
     public void plan(LocalDate planDate) throws InterruptedException {
         planned.add(planDate);
         Thread.sleep(500);
+    }
+
+    @Override
+    public void resume(LocalDate planDate, Instant firedAt) throws InterruptedException {
+        plan(planDate);
     }
 
     List<LocalDate> planned() {
