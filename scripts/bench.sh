@@ -27,6 +27,14 @@
 #                                    API_JAVA_OPTS (service JVM), API_WARMUP (s), API_TIMEOUT_MS, API_RATE_LIMIT_SETTING,
 #                                    API_LOAD_JAVA_OPTS (generator JVM), API_SERVICE_SETTINGS (more --key=value for the
 #                                    service), API_REUSE_HISTORY=1 (keep the previous run's seeded schema and folders)
+#   scripts/bench.sh scale [ORDERS DEPOTS VEHICLES WORKERS]
+#                                    remote partitioning against local at equal cores on PostgreSQL and RabbitMQ
+#                                    (default 50,000 orders, 40 depots, 2,000 vehicles, 2 workers): the same generated
+#                                    night run locally (routeplan.partition-threads 2), with 1 worker (2 consumers) and
+#                                    with WORKERS workers (2 / WORKERS consumers each, at least 1), each depot's search
+#                                    ended after SCALE_STEPS local search steps (default 2000) so every run plans the same
+#                                    routes; wall time per step, peak heap of the manager and each worker (jstat, 1 s),
+#                                    requests sent, km and unassigned. SCALE_MODES=local,1,W chooses the runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -339,6 +347,147 @@ bench_api() {
   echo "$figures"
 }
 
+# --- the scale-out benchmark -----------------------------------------------------------------------
+
+SCALE_SCHEMA=routeplan_bench_scale
+SCALE_QUEUE=routeplan.bench.partitions
+SCALE_DATE=2026-12-01
+
+# every process of a scale run: one schema, the benchmark's own queues, no Redis (a travel matrix
+# cached by the first run would make the later ones cheaper), the fixed search
+scale_settings() {
+  printf '%s\n' --spring.profiles.active=postgres "--spring.datasource.url=$PG_URL?currentSchema=$SCALE_SCHEMA" \
+    "--spring.flyway.schemas=$SCALE_SCHEMA" "--spring.flyway.default-schema=$SCALE_SCHEMA" \
+    --routeplan.redis.enabled=false "--routeplan.partitioning.requests=$SCALE_QUEUE" \
+    "--routeplan.partitioning.dead-letters=$SCALE_QUEUE.dead" --routeplan.partitioning.poll-interval=1s \
+    --routeplan.partitioning.worker-port=0 "--routeplan.solver.local-search-steps=${SCALE_STEPS:-2000}" \
+    --logging.level.dev.routeplan=WARN --logging.level.dev.routeplan.batch.remote=INFO
+}
+
+# samples a JVM's heap in use (young and old generation, jstat) every second into FILE until it ends
+heap_sampler() {
+  local pid=$1 file=$2
+  : >"$file"
+  while kill -0 "$pid" 2>/dev/null; do
+    jstat -gc "$pid" 2>/dev/null | awk 'NR == 2 { printf "%d\n", ($3 + $4 + $6 + $8) / 1024 }' >>"$file" || true
+    sleep 1
+  done
+}
+
+peak_mb() { sort -n "$1" | tail -n 1; }
+
+# one night: local when WORKERS is 0, else remote with WORKERS worker JVMs of CONSUMERS partitions each.
+# Prints its figures and, last, "WALL_S KM UNASSIGNED".
+scale_run() {
+  local dir=$1 workers=$2 consumers=$3 name=$4
+  local settings
+  mapfile -t settings < <(scale_settings)
+  psql_test -c "drop schema if exists $SCALE_SCHEMA cascade"
+  rm -rf "$dir/out-$name"
+  java -jar "$JAR" migrate "${settings[@]}" >"$dir/migrate-$name.log" 2>&1 \
+    || { log "migrate failed:"; tail -n 20 "$dir/migrate-$name.log" >&2; exit 1; }
+  local pids=() samplers=() i
+  for ((i = 1; i <= workers; i++)); do
+    java -Xmx1g -jar "$JAR" worker "${settings[@]}" "--routeplan.partitioning.consumers=$consumers" \
+      >"$dir/worker-$name-$i.log" 2>&1 &
+    pids+=($!)
+    heap_sampler "$!" "$dir/heap-$name-worker-$i.txt" &
+    samplers+=($!)
+  done
+  # shellcheck disable=SC2064 # the pids are fixed now
+  trap "kill ${pids[*]:-} 2>/dev/null || true" EXIT
+  for ((i = 1; i <= workers; i++)); do
+    local waited=0
+    until grep -q 'takes partitions' "$dir/worker-$name-$i.log"; do
+      if ! kill -0 "${pids[$((i - 1))]}" 2>/dev/null || ((waited >= 300)); then
+        log "worker $i did not start; the end of $dir/worker-$name-$i.log:"
+        tail -n 30 "$dir/worker-$name-$i.log" >&2
+        exit 1
+      fi
+      sleep 1
+      waited=$((waited + 1))
+    done
+  done
+  local mode=local start end status=0
+  ((workers > 0)) && mode=remote
+  start=$(now)
+  java -Xmx2g -jar "$JAR" run --date "$SCALE_DATE" --input "$dir/in" --output "$dir/out-$name" \
+    "${settings[@]}" "--routeplan.partitioning.mode=$mode" --routeplan.partition-threads=2 \
+    --routeplan.partitioning.timeout=6h >"$dir/run-$name.log" 2>&1 &
+  local manager=$!
+  heap_sampler "$manager" "$dir/heap-$name-manager.txt" &
+  samplers+=($!)
+  wait "$manager" || status=$?
+  end=$(now)
+  if ((status != 0 && status != 3 && status != 4)); then
+    log "the run ended with status $status; the end of $dir/run-$name.log:"
+    tail -n 30 "$dir/run-$name.log" >&2
+    exit 1
+  fi
+  ((workers > 0)) && kill -TERM "${pids[@]}" 2>/dev/null
+  wait "${pids[@]}" "${samplers[@]}" 2>/dev/null || true
+  trap - EXIT
+
+  local wall km unassigned heaps
+  wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
+  km=$(sed -n 's/.* blocked by compliance, \([0-9.]*\) km, .*/\1/p' "$dir/run-$name.log")
+  unassigned=$(sed -n 's/.* km, \([0-9]*\) orders unassigned.*/\1/p' "$dir/run-$name.log")
+  heaps="manager $(peak_mb "$dir/heap-$name-manager.txt") MB"
+  for ((i = 1; i <= workers; i++)); do
+    heaps+=", worker $i $(peak_mb "$dir/heap-$name-worker-$i.txt") MB"
+  done
+  echo "$name: wall $wall s; $km km, $unassigned unassigned; peak heap: $heaps" >&2
+  # the job's own steps, not their partitions; requests sent = partitions handed to the queue
+  psql_test -F ' ' -c "select '  ' || step_name, round(extract(epoch from end_time - start_time)::numeric, 1) || ' s'
+      from $SCALE_SCHEMA.batch_step_execution where step_name not like '%:%' order by step_execution_id" >&2
+  psql_test -c "select '  per depot: ' || step || ' ' || count(*) || ' partitions, mean '
+      || round(avg(seconds)::numeric, 1) || ' s, max ' || round(max(seconds)::numeric, 1) || ' s'
+      from (select split_part(step_name, 'Depot', 1) step, extract(epoch from end_time - start_time) seconds
+      from $SCALE_SCHEMA.batch_step_execution where step_name like '%Depot:%') p group by step order by step" >&2
+  if ((workers > 0)); then
+    local taken=()
+    for ((i = 1; i <= workers; i++)); do
+      taken+=("$(grep -c 'started on worker' "$dir/worker-$name-$i.log" || true)")
+    done
+    echo "  requests sent: $(psql_test -c "select count(*) from $SCALE_SCHEMA.batch_step_execution where step_name like '%Depot:%'")" \
+      "(one per partition); partitions run per worker: ${taken[*]}" >&2
+  fi
+  echo "$wall $km $unassigned"
+}
+
+bench_scale() {
+  local orders=${1:-50000} depots=${2:-40} vehicles=${3:-2000} workers=${4:-2}
+  local modes=${SCALE_MODES:-local,1,$workers}
+  ensure_jar
+  local dir=$WORK/scale-$orders-$depots-$vehicles
+  mkdir -p "$dir"
+  if [[ ! -f $dir/in/orders.csv ]]; then
+    log "generating $orders orders, $depots depots, $vehicles vehicles"
+    java -Xmx2g -jar "$JAR" generate --orders "$orders" --depots "$depots" --vehicles "$vehicles" --seed 9 --output "$dir/in" >&2
+  fi
+  log "$(nproc) cores; each depot searched for ${SCALE_STEPS:-2000} local search steps; runs: $modes"
+  local local_s='' remote_s='' line mode
+  for mode in ${modes//,/ }; do
+    if [[ $mode == local ]]; then
+      log "local: the partitions on the manager's 2 partition threads"
+      line=$(scale_run "$dir" 0 0 local)
+      local_s=${line%% *}
+    else
+      local consumers=$((2 / mode))
+      ((consumers < 1)) && consumers=1
+      log "remote: $mode worker(s) of $consumers consumer(s) each"
+      line=$(scale_run "$dir" "$mode" "$consumers" "remote-$mode")
+      [[ $mode == "$workers" ]] && remote_s=${line%% *}
+    fi
+    echo "$mode: wall_s=${line%% *} km_unassigned=${line#* }"
+  done
+  local overhead=n/a
+  if [[ -n $local_s && -n $remote_s ]]; then
+    overhead=$(awk -v l="$local_s" -v r="$remote_s" 'BEGIN { printf "%.1f", (r - l) / l * 100 }')
+  fi
+  echo "scale_orders=$orders depots=$depots workers=$workers local_s=${local_s:-n/a} remote_s=${remote_s:-n/a} overhead_pct=$overhead"
+}
+
 case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
   solver) shift; bench_solver "$@" ;;
@@ -348,5 +497,6 @@ case ${1:-} in
   publish) shift; bench_publish "$@" ;;
   handplan) shift; bench_handplan "$@" ;;
   api) shift; bench_api "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | peers [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES] | api [RPS SECONDS]" >&2; exit 2 ;;
+  scale) shift; bench_scale "$@" ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | peers [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES] | api [RPS SECONDS] | scale [ORDERS DEPOTS VEHICLES WORKERS]" >&2; exit 2 ;;
 esac
