@@ -72,12 +72,13 @@ CONF
 echo "nginx: config/nginx/conf.d/routeplan.conf OK"
 
 echo "== promtool"
+# chained with &&: in a subshell tested by || set -e is off, and only the last command's status would count
 (
-    cd config/prometheus
-    # also checks the rule files it names; the client secret file is the operator's (not needed here)
-    promtool check config prometheus.yml
-    promtool check rules alerts.yml
-    promtool test rules tests/*.yml
+    cd config/prometheus &&
+        # also checks the rule files it names; the client secret file is the operator's (not needed here)
+        promtool check config prometheus.yml &&
+        promtool check rules alerts.yml &&
+        promtool test rules tests/*.yml
 ) || fail "promtool: config/prometheus is broken (see above)"
 
 echo "== yamllint"
