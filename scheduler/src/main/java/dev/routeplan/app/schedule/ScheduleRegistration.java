@@ -1,5 +1,6 @@
 package dev.routeplan.app.schedule;
 
+import org.quartz.JobPersistenceException;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -36,10 +37,25 @@ class ScheduleRegistration implements SmartInitializingSingleton {
         }
     }
 
+    /**
+     * On a fresh job store Quartz's row lock has no row yet to lock, so two nodes starting at once
+     * (replicas, or a service and workers) may both insert the job: the one that loses sees a
+     * duplicate key, and a second try finds the row and replaces it.
+     */
+    private static void addOrReplace(Scheduler scheduler, ScheduleName schedule) throws SchedulerException {
+        try {
+            scheduler.addJob(schedule.jobDetail(), true);
+        } catch (JobPersistenceException raced) {
+            log.info("job {} was stored by another node at the same moment ({}); replacing it", schedule.id(),
+                    raced.getMessage());
+            scheduler.addJob(schedule.jobDetail(), true);
+        }
+    }
+
     static void register(Scheduler scheduler, SchedulesProperties schedules) throws SchedulerException {
         for (ScheduleName schedule : ScheduleName.values()) {
             // replaced each start, so a release that renames a job class is picked up; its trigger stays
-            scheduler.addJob(schedule.jobDetail(), true);
+            addOrReplace(scheduler, schedule);
             SchedulesProperties.Settings settings = schedule.settings(schedules);
             boolean exists = scheduler.checkExists(schedule.triggerKey());
             if (!settings.enabled()) {
