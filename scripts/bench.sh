@@ -176,6 +176,23 @@ bench_publish() {
     org.springframework.boot.loader.launch.PropertiesLauncher "$orders" "$depots" "$vehicles" "$WORK/publish"
 }
 
+# waits up to 300 s for COMMAND to succeed while PID lives, then prints the seconds it waited;
+# otherwise shows the end of LOG and ends the benchmark
+await_ready() {
+  local pid=$1 what=$2 log_file=$3 waited=0
+  shift 3
+  until "$@"; do
+    if ! kill -0 "$pid" 2>/dev/null || ((waited >= 300)); then
+      log "$what did not become ready; the end of $log_file:"
+      tail -n 30 "$log_file" >&2
+      exit 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  echo "$waited"
+}
+
 # --- the API benchmark -----------------------------------------------------------------------------
 
 API_SCHEMA=routeplan_bench_api
@@ -309,16 +326,8 @@ bench_api() {
   local service=$!
   # shellcheck disable=SC2064 # the pid is fixed now
   trap "kill -TERM $service 2>/dev/null || true" EXIT
-  local waited=0
-  until curl -fs -o /dev/null "$base/actuator/health/readiness"; do
-    if ! kill -0 "$service" 2>/dev/null || ((waited >= 300)); then
-      log "the service did not become ready; the end of $dir/service.log:"
-      tail -n 30 "$dir/service.log" >&2
-      exit 1
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
+  local waited
+  waited=$(await_ready "$service" "the service" "$dir/service.log" curl -fs -o /dev/null "$base/actuator/health/readiness")
   log "service ready after ${waited} s"
   java -jar "$JAR" token --role ADMIN "--routeplan.security.signing-key=$key" >"$dir/token.txt"
   local token
@@ -397,16 +406,8 @@ scale_run() {
   # shellcheck disable=SC2064 # the pids are fixed now
   trap "kill ${pids[*]:-} 2>/dev/null || true" EXIT
   for ((i = 1; i <= workers; i++)); do
-    local waited=0
-    until grep -q 'takes partitions' "$dir/worker-$name-$i.log"; do
-      if ! kill -0 "${pids[$((i - 1))]}" 2>/dev/null || ((waited >= 300)); then
-        log "worker $i did not start; the end of $dir/worker-$name-$i.log:"
-        tail -n 30 "$dir/worker-$name-$i.log" >&2
-        exit 1
-      fi
-      sleep 1
-      waited=$((waited + 1))
-    done
+    await_ready "${pids[$((i - 1))]}" "worker $i" "$dir/worker-$name-$i.log" \
+      grep -q 'takes partitions' "$dir/worker-$name-$i.log" >/dev/null
   done
   local mode=local start end status=0
   ((workers > 0)) && mode=remote
