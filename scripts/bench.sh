@@ -361,6 +361,9 @@ bench_api() {
 SCALE_SCHEMA=routeplan_bench_scale
 SCALE_QUEUE=routeplan.bench.partitions
 SCALE_DATE=2026-12-01
+# every solving JVM gets the same heap, the manager solving locally and each worker: a worker with
+# less GCs more and solves slower (at -Xmx1g the longest depot took a third longer than locally)
+SCALE_HEAP=${SCALE_HEAP:-2g}
 
 # every process of a scale run: one schema, the benchmark's own queues, no Redis (a travel matrix
 # cached by the first run would make the later ones cheaper), the fixed search
@@ -397,7 +400,7 @@ scale_run() {
     || { log "migrate failed:"; tail -n 20 "$dir/migrate-$name.log" >&2; exit 1; }
   local pids=() samplers=() i
   for ((i = 1; i <= workers; i++)); do
-    java -Xmx1g -jar "$JAR" worker "${settings[@]}" "--routeplan.partitioning.consumers=$consumers" \
+    java "-Xmx$SCALE_HEAP" -jar "$JAR" worker "${settings[@]}" "--routeplan.partitioning.consumers=$consumers" \
       >"$dir/worker-$name-$i.log" 2>&1 &
     pids+=($!)
     heap_sampler "$!" "$dir/heap-$name-worker-$i.txt" &
@@ -412,7 +415,7 @@ scale_run() {
   local mode=local start end status=0
   ((workers > 0)) && mode=remote
   start=$(now)
-  java -Xmx2g -jar "$JAR" run --date "$SCALE_DATE" --input "$dir/in" --output "$dir/out-$name" \
+  java "-Xmx$SCALE_HEAP" -jar "$JAR" run --date "$SCALE_DATE" --input "$dir/in" --output "$dir/out-$name" \
     "${settings[@]}" "--routeplan.partitioning.mode=$mode" --routeplan.partition-threads=2 \
     --routeplan.partitioning.timeout=6h >"$dir/run-$name.log" 2>&1 &
   local manager=$!
