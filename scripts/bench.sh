@@ -32,28 +32,21 @@
 #                                    (default 50,000 orders, 40 depots, 2,000 vehicles, 2 workers): the same generated
 #                                    night run locally (routeplan.partition-threads 2), with 1 worker (2 consumers) and
 #                                    with WORKERS workers (2 / WORKERS consumers each, at least 1), each depot's search
-#                                    ended after SCALE_STEPS local search steps (default 2000) so every run plans the same
-#                                    routes; wall time per step, peak heap of the manager and each worker (jstat, 1 s),
-#                                    requests sent, km and unassigned. SCALE_MODES=local,1,W chooses the runs
+#                                    ended after SCALE_STEPS local search steps (default 1000) so every run plans the same
+#                                    routes; wall time per step, peak heap of the manager and each worker (GC log),
+#                                    requests sent, km and unassigned. SCALE_MODES=local,1,W chooses the runs;
+#                                    SCALE_HEAP (2g) is the heap of the manager and of each worker
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=scheduler/target/routeplan.jar
 PG_URL=jdbc:postgresql://127.0.0.1:5432/test
 WORK=${BENCH_DIR:-/tmp/routeplan-bench}
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-
-ensure_jar() {
-  if [[ ! -f $JAR ]]; then
-    log "building $JAR"
-    ./mvnw -q -DskipTests package
-  fi
-}
+LOG_TAG=bench
+# shellcheck source=scripts/lib/common.sh
+source scripts/lib/common.sh
 
 psql_test() { PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 -qtA "$@"; }
-
-now() { date +%s.%N; }
 
 # runs the ingest job on a fresh schema; prints the job's "rows/s" and peak heap lines
 ingest_into_fresh_schema() {
@@ -98,7 +91,7 @@ bench_ingest() {
   end=$(now)
   local copy_rate
   copy_rate=$(awk -v r="$rows" -v s="$start" -v e="$end" 'BEGIN { printf "%d", r / (e - s) }')
-  echo "psql \\copy: $rows rows in $(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }') s, $copy_rate rows/s"
+  echo "psql \\copy: $rows rows in $(seconds_between "$start" "$end") s, $copy_rate rows/s"
   psql_test -c "drop table bench_copy"
 
   local xlsx_rows=200000
@@ -164,7 +157,7 @@ bench_delhi() {
     "--spring.datasource.url=jdbc:h2:file:$dir/db/routeplan;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     --logging.level.dev.routeplan=WARN | grep -vE '^>|^  (optimiseDepot|verifyDepot|ingestFile):' || true
   end=$(now)
-  echo "delhi_orders=$orders depots=$depots vehicles=$vehicles solver_seconds_per_depot=$seconds wall_s=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')"
+  echo "delhi_orders=$orders depots=$depots vehicles=$vehicles solver_seconds_per_depot=$seconds wall_s=$(seconds_between "$start" "$end")"
 }
 
 # the writers alone on a plan made by the baseline planner, with a fixed heap so that the peak means something
@@ -174,23 +167,6 @@ bench_publish() {
   log "publish benchmark with -Xmx$heap"
   java "-Xmx$heap" -Djava.awt.headless=true -cp "$JAR" -Dloader.main=dev.routeplan.reports.benchmark.PublishBenchmark \
     org.springframework.boot.loader.launch.PropertiesLauncher "$orders" "$depots" "$vehicles" "$WORK/publish"
-}
-
-# waits up to 300 s for COMMAND to succeed while PID lives, then prints the seconds it waited;
-# otherwise shows the end of LOG and ends the benchmark
-await_ready() {
-  local pid=$1 what=$2 log_file=$3 waited=0
-  shift 3
-  until "$@"; do
-    if ! kill -0 "$pid" 2>/dev/null || ((waited >= 300)); then
-      log "$what did not become ready; the end of $log_file:"
-      tail -n 30 "$log_file" >&2
-      exit 1
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  echo "$waited"
 }
 
 # --- the API benchmark -----------------------------------------------------------------------------
@@ -206,20 +182,6 @@ API_LOAD_JAVA_OPTS=${API_LOAD_JAVA_OPTS:--Xmx256m}
 # The benchmark's own client is local-admin (routeplan token --role ADMIN); its read limit is raised so that
 # the limiter is measured, not hit. The key is routeplan.rate-limits' per-subject override (app.security).
 API_RATE_LIMIT_SETTING=${API_RATE_LIMIT_SETTING:---routeplan.rate-limits.subjects.local-admin.reads.limit=1000000}
-
-# below the kernel's ephemeral range (32768 up), so that no outgoing connection takes it before the service binds it
-free_port() {
-  local port
-  for _ in {1..50}; do
-    port=$((20000 + RANDOM % 12000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"
-      return
-    fi
-  done
-  log "no free loopback port found"
-  exit 1
-}
 
 # the service's user and system CPU seconds so far
 cpu_seconds() {
@@ -364,6 +326,9 @@ SCALE_DATE=2026-12-01
 # every solving JVM gets the same heap, the manager solving locally and each worker: a worker with
 # less GCs more and solves slower (at -Xmx1g the longest depot took a third longer than locally)
 SCALE_HEAP=${SCALE_HEAP:-2g}
+# a fixed search per depot: equal budgets plan the same routes, so the runs differ only in where they solve.
+# 1000 steps keeps the three runs of 50,000 orders within an hour here
+SCALE_STEPS=${SCALE_STEPS:-1000}
 
 # every process of a scale run: one schema, the benchmark's own queues, no Redis (a travel matrix
 # cached by the first run would make the later ones cheaper), the fixed search
@@ -372,21 +337,17 @@ scale_settings() {
     "--spring.flyway.schemas=$SCALE_SCHEMA" "--spring.flyway.default-schema=$SCALE_SCHEMA" \
     --routeplan.redis.enabled=false "--routeplan.partitioning.requests=$SCALE_QUEUE" \
     "--routeplan.partitioning.dead-letters=$SCALE_QUEUE.dead" --routeplan.partitioning.poll-interval=1s \
-    --routeplan.partitioning.worker-port=0 "--routeplan.solver.local-search-steps=${SCALE_STEPS:-2000}" \
+    --routeplan.partitioning.worker-port=0 "--routeplan.solver.local-search-steps=$SCALE_STEPS" \
     --logging.level.dev.routeplan=WARN --logging.level.dev.routeplan.batch.remote=INFO
 }
 
-# samples a JVM's heap in use (young and old generation, jstat) every second into FILE until it ends
-heap_sampler() {
-  local pid=$1 file=$2
-  : >"$file"
-  while kill -0 "$pid" 2>/dev/null; do
-    jstat -gc "$pid" 2>/dev/null | awk 'NR == 2 { printf "%d\n", ($3 + $4 + $6 + $8) / 1024 }' >>"$file" || true
-    sleep 1
-  done
+# The peak heap in use of a JVM run with -Xlog:gc:file=FILE: the largest heap before a collection in
+# its GC log. Read afterwards rather than sampled (a jstat each second is a JVM start: 0.4 s of CPU, one
+# sampler per JVM, so more of them in the remote runs than in the local one).
+peak_mb() {
+  grep -o '[0-9]*[KMG]->' "$1" | awk '{ n = $0 + 0; u = substr($0, length($0) - 2, 1)
+    mb = u == "G" ? n * 1024 : u == "K" ? n / 1024 : n; if (mb > max) max = mb } END { printf "%d", max }'
 }
-
-peak_mb() { sort -n "$1" | tail -n 1; }
 
 # one night: local when WORKERS is 0, else remote with WORKERS worker JVMs of CONSUMERS partitions each.
 # Prints its figures and, last, "WALL_S KM UNASSIGNED".
@@ -398,13 +359,11 @@ scale_run() {
   rm -rf "$dir/out-$name"
   java -jar "$JAR" migrate "${settings[@]}" >"$dir/migrate-$name.log" 2>&1 \
     || { log "migrate failed:"; tail -n 20 "$dir/migrate-$name.log" >&2; exit 1; }
-  local pids=() samplers=() i
+  local pids=() i
   for ((i = 1; i <= workers; i++)); do
-    java "-Xmx$SCALE_HEAP" -jar "$JAR" worker "${settings[@]}" "--routeplan.partitioning.consumers=$consumers" \
+    java "-Xmx$SCALE_HEAP" "-Xlog:gc:file=$dir/gc-$name-worker-$i.log" -jar "$JAR" worker "${settings[@]}" "--routeplan.partitioning.consumers=$consumers" \
       >"$dir/worker-$name-$i.log" 2>&1 &
     pids+=($!)
-    heap_sampler "$!" "$dir/heap-$name-worker-$i.txt" &
-    samplers+=($!)
   done
   # shellcheck disable=SC2064 # the pids are fixed now
   trap "kill ${pids[*]:-} 2>/dev/null || true" EXIT
@@ -415,12 +374,10 @@ scale_run() {
   local mode=local start end status=0
   ((workers > 0)) && mode=remote
   start=$(now)
-  java "-Xmx$SCALE_HEAP" -jar "$JAR" run --date "$SCALE_DATE" --input "$dir/in" --output "$dir/out-$name" \
+  java "-Xmx$SCALE_HEAP" "-Xlog:gc:file=$dir/gc-$name-manager.log" -jar "$JAR" run --date "$SCALE_DATE" --input "$dir/in" --output "$dir/out-$name" \
     "${settings[@]}" "--routeplan.partitioning.mode=$mode" --routeplan.partition-threads=2 \
     --routeplan.partitioning.timeout=6h >"$dir/run-$name.log" 2>&1 &
   local manager=$!
-  heap_sampler "$manager" "$dir/heap-$name-manager.txt" &
-  samplers+=($!)
   wait "$manager" || status=$?
   end=$(now)
   if ((status != 0 && status != 3 && status != 4)); then
@@ -429,16 +386,16 @@ scale_run() {
     exit 1
   fi
   ((workers > 0)) && kill -TERM "${pids[@]}" 2>/dev/null
-  wait "${pids[@]}" "${samplers[@]}" 2>/dev/null || true
+  wait "${pids[@]}" 2>/dev/null || true
   trap - EXIT
 
   local wall km unassigned heaps
-  wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
+  wall=$(seconds_between "$start" "$end")
   km=$(sed -n 's/.* blocked by compliance, \([0-9.]*\) km, .*/\1/p' "$dir/run-$name.log")
   unassigned=$(sed -n 's/.* km, \([0-9]*\) orders unassigned.*/\1/p' "$dir/run-$name.log")
-  heaps="manager $(peak_mb "$dir/heap-$name-manager.txt") MB"
+  heaps="manager $(peak_mb "$dir/gc-$name-manager.log") MB"
   for ((i = 1; i <= workers; i++)); do
-    heaps+=", worker $i $(peak_mb "$dir/heap-$name-worker-$i.txt") MB"
+    heaps+=", worker $i $(peak_mb "$dir/gc-$name-worker-$i.log") MB"
   done
   echo "$name: wall $wall s; $km km, $unassigned unassigned; peak heap: $heaps" >&2
   # the job's own steps, not their partitions; requests sent = partitions handed to the queue
@@ -469,7 +426,7 @@ bench_scale() {
     log "generating $orders orders, $depots depots, $vehicles vehicles"
     java -Xmx2g -jar "$JAR" generate --orders "$orders" --depots "$depots" --vehicles "$vehicles" --seed 9 --output "$dir/in" >&2
   fi
-  log "$(nproc) cores; each depot searched for ${SCALE_STEPS:-2000} local search steps; runs: $modes"
+  log "$(nproc) cores; each depot searched for $SCALE_STEPS local search steps; runs: $modes; heap -Xmx$SCALE_HEAP per JVM"
   local local_s='' remote_s='' line mode
   for mode in ${modes//,/ }; do
     if [[ $mode == local ]]; then
