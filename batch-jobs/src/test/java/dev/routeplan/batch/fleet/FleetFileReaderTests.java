@@ -79,6 +79,24 @@ class FleetFileReaderTests {
         assertThatThrownBy(() -> reader.depots(file, "depots.csv")).hasMessageContaining("row 3 field depot_id");
     }
 
+    @Test
+    void refusesAVehicleListedTwiceNamingTheSecondRow() throws IOException {
+        Path file = write("fleet.csv", HEADER + NIGHT_HGV + NIGHT_HGV.replace("DRV1", "DRV2"));
+
+        assertThatThrownBy(() -> reader.vehicles(file, "fleet.csv", Set.of("D1")))
+                .isInstanceOf(InputFileException.class)
+                .hasMessage("fleet.csv row 3 field vehicle_id: vehicle DL1GC1234 is listed twice");
+    }
+
+    @Test
+    void refusesANegativeCapacityNamingRowAndField() throws IOException {
+        Path file = write("fleet.csv", HEADER + NIGHT_HGV.replace(",3,14000,50,", ",3,-14000,50,"));
+
+        assertThatThrownBy(() -> reader.vehicles(file, "fleet.csv", Set.of("D1")))
+                .isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("fleet.csv row 2 field capacity_kg:");
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(temp.resolve(name), content);
     }

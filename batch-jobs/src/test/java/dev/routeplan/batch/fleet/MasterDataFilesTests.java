@@ -68,6 +68,35 @@ class MasterDataFilesTests {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void readsAFileThatStartsWithAByteOrderMark(Kind kind) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.writeBytes((kind.header + kind.row).getBytes(StandardCharsets.UTF_8));
+        Path file = write(kind, bytes.toByteArray());
+
+        assertThat(kind.read.apply(file, kind.fileName)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void readsAFileWhoseLinesEndInCrLfAndLfMixed(Kind kind) throws IOException {
+        Path file = write(kind, (kind.header.replace("\n", "\r\n") + kind.row).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(kind.read.apply(file, kind.fileName)).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void refusesAnEmptyFileNamingIt(Kind kind) throws IOException {
+        Path file = write(kind, new byte[0]);
+
+        assertThatThrownBy(() -> kind.read.apply(file, kind.fileName))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY_FILE))
+                .hasMessage(kind.fileName + ": is empty (0 bytes)");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void refusesAFileThatIsNotUtf8NamingFileAndRow(Kind kind) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes((kind.header + kind.row).getBytes(StandardCharsets.UTF_8));

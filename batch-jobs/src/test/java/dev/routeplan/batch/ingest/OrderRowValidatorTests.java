@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderRowValidatorTests {
 
@@ -136,6 +138,31 @@ class OrderRowValidatorTests {
         IngestOutcome outcome = validator.process(row(Map.of("lat", "19.07", "lon", "72.87")));
 
         assertThat(outcome.rejected().reasonCodes()).containsExactly("OUT_OF_SERVICE_AREA");
+    }
+
+    @Test
+    void rejectsANegativeWeightAndANegativeVolumeNamingBothFields() {
+        IngestOutcome outcome = validator.process(row(Map.of("weight_kg", "-4.5", "volume_m3", "-0.2")));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("NON_POSITIVE_WEIGHT", "NEGATIVE_VOLUME");
+        assertThat(outcome.rejected().message())
+                .isEqualTo("orders.csv row 7: weight_kg -4.5 is not positive; volume_m3 -0.2 is negative");
+    }
+
+    @Test
+    void rejectsAZeroWeightButAcceptsAZeroVolume() {
+        assertThat(validator.process(row(Map.of("weight_kg", "0"))).rejected().reasonCodes())
+                .containsExactly("NON_POSITIVE_WEIGHT");
+        assertThat(validator.process(row(Map.of("volume_m3", "0"))).isAccepted()).isTrue();
+    }
+
+    @ParameterizedTest(name = "weight_kg {0}")
+    @ValueSource(strings = {"12 kg", "1,234.5", "1e400", "NaN", "Infinity", "twelve"})
+    void rejectsAWeightThatIsNotAFiniteNumberQuotingItAsSent(String weight) {
+        IngestOutcome outcome = validator.process(row(Map.of("weight_kg", weight)));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("NOT_A_NUMBER");
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: weight_kg \"" + weight + "\" is not a number");
     }
 
     @Test

@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.routeplan.app.LoopbackPorts;
 import dev.routeplan.app.security.Role;
+import dev.routeplan.app.security.SecurityProperties;
+import dev.routeplan.app.security.SigningKey;
 import dev.routeplan.app.security.ServiceTest;
 import dev.routeplan.app.security.TestTokens;
 import dev.routeplan.batch.store.OrderStore;
@@ -42,7 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What operations see of a real run of the sample day: the Prometheus scrape (as the scraper, with
  * a METRICS token) and the service's JSON log lines, of the run and of an API call. The compliance
- * mail is enabled with its server down, so the run ends with a FAILED delivery to count.
+ * mail is enabled with its server down, so the run ends with a FAILED delivery to count; its
+ * password, the scraper's token and the signing key are secrets no log line may carry.
  */
 @ServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,10 +55,13 @@ import tools.jackson.databind.json.JsonMapper;
         "logging.level.dev.routeplan.app.ops=DEBUG",
         "routeplan.mail.enabled=true",
         "routeplan.mail.recipients=ops@routeplan.test",
-        "routeplan.mail.max-attempts=1"
+        "routeplan.mail.max-attempts=1",
+        "spring.mail.username=routeplan-mailer",
+        "spring.mail.password=" + ObservabilityOfASampleDayTests.MAIL_PASSWORD
 })
 class ObservabilityOfASampleDayTests {
 
+    static final String MAIL_PASSWORD = "mail-pw-5d1c9e";
     private static final LocalDate DATE = LocalDate.of(2026, 12, 1);
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -72,12 +78,15 @@ class ObservabilityOfASampleDayTests {
     JdbcClient jdbc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    SecurityProperties security;
 
     private Path folder;
     private JobExecution run;
     private String runLog;
     private String apiLog;
     private String scrape;
+    private String scraperToken;
 
     @DynamicPropertySource
     static void mailServerDown(DynamicPropertyRegistry registry) {
@@ -92,9 +101,9 @@ class ObservabilityOfASampleDayTests {
         Path input = SampleDay.copySamplesInto(folder.resolve("input"));
         runLog = capturingStandardOutput(() -> run = runs.run(DATE, input, folder.resolve("out"), 0, 1));
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
-        String token = tokens.token("prometheus-scraper", List.of(Role.METRICS));
+        scraperToken = tokens.token("prometheus-scraper", List.of(Role.METRICS));
         apiLog = capturingStandardOutput(() -> scrape = mvc.perform(get("/actuator/prometheus")
-                        .header("Authorization", "Bearer " + token).header("X-Request-Id", "scrape-42"))
+                        .header("Authorization", "Bearer " + scraperToken).header("X-Request-Id", "scrape-42"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Request-Id", "scrape-42"))
                 .andReturn().getResponse().getContentAsString());
@@ -112,6 +121,17 @@ class ObservabilityOfASampleDayTests {
     @Test
     void theRunCompletes() {
         assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    }
+
+    @Test
+    void noLogLineCarriesTheMailPasswordTheScrapersTokenOrTheSigningKey() {
+        String logs = runLog + apiLog;
+        assertThat(logs).as("the mail delivery's failure is logged").contains("ops@routeplan.test");
+        String privateExponent = SigningKey.loadOrCreate(security.signingKey()).getPrivateExponent().toString();
+        assertThat(logs).doesNotContain(MAIL_PASSWORD)
+                .doesNotContain(scraperToken)
+                .doesNotContain(scraperToken.substring(scraperToken.lastIndexOf('.') + 1))
+                .doesNotContain(privateExponent);
     }
 
     @Test

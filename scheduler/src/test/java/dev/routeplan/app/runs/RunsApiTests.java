@@ -209,6 +209,23 @@ class RunsApiTests {
     }
 
     @Test
+    void refusesHugeNumbersAndDeepNestingAsABadRequestAndStartsNothing() throws Exception {
+        String date = "2031-01-01";
+        assertBadField("{\"planDate\":\"" + date + "\",\"solverSeconds\":1e400}", "solverSeconds");
+        for (String body : new String[] {
+                "{\"planDate\":\"" + date + "\",\"grapStage\":99999999999999999999}",
+                "{\"planDate\":\"" + date + "\",\"solverSeconds\":" + "9".repeat(5_000) + "}",
+                "{\"planDate\":\"" + date + "\",\"depots\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}"}) {
+            mvc.perform(post("/api/v1/runs").with(tokens.as(Role.OPS)).contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        mvc.perform(get("/api/v1/runs").param("from", date).param("to", date).with(tokens.as(Role.OPS)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
+    }
+
+    @Test
     void letsPlannersReadRunsButNotStartThem() throws Exception {
         mvc.perform(get("/api/v1/runs").with(tokens.as(Role.PLANNER))).andExpect(status().isOk());
         mvc.perform(post("/api/v1/runs").with(tokens.as(Role.PLANNER)).contentType(MediaType.APPLICATION_JSON)

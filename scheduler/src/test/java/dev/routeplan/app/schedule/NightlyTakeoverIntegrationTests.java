@@ -70,7 +70,8 @@ class NightlyTakeoverIntegrationTests {
                             .param(planDate).query(Long.class).single());
             try (Stream<Path> files = Files.walk(rig.folder.resolve("out"))) {
                 assertThat(files.map(f -> f.getFileName().toString()))
-                        .as("no partial file left by the killed writer").noneMatch(name -> name.endsWith(".tmp"))
+                        .as("no partial file (OutputFiles writes NAME under .NAME...part, then moves it)")
+                        .noneMatch(name -> name.endsWith(".part"))
                         .anyMatch(name -> name.endsWith(".xlsx"));
             }
         }

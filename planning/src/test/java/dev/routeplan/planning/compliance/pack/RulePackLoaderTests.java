@@ -149,6 +149,26 @@ class RulePackLoaderTests {
     }
 
     @Test
+    void aVehicleClassWhoseParentChainLoopsIsAnError() throws Exception {
+        Path broken = editedCopy(tmp, "  LGV:    {gvw_kg: {gt: 0,    le: 7500}}", "  LGV:    {parent: LGV_3W, gvw_kg: {gt: 0,    le: 7500}}");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageStartingWith("delhi.yaml: ")
+                .hasMessageContaining("parent chain loops back to LGV");
+    }
+
+    @Test
+    void aConditionTheEngineDoesNotKnowIsAnErrorNamingRuleAndField() throws Exception {
+        Path broken = editedCopy(tmp, "when: {windows: [{days: ALL, start: \"07:00\", end: \"23:00\"}]}   # F (07:00 vs 06:00",
+                "when: {windows: [{days: ALL, start: \"07:00\", end: \"23:00\"}], full_moon: true}   # F (07:00 vs 06:00");
+
+        assertThatThrownBy(() -> RulePackLoader.load(broken))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageStartingWith("delhi.yaml: rule DL-NOENTRY-HGV: when.full_moon: unknown condition");
+    }
+
+    @Test
     void aFileThatIsNotYamlIsReportedAsSuch() throws Exception {
         Path broken = tmp.resolve("broken.yaml");
         Files.writeString(broken, "pack: {id: x\nrules: [");
