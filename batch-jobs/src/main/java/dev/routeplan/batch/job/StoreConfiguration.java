@@ -8,12 +8,15 @@ import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.FleetStore;
 import dev.routeplan.batch.store.InputFileStore;
 import dev.routeplan.batch.store.OrderStore;
+import dev.routeplan.batch.store.PlanDatePurge;
 import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanStore;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The project's tables, one store per kind of record. */
 @Configuration(proxyBeanMethods = false)
@@ -72,5 +75,10 @@ public class StoreConfiguration {
     @Bean
     ArtifactStore artifactStore(JdbcClient jdbc) {
         return new ArtifactStore(jdbc);
+    }
+
+    @Bean
+    PlanDatePurge planDatePurge(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new PlanDatePurge(jdbc, new TransactionTemplate(transactions));
     }
 }

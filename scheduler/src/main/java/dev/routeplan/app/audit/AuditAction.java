@@ -7,5 +7,6 @@ public enum AuditAction {
     WHAT_IF, WITHDRAW,
     TOKEN_ISSUE,
     USER_ADD, USER_REMOVE,
-    DOWNLOAD
+    DOWNLOAD,
+    PURGE
 }

@@ -1,12 +1,17 @@
 package dev.routeplan.app.schedule;
 
+import dev.routeplan.app.audit.AuditAction;
+import dev.routeplan.app.audit.AuditEntry;
 import dev.routeplan.app.audit.AuditLog;
+import dev.routeplan.batch.store.PlanDatePurge;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -15,9 +20,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * The retention purge: audit rows older than the audit retention (2,555 days), and Spring Batch's
- * job instances whose every execution ended before the batch retention (365 days). Plans and
- * their files are kept: they are keyed by date, not by execution.
+ * The retention purge: audit rows older than the audit retention (2,555 days), Spring Batch's job
+ * instances whose every execution ended before the batch retention (365 days), and each plan date
+ * older than the plan retention (365 days) with its rows and files ({@link PlanDatePurge}), one
+ * date at a time, each logged and audited as {@code PURGE plan-date D}.
  */
 @Service
 public class RetentionPurge {
@@ -27,11 +33,13 @@ public class RetentionPurge {
 
     private final AuditLog audit;
     private final JobRepository jobs;
+    private final PlanDatePurge plans;
     private final SchedulesProperties schedules;
 
-    RetentionPurge(AuditLog audit, JobRepository jobs, SchedulesProperties schedules) {
+    RetentionPurge(AuditLog audit, JobRepository jobs, PlanDatePurge plans, SchedulesProperties schedules) {
         this.audit = audit;
         this.jobs = jobs;
+        this.plans = plans;
         this.schedules = schedules;
     }
 
@@ -42,6 +50,19 @@ public class RetentionPurge {
         Instant batchCutoff = now.minus(Duration.ofDays(schedules.retentionPurge().batchDays()));
         int instances = purgeJobInstances(LocalDateTime.ofInstant(batchCutoff, ZoneId.systemDefault()));
         log.info("retention purge: {} job instances that ended before {} removed", instances, batchCutoff);
+        purgePlanDates(LocalDate.ofInstant(now, schedules.retentionPurge().zone()).minusDays(schedules.retentionPurge().planDays()));
+    }
+
+    private void purgePlanDates(LocalDate cutoff) {
+        List<LocalDate> dates = plans.datesBefore(cutoff);
+        for (LocalDate date : dates) {
+            PlanDatePurge.Purged purged = plans.purge(date);
+            String detail = purged.totalRows() + " rows " + purged.rows() + ", " + purged.files() + " files";
+            log.info("retention purge: plan date {} removed: {}", date, detail);
+            audit.append(new AuditEntry(Instant.now(), "retention-purge", Set.of(), AuditAction.PURGE, "plan-date " + date,
+                    "scheduler", AuditEntry.Outcome.SUCCEEDED, detail));
+        }
+        log.info("retention purge: {} plan dates before {} removed", dates.size(), cutoff);
     }
 
     private int purgeJobInstances(LocalDateTime cutoff) {

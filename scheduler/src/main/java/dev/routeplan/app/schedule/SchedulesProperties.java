@@ -67,10 +67,13 @@ public record SchedulesProperties(
 
     /**
      * Removes what is kept no longer: audit rows after {@code auditDays} (the seed's 2,555 days,
-     * seven years), Spring Batch's finished job executions after {@code batchDays}.
+     * seven years), Spring Batch's finished job executions after {@code batchDays}, and each plan
+     * date's operational data (orders, rejects, plans, artifacts and their files, the staged input)
+     * once the date is more than {@code planDays} before today in {@code zone}.
      */
     public record RetentionPurge(@DefaultValue("0 0 3 ? * SUN") String cron, @DefaultValue("Asia/Kolkata") ZoneId zone,
                                  LocalTime publishBy, @DefaultValue("true") boolean enabled,
-                                 @DefaultValue("2555") int auditDays, @DefaultValue("365") int batchDays) implements Settings {
+                                 @DefaultValue("2555") int auditDays, @DefaultValue("365") int batchDays,
+                                 @DefaultValue("365") int planDays) implements Settings {
     }
 }
