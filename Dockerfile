@@ -70,9 +70,11 @@ ARG APP_GID=1001
 # Fonts: the PDFs embed Noto Sans and Noto Sans Devanagari from the jar's JasperReports font
 # extension, but Java2D (the route map PNGs, text measuring in JasperReports' layout) goes through
 # fontconfig and needs system fonts too; fonts-noto-core carries Noto Sans Devanagari, so Hindi
-# names measure and fall back correctly. curl is for the HEALTHCHECK only.
+# names measure and fall back correctly. curl is for the HEALTHCHECK only. pgbackrest is for the
+# backup CronJob (scripts/backup.sh, k8s/base/backup-cronjobs.yaml); the database host's pgBackRest
+# must be the same version (`pgbackrest version` in the image).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core fonts-noto-core curl \
+ && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core fonts-noto-core curl pgbackrest \
  && fc-cache -f \
  && rm -rf /var/lib/apt/lists/*
 
@@ -90,6 +92,9 @@ COPY --from=extract /extract/layers/dependencies/ ./
 COPY --from=extract /extract/layers/spring-boot-loader/ ./
 COPY --from=extract /extract/layers/snapshot-dependencies/ ./
 COPY --from=extract /extract/layers/application/ ./
+# the backup CronJob's command
+COPY --chown=root:root scripts/backup.sh /opt/routeplan/scripts/backup.sh
+COPY --chown=root:root scripts/lib/pgbackrest.sh /opt/routeplan/scripts/lib/pgbackrest.sh
 
 # Only the application's own settings files; nginx, Prometheus, Grafana and Redis configuration
 # under config/ belong to the other containers and are kept out of the context (.dockerignore).

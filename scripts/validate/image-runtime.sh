@@ -16,7 +16,8 @@
 # Then: (a) the CMD (`serve`) answers liveness and readiness UP on a free loopback port and stops
 # on SIGTERM with a graceful shutdown; (b) a one-shot `run` of the samples copied into inbox/
 # publishes; (c) nothing changed in the app and code folders outside data/ out/ inbox/ tmp/, and
-# no file there is world-writable; the app found its config where the image puts it.
+# no file there is world-writable; the app found its config where the image puts it; (d) the backup
+# CronJob's command is in the image and runs as its user.
 #
 #   scripts/validate/image-runtime.sh                      # after the Maven build
 #   DOCKERFILE=/tmp/Dockerfile.broken scripts/validate/image-runtime.sh   # check another Dockerfile
@@ -40,6 +41,12 @@ step() { echo "== $*"; }
 for tool in setpriv curl python3 java; do
     command -v "$tool" >/dev/null || fail "$tool is not installed"
 done
+# the runtime stage installs pgbackrest for the backup CronJob's command, checked in (d)
+if ! command -v pgbackrest >/dev/null; then
+    echo "installing pgbackrest with apt-get"
+    apt_install() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -q pgbackrest >/dev/null; }
+    apt_install || { apt-get -o DPkg::Lock::Timeout=600 update -q >/dev/null && apt_install; } || fail "could not install pgbackrest"
+fi
 [[ -f $DOCKERFILE ]] || fail "no such file"
 [[ -f $JAR ]] || fail "no $JAR: run the Maven build first (./mvnw -pl scheduler -am package)"
 
@@ -152,6 +159,8 @@ for word, rest in final["lines"]:
         elif "--from" in flags:
             die("the runtime stage copies from a stage other than the extract stage: COPY " + rest)
         else:
+            # Docker's rule: a destination ending in / is a folder to copy into, otherwise the copy's own name
+            dest += "/" if paths[-1].endswith("/") else ""
             context.append((src, dest, expand(flags.get("--chown", "root:root"), stage_args)))
     elif word == "ENV":
         words = shlex.split(rest)
@@ -231,8 +240,14 @@ mkdir -p "$APP_DIR"
 for i in "${!CONTEXT_SRC[@]}"; do
     src=$ROOT/${CONTEXT_SRC[$i]}
     [[ -e $src ]] || fail "COPY ${CONTEXT_SRC[$i]}: no such file in the build context"
-    mkdir -p "${CONTEXT_DEST[$i]}"
-    if [[ -d $src ]]; then cp -a "$src/." "${CONTEXT_DEST[$i]}/"; else cp -a "$src" "${CONTEXT_DEST[$i]}"; fi
+    dest=${CONTEXT_DEST[$i]}
+    if [[ -d $src ]]; then
+        mkdir -p "$dest" && cp -a "$src/." "$dest"
+    elif [[ $dest == */ ]]; then
+        mkdir -p "$dest" && cp -a "$src" "$dest"
+    else
+        mkdir -p "$(dirname "$dest")" && cp -a "$src" "$dest"
+    fi
     chown -R "${CONTEXT_OWNER[$i]}" "${CONTEXT_DEST[$i]}"
 done
 for dir in "${WRITABLE[@]}"; do
@@ -337,4 +352,18 @@ world_writable=$(find "${WRITABLE[@]}" -perm -o+w ! -type l | sed "s|$ROOTFS||")
 not_owned=$(find "${WRITABLE[@]}" ! -uid "$RUN_UID" -newer "$WORK/before.txt" | sed "s|$ROOTFS||")
 [[ -z $not_owned ]] || fail "(c) files not owned by $RUN_UID: $not_owned"
 echo "   code and config unchanged; nothing world-writable; every new file owned by $RUN_UID"
+
+# (d) the backup CronJob's command (k8s/base/backup-cronjobs.yaml) is in the image and runs as its user
+backup=$(sed -n 's/^ *command: \["\([^"]*backup\.sh\)"\]/\1/p' "$ROOT/k8s/base/backup-cronjobs.yaml")
+step "(d) the backup CronJob's $backup"
+[[ $backup == "$IMAGE_CODE"/* ]] || fail "(d) the backup CronJob runs '$backup', not a file of the image's $IMAGE_CODE"
+[[ -x $ROOTFS$backup ]] || fail "(d) the image has no executable $backup: is its COPY missing?"
+status=0
+(cd "$APP_DIR" && exec setpriv --reuid="$RUN_UID" --regid="$RUN_GID" --clear-groups env -i PATH="$PATH" "$ROOTFS$backup") \
+    > "$WORK/backup.log" 2>&1 || status=$?
+if [[ $status != 2 ]] || ! grep -q 'usage: scripts/backup.sh' "$WORK/backup.log"; then
+    log_tail "$WORK/backup.log"
+    fail "(d) $backup without a command exited $status without its usage"
+fi
+echo "   $backup runs as $RUN_UID and finds its library: usage, exit 2"
 echo "validate/image-runtime: OK ($DOCKERFILE)"

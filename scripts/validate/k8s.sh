@@ -32,8 +32,8 @@ echo "== yamllint k8s/ config/rules/kustomization.yaml"
 yamllint -s -d '{extends: default, rules: {line-length: {max: 120}, document-start: disable, comments: {min-spaces-from-content: 1}, indentation: {indent-sequences: consistent}}}' \
     k8s config/rules/kustomization.yaml || fail "yamllint found problems (above)"
 
-echo "== shellcheck .ci/run scripts/*.sh scripts/validate/*.sh"
-shellcheck .ci/run scripts/*.sh scripts/validate/*.sh || fail "shellcheck found problems (above)"
+echo "== shellcheck .ci/run scripts/*.sh scripts/lib/*.sh scripts/validate/*.sh (-x: into what they source)"
+shellcheck -x .ci/run scripts/*.sh scripts/lib/*.sh scripts/validate/*.sh || fail "shellcheck found problems (above)"
 
 for overlay in k8s/overlays/*/; do
     env=$(basename "$overlay")

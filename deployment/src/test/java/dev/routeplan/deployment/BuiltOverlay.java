@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -193,7 +194,7 @@ record BuiltOverlay(String name, List<HasMetadata> objects) {
         return worker().getSpec().getTemplate().getMetadata().getLabels();
     }
 
-    /** Every pod this overlay runs, by its owner: each Deployment's and each Job's template. */
+    /** Every pod this overlay runs, by its owner: each Deployment's, each Job's and each CronJob's template. */
     Map<String, PodTemplateSpec> podTemplates() {
         Map<String, PodTemplateSpec> templates = new LinkedHashMap<>();
         for (Deployment deployment : all(Deployment.class)) {
@@ -201,6 +202,9 @@ record BuiltOverlay(String name, List<HasMetadata> objects) {
         }
         for (Job job : all(Job.class)) {
             templates.put("Job/" + job.getMetadata().getName(), job.getSpec().getTemplate());
+        }
+        for (CronJob cronJob : all(CronJob.class)) {
+            templates.put("CronJob/" + cronJob.getMetadata().getName(), cronJob.getSpec().getJobTemplate().getSpec().getTemplate());
         }
         return templates;
     }

@@ -61,6 +61,8 @@ class KubernetesManifestsTests {
             Pattern.CASE_INSENSITIVE);
     /** Where the app may connect: DNS, PostgreSQL, Redis, RabbitMQ, SFTP, SMTP (submission and relay). */
     private static final Set<Integer> EGRESS_PORTS = Set.of(53, 5432, 6379, 5672, 22, 587, 25);
+    /** Where the backup pods may connect: DNS, the database host's pgBackRest server, the object store. */
+    static final Set<Integer> BACKUP_EGRESS_PORTS = Set.of(53, 8432, 443);
     /** Namespaces allowed to reach the app: the ingress controller, and Prometheus for the scrape. */
     private static final Set<String> INGRESS_NAMESPACES = Set.of("ingress-nginx", "monitoring");
 
@@ -76,7 +78,7 @@ class KubernetesManifestsTests {
         List<String> kinds = built.objects().stream().map(HasMetadata::getKind).distinct().toList();
         assertThat(kinds).as("%s: kinds built", overlay).contains("Namespace", "ConfigMap", "Deployment", "Service",
                 "Ingress", "HorizontalPodAutoscaler", "VerticalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy",
-                "ServiceMonitor", "PrometheusRule", "Job", "PersistentVolumeClaim");
+                "ServiceMonitor", "PrometheusRule", "Job", "CronJob", "PersistentVolumeClaim");
         assertThat(built.all(Namespace.class)).extracting(n -> n.getMetadata().getName())
                 .as("%s: the namespace scripts/deploy.sh uses", overlay).containsExactly(built.namespace());
         assertThat(built.objects()).filteredOn(o -> !(o instanceof Namespace))
@@ -391,11 +393,13 @@ class KubernetesManifestsTests {
                             .extractingByKey("kubernetes.io/metadata.name").isIn(INGRESS_NAMESPACES);
                 }
             }
+            boolean backup = "backup".equals(selector.get(BuiltOverlay.COMPONENT));
             for (NetworkPolicyEgressRule rule : Objects.requireNonNullElse(policy.getSpec().getEgress(), List.<NetworkPolicyEgressRule>of())) {
                 assertThat(rule.getPorts()).as("%s: %s has an egress rule to every port", overlay, describe(policy)).isNotEmpty();
                 assertThat(rule.getPorts()).extracting(NetworkPolicyPort::getPort).extracting(IntOrString::getIntVal)
-                        .as("%s: %s egress ports (DNS, PostgreSQL, Redis, RabbitMQ, SFTP, SMTP only)", overlay, describe(policy))
-                        .isSubsetOf(EGRESS_PORTS);
+                        .as("%s: %s egress ports (%s only)", overlay, describe(policy),
+                                backup ? "DNS, pgBackRest, HTTPS" : "DNS, PostgreSQL, Redis, RabbitMQ, SFTP, SMTP")
+                        .isSubsetOf(backup ? BACKUP_EGRESS_PORTS : EGRESS_PORTS);
             }
         }
         assertThat(policies).as("%s: a NetworkPolicy on the server pods", overlay)
