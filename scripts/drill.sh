@@ -39,10 +39,11 @@ NIGHT_DATE=2026-12-02   # the night written after the backup
 sql() { psql -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d routeplan -qtA "$@"; }
 
 # routeplan against the drill's cluster, public schema of database routeplan, without Redis
-routeplan() {
-  SPRING_PROFILES_ACTIVE=postgres ROUTEPLAN_DB_PORT=$PGPORT ROUTEPLAN_DB_NAME=routeplan ROUTEPLAN_REDIS_ENABLED=false \
-    java -Xmx1g -jar "$JAR" "$@"
+drill_settings() {
+  export SPRING_PROFILES_ACTIVE=postgres ROUTEPLAN_DB_PORT=$PGPORT ROUTEPLAN_DB_NAME=routeplan ROUTEPLAN_REDIS_ENABLED=false
 }
+
+routeplan() { (drill_settings && exec java -Xmx1g -jar "$JAR" "$@"); }
 
 stop_cluster() {
   if [[ -f $PGDATA/postmaster.pid ]]; then
@@ -127,8 +128,9 @@ stop_writer() {
 start_service() {
   local port
   port=$(free_port)
-  routeplan serve --input "$DIR/inbox" --output "$DIR/out" --server.address=127.0.0.1 "--server.port=$port" \
-    "--routeplan.security.signing-key=$DIR/keys/signing-key.json" >"$DIR/service.log" 2>&1 &
+  # the subshell becomes the JVM (exec), so that SERVICE is the JVM's pid and SIGTERM reaches it
+  (drill_settings && exec java -Xmx1g -jar "$JAR" serve --input "$DIR/inbox" --output "$DIR/out" --server.address=127.0.0.1 \
+    "--server.port=$port" "--routeplan.security.signing-key=$DIR/keys/signing-key.json") >"$DIR/service.log" 2>&1 &
   SERVICE=$!
   await_ready "$SERVICE" "the service" "$DIR/service.log" \
     curl -fs -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null
