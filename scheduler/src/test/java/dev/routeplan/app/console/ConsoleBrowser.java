@@ -91,7 +91,8 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void signOut() {
-        driver.findElement(By.cssSelector(".me button[type=submit]")).click();
+        // through to the signed-out page: a sign-in right after must not type into a page still being replaced
+        clickThrough(driver.findElement(By.cssSelector(".me button[type=submit]")));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(page -> page.getCurrentUrl().endsWith("/login?signedOut"));
     }
 
