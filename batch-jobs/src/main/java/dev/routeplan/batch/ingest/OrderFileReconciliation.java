@@ -56,7 +56,7 @@ public class OrderFileReconciliation implements StepExecutionListener {
             // refused whole before any row is written: the sender must send it again, nothing is half taken in
             files.markRejected(fileId, e.reasonCode(), e.getMessage());
             orders.insertRejected(PlanRunParameters.from(step.getJobParameters()).planDate(), List.of(new OrderReject(
-                    fileId, file.fileName(), WHOLE_FILE, null, List.of(e.reasonCode()), e.getMessage(), "")));
+                    fileId, file.fileName(), WHOLE_FILE, null, List.of(e.reasonCode()), e.getMessage(), "", null)));
             step.getExecutionContext().putString(OrderFileItemReader.FILE_REJECTED_KEY, e.reasonCode());
         }
     }

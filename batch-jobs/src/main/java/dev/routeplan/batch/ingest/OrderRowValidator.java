@@ -1,10 +1,12 @@
 package dev.routeplan.batch.ingest;
 
+import dev.routeplan.batch.privacy.Masked;
 import dev.routeplan.batch.store.OrderReject;
 import dev.routeplan.batch.store.OrderStore.SourcedOrder;
 import dev.routeplan.planning.domain.ClockTime;
 import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.GeoPoint;
+import dev.routeplan.planning.domain.IndianMobile;
 import dev.routeplan.planning.domain.Order;
 import dev.routeplan.planning.domain.TimeWindow;
 import java.time.LocalDate;
@@ -32,7 +34,6 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
 
     private static final Pattern PINCODE = Pattern.compile("\\d{6}");
     private static final Pattern GOODS_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
-    private static final Pattern INDIAN_MOBILE = Pattern.compile("(?:\\+?91|0)?([6-9]\\d{9})");
     private static final int MAX_SERVICE_MINUTES = 240;
 
     private final LocalDate planDate;
@@ -121,7 +122,8 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         }
         if (!problems.isEmpty()) {
             return IngestOutcome.reject(new OrderReject(row.fileId(), row.fileName(), row.rowNumber(), orderId,
-                    problems.codes(), row.fileName() + " row " + row.rowNumber() + ": " + problems.message(), row.raw()));
+                    problems.codes(), row.fileName() + " row " + row.rowNumber() + ": " + problems.message(), row.raw(),
+                    IndianMobile.normalise(row.value("phone")).orElse(null)));
         }
         Order order = new Order(orderId, customer, phone, address, pincode, location, weight, volume,
                 DeliveryWindows.of(window, second), service, priority, depotId, goodsType);
@@ -228,16 +230,15 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
     }
 
     private static String phone(OrderRow row, Problems problems) {
-        String value = row.value("phone").replaceAll("[\\s()-]", "");
-        if (value.isEmpty()) {
+        String written = row.value("phone");
+        if (written.isBlank()) {
             return "";
         }
-        var m = INDIAN_MOBILE.matcher(value);
-        if (!m.matches()) {
-            problems.add(RejectCode.INVALID_PHONE, "phone", "\"" + row.value("phone") + "\" is not an Indian mobile number");
+        return IndianMobile.normalise(written).orElseGet(() -> {
+            // masked: the message goes to logs and mails; the sender has the row itself
+            problems.add(RejectCode.INVALID_PHONE, "phone", "\"" + Masked.phone(written) + "\" is not an Indian mobile number");
             return null;
-        }
-        return "+91" + m.group(1);
+        });
     }
 
     /** The problems found in one row, in the order of the columns. */

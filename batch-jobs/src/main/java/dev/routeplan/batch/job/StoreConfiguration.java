@@ -1,5 +1,7 @@
 package dev.routeplan.batch.job;
 
+import dev.routeplan.batch.privacy.PersonalDataCipher;
+import dev.routeplan.batch.privacy.PhoneLookup;
 import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ComplianceStore;
@@ -38,8 +40,8 @@ public class StoreConfiguration {
     }
 
     @Bean
-    OrderStore orderStore(DataSource dataSource) {
-        return new OrderStore(dataSource);
+    OrderStore orderStore(DataSource dataSource, PersonalDataCipher cipher, PhoneLookup phones) {
+        return new OrderStore(dataSource, cipher, phones);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package dev.routeplan.batch.store;
 
+import dev.routeplan.batch.privacy.PersonalDataCipher;
+import dev.routeplan.batch.privacy.PhoneLookup;
 import dev.routeplan.batch.store.OrderStore.SourcedOrder;
 import dev.routeplan.planning.domain.TimeWindow;
 import java.io.IOException;
@@ -17,19 +19,25 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 /**
  * Writes new orders in bulk inside the current transaction: PostgreSQL's COPY through the JDBC
  * driver where available (several times faster than batched INSERTs), JDBC batches elsewhere.
+ * Names, phone numbers and addresses are written sealed ({@link OrderStore#seal}), with the phone's
+ * lookup hash.
  */
 public final class OrderBulkInsert {
 
     static final String COLUMNS = "plan_date, order_id, file_id, row_number, customer_name, phone, address, pincode, lat, "
             + "lon, weight_kg, volume_m3, window_start, window_end, service_minutes, priority, depot_id, goods_type, "
-            + "window2_start, window2_end";
+            + "window2_start, window2_end, phone_lookup";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final boolean copy;
+    private final PersonalDataCipher cipher;
+    private final PhoneLookup phones;
 
-    public OrderBulkInsert(DataSource dataSource) {
+    public OrderBulkInsert(DataSource dataSource, PersonalDataCipher cipher, PhoneLookup phones) {
         this.dataSource = dataSource;
+        this.cipher = cipher;
+        this.phones = phones;
         this.jdbc = new JdbcTemplate(dataSource);
         this.copy = isPostgres(dataSource);
     }
@@ -41,14 +49,16 @@ public final class OrderBulkInsert {
         if (copy) {
             copy(planDate, orders);
         } else {
-            jdbc.batchUpdate("insert into orders (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            jdbc.batchUpdate("insert into orders (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     orders, orders.size(), (ps, so) -> {
                         var o = so.order();
                         TimeWindow second = o.windows().second().orElse(null);
-                        Object[] values = {planDate, o.id(), so.fileId(), so.rowNumber(), o.customerName(), o.phone(),
-                            o.address(), o.pincode(), o.location().lat(), o.location().lon(), o.weightKg(), o.volumeM3(),
+                        Object[] values = {planDate, o.id(), so.fileId(), so.rowNumber(),
+                            seal(o.customerName(), planDate, o.id(), "customer_name"), seal(o.phone(), planDate, o.id(), "phone"),
+                            seal(o.address(), planDate, o.id(), "address"), o.pincode(), o.location().lat(), o.location().lon(), o.weightKg(), o.volumeM3(),
                             o.windows().first().start(), o.windows().first().end(), o.serviceMinutes(), o.priority(),
-                            o.depotId(), o.goodsType(), second == null ? null : second.start(), second == null ? null : second.end()};
+                            o.depotId(), o.goodsType(), second == null ? null : second.start(), second == null ? null : second.end(),
+                            phones.of(o.phone())};
                         for (int i = 0; i < values.length; i++) {
                             ps.setObject(i + 1, values[i]);
                         }
@@ -62,9 +72,9 @@ public final class OrderBulkInsert {
             var o = so.order();
             csv.append(planDate).append(',');
             field(csv, o.id()).append(',').append(so.fileId()).append(',').append(so.rowNumber()).append(',');
-            field(csv, o.customerName()).append(',');
-            field(csv, o.phone()).append(',');
-            field(csv, o.address()).append(',');
+            field(csv, seal(o.customerName(), planDate, o.id(), "customer_name")).append(',');
+            field(csv, seal(o.phone(), planDate, o.id(), "phone")).append(',');
+            field(csv, seal(o.address(), planDate, o.id(), "address")).append(',');
             field(csv, o.pincode()).append(',');
             csv.append(o.location().lat()).append(',').append(o.location().lon()).append(',')
                     .append(o.weightKg()).append(',').append(o.volumeM3()).append(',')
@@ -76,6 +86,8 @@ public final class OrderBulkInsert {
             o.windows().second().ifPresent(w -> csv.append(w.start()));
             csv.append(',');
             o.windows().second().ifPresent(w -> csv.append(w.end()));
+            csv.append(',');
+            field(csv, phones.of(o.phone()));
             csv.append('\n');
         }
         // the chunk's own connection, so the COPY commits or rolls back with the chunk
@@ -90,6 +102,10 @@ public final class OrderBulkInsert {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
+    }
+
+    private String seal(String value, LocalDate planDate, String orderId, String column) {
+        return cipher.seal(value, OrderStore.context(planDate, orderId, column));
     }
 
     /** A CSV field; null stays unquoted-empty (SQL NULL in COPY's CSV format), text is always quoted. */

@@ -1,5 +1,7 @@
 package dev.routeplan.batch.store;
 
+import dev.routeplan.batch.privacy.PersonalDataCipher;
+import dev.routeplan.batch.privacy.PhoneLookup;
 import dev.routeplan.planning.domain.DeliveryWindows;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.Order;
@@ -19,7 +21,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Accepted orders and rejected rows of a plan date; every row read ends in exactly one of them. */
+/**
+ * Accepted orders and rejected rows of a plan date; every row read ends in exactly one of them.
+ * Customers' names, phone numbers and addresses, and the raw text of rejected rows, are stored
+ * sealed (AES-256-GCM), each bound to its row and column ({@link #context}), beside a keyed hash of
+ * the phone number for erasure requests.
+ */
 public class OrderStore {
 
     /**
@@ -38,11 +45,25 @@ public class OrderStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final OrderBulkInsert bulk;
+    private final PersonalDataCipher cipher;
+    private final PhoneLookup phones;
 
-    public OrderStore(DataSource dataSource) {
+    public OrderStore(DataSource dataSource, PersonalDataCipher cipher, PhoneLookup phones) {
         this.jdbc = JdbcClient.create(dataSource);
         this.batch = new JdbcTemplate(dataSource);
-        this.bulk = new OrderBulkInsert(dataSource);
+        this.bulk = new OrderBulkInsert(dataSource, cipher, phones);
+        this.cipher = cipher;
+        this.phones = phones;
+    }
+
+    /** What an order's sealed column is bound to: a ciphertext moved to another order or column does not open. */
+    public static String context(LocalDate planDate, String orderId, String column) {
+        return "orders/" + planDate + "/" + orderId + "/" + column;
+    }
+
+    /** What a rejected row's sealed raw text is bound to. */
+    public static String rejectContext(long fileId, int rowNumber) {
+        return "order_rejects/" + fileId + "/" + rowNumber;
     }
 
     /** Inserts new orders and replaces those that a later file updates, logging each replacement. */
@@ -72,15 +93,17 @@ public class OrderStore {
 
     public void insertRejected(LocalDate planDate, List<OrderReject> rejects) {
         batch.batchUpdate("""
-                insert into order_rejects (file_id, row_number, plan_date, order_id, reason_codes, message, raw_content)
-                values (?, ?, ?, ?, ?, ?, ?)""", rejects, Math.max(1, rejects.size()), (ps, r) -> {
+                insert into order_rejects (file_id, row_number, plan_date, order_id, reason_codes, message, raw_content,
+                                           phone_lookup)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rejects, Math.max(1, rejects.size()), (ps, r) -> {
             ps.setLong(1, r.fileId());
             ps.setInt(2, r.rowNumber());
             ps.setObject(3, planDate);
             ps.setString(4, r.orderId());
             ps.setString(5, String.join(";", r.reasonCodes()));
             ps.setString(6, r.message());
-            ps.setString(7, r.rawContent());
+            ps.setString(7, cipher.seal(r.rawContent(), rejectContext(r.fileId(), r.rowNumber())));
+            ps.setString(8, phones.of(r.phone()));
         });
     }
 
@@ -125,32 +148,38 @@ public class OrderStore {
 
     public List<Order> orders(LocalDate planDate, String depotId) {
         return jdbc.sql("select * from orders where plan_date = ? and depot_id = ? order by order_id")
-                .params(planDate, depotId).query(OrderStore::mapOrder).list();
+                .params(planDate, depotId).query(this::mapOrder).list();
     }
 
     public List<Order> orders(LocalDate planDate) {
         return jdbc.sql("select * from orders where plan_date = ? order by order_id").param(planDate)
-                .query(OrderStore::mapOrder).list();
+                .query(this::mapOrder).list();
     }
 
     public List<OrderReject> rejects(LocalDate planDate) {
         return jdbc.sql("""
                 select r.*, f.file_name from order_rejects r join input_files f on f.id = r.file_id
                 where r.plan_date = ? order by r.file_id, r.row_number""")
-                .param(planDate).query(OrderStore::mapReject).list();
+                .param(planDate).query(this::mapReject).list();
     }
 
     public List<OrderReject> rejectsOf(long fileId) {
         return jdbc.sql("""
                 select r.*, f.file_name from order_rejects r join input_files f on f.id = r.file_id
                 where r.file_id = ? order by r.row_number""")
-                .param(fileId).query(OrderStore::mapReject).list();
+                .param(fileId).query(this::mapReject).list();
     }
 
-    private static OrderReject mapReject(ResultSet rs, int row) throws SQLException {
-        return new OrderReject(rs.getLong("file_id"), rs.getString("file_name"), rs.getInt("row_number"),
+    private OrderReject mapReject(ResultSet rs, int row) throws SQLException {
+        long fileId = rs.getLong("file_id");
+        int rowNumber = rs.getInt("row_number");
+        return new OrderReject(fileId, rs.getString("file_name"), rowNumber,
                 rs.getString("order_id"), Arrays.asList(rs.getString("reason_codes").split(";")),
-                rs.getString("message"), rs.getString("raw_content"));
+                rs.getString("message"), cipher.open(rs.getString("raw_content"), rejectContext(fileId, rowNumber)), null);
+    }
+
+    private String opened(ResultSet rs, LocalDate planDate, String orderId, String column) throws SQLException {
+        return cipher.open(rs.getString(column), context(planDate, orderId, column));
     }
 
     private static DeliveryWindows windows(ResultSet rs) throws SQLException {
@@ -160,9 +189,11 @@ public class OrderStore {
                 : DeliveryWindows.of(first, new TimeWindow(secondStart, rs.getObject("window2_end", LocalTime.class)));
     }
 
-    private static Order mapOrder(ResultSet rs, int row) throws SQLException {
-        return new Order(rs.getString("order_id"), rs.getString("customer_name"), rs.getString("phone"),
-                rs.getString("address"), rs.getString("pincode"), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
+    private Order mapOrder(ResultSet rs, int row) throws SQLException {
+        LocalDate planDate = rs.getObject("plan_date", LocalDate.class);
+        String id = rs.getString("order_id");
+        return new Order(id, opened(rs, planDate, id, "customer_name"), opened(rs, planDate, id, "phone"),
+                opened(rs, planDate, id, "address"), rs.getString("pincode"), new GeoPoint(rs.getDouble("lat"), rs.getDouble("lon")),
                 rs.getDouble("weight_kg"), rs.getDouble("volume_m3"),
                 windows(rs), rs.getInt("service_minutes"), rs.getInt("priority"), rs.getString("depot_id"), rs.getString("goods_type"));
     }

@@ -30,6 +30,22 @@ class OrderRowValidatorTests {
     }
 
     @Test
+    void rejectsAPhoneThatIsNotAMobileNumberShowingOnlyItsLastDigits() {
+        IngestOutcome outcome = validator.process(row(Map.of("phone", "55501 23456")));
+
+        assertThat(outcome.isAccepted()).isFalse();
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("INVALID_PHONE");
+        assertThat(outcome.rejected().message()).contains("phone", "XXXXXX3456").doesNotContain("55501");
+    }
+
+    @Test
+    void keepsTheNumberOfARejectedRowForAnErasureRequestToFindIt() {
+        IngestOutcome outcome = validator.process(row(Map.of("phone", "98100 12345", "weight_kg", "-1")));
+
+        assertThat(outcome.rejected().phone()).isEqualTo("+919810012345");
+    }
+
+    @Test
     void acceptsAWindowThatCrossesMidnight() {
         IngestOutcome outcome = validator.process(row(Map.of("window_start", "23:00", "window_end", "05:00")));
 

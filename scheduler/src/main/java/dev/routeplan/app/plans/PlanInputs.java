@@ -1,5 +1,7 @@
 package dev.routeplan.app.plans;
 
+import dev.routeplan.batch.privacy.PersonalDataCipher;
+import dev.routeplan.batch.store.OrderStore;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -27,9 +29,11 @@ public class PlanInputs {
     }
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    public PlanInputs(JdbcClient jdbc) {
+    public PlanInputs(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public List<InputFileRow> files(LocalDate planDate) {
@@ -54,7 +58,8 @@ public class PlanInputs {
                 .params(planDate, (long) page * size, size)
                 .query((rs, n) -> new RejectRow(rs.getLong("file_id"), rs.getString("file_name"), rs.getInt("row_number"),
                         rs.getString("order_id"), Arrays.asList(rs.getString("reason_codes").split(";")),
-                        rs.getString("message"), rs.getString("raw_content")))
+                        rs.getString("message"), cipher.open(rs.getString("raw_content"),
+                                OrderStore.rejectContext(rs.getLong("file_id"), rs.getInt("row_number")))))
                 .list();
         return new Page<>(rows, page, size, total);
     }

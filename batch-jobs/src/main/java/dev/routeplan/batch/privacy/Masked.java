@@ -1,0 +1,35 @@
+package dev.routeplan.batch.privacy;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Personal data as logs and messages may show it: enough to tell two customers apart, not to reach one. */
+public final class Masked {
+
+    private Masked() {
+    }
+
+    /** {@code +91XXXXXX1234}: all but the last four digits hidden, whatever the number's shape. */
+    public static String phone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return phone;
+        }
+        String digits = phone.replaceAll("\\D", "");
+        if (digits.length() <= 4) {
+            return "X".repeat(digits.length());
+        }
+        String national = digits.startsWith("91") && digits.length() > 10 ? digits.substring(2) : digits;
+        String prefix = national.length() < digits.length() || phone.startsWith("+") ? "+91" : "";
+        return prefix + "X".repeat(national.length() - 4) + national.substring(national.length() - 4);
+    }
+
+    /** A name's initials, {@code A. K.} for Asha Kumari. */
+    public static String name(String name) {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        return Arrays.stream(name.trim().split("\\s+")).map(part -> part.codePoints().limit(1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + ".")
+                .collect(Collectors.joining(" "));
+    }
+}
