@@ -106,6 +106,9 @@ k8s_apply() {
     else
         run kubectl -n "$ns" get secret routeplan-secrets
     fi
+    # the keys of personal data are made once and never replaced by a deploy (k8s/README.md):
+    # without them no pod starts, and new keys would leave the stored data unreadable
+    run kubectl -n "$ns" get secret routeplan-privacy-keys
     # the tag goes in through a copy of the overlay, so the repository's pinned tag is not edited
     local work
     if [[ $DRY_RUN == 1 ]]; then work=/tmp/routeplan-k8s.XXXXXX; else work=$(mktemp -d); fi

@@ -290,6 +290,33 @@ class WorkerManifestsTests {
         return containers.get(0);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void readsTheServicesPersonalDataKeysFromTheOperatorsSecretReadOnly(String overlay) {
+        BuiltOverlay built = BuiltOverlay.of(overlay);
+        for (Deployment deployment : List.of(built.server(), built.worker())) {
+            String where = overlay + ": " + describe(deployment);
+            List<String> keyFolder = Objects.requireNonNullElse(container(deployment).getArgs(), List.<String>of()).stream()
+                    .filter(arg -> arg.startsWith("--routeplan.privacy.key-folder=")).toList();
+            assertThat(keyFolder).as("%s: --routeplan.privacy.key-folder (a pod must never make keys of its own)", where)
+                    .hasSize(1);
+            String folder = keyFolder.get(0).substring(keyFolder.get(0).indexOf('=') + 1);
+            VolumeMount mount = container(deployment).getVolumeMounts().stream()
+                    .filter(m -> m.getMountPath().equals(folder)).findFirst()
+                    .orElseThrow(() -> new AssertionError(where + ": nothing mounted at the key folder " + folder));
+            assertThat(mount.getReadOnly()).as("%s: the key folder's mount is read-only", where).isTrue();
+            Volume volume = deployment.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+            assertThat(volume.getSecret()).as("%s: volume %s is a Secret", where, volume.getName()).isNotNull();
+            assertThat(volume.getSecret().getSecretName()).as("%s: the keys' Secret", where).isEqualTo("routeplan-privacy-keys");
+            assertThat(volume.getSecret().getDefaultMode() & 0007).as("%s: the keys are not world-readable", where).isZero();
+        }
+        assertThat(built.all(Secret.class)).extracting(s -> s.getMetadata().getName())
+                .as("%s: the keys' Secret is the operator's, never built from git", overlay)
+                .doesNotContain("routeplan-privacy-keys");
+        assertThat(Repository.read("k8s/README.md")).contains("routeplan-privacy-keys", "routeplan keys create");
+    }
+
     private static List<String> rulePackArgs(Container container) {
         return Objects.requireNonNullElse(container.getArgs(), List.<String>of()).stream()
                 .filter(arg -> arg.startsWith("--routeplan.rule-pack")).toList();

@@ -87,9 +87,15 @@ public class IngestStepConfiguration {
         return new OrderFileItemReader(orderFiles, file.id(), file.fileName(), file.stagedPath());
     }
 
+    /** How order files are read: by the ingest, and by an erasure finding a customer's rows in them. */
     @Bean
-    OrderFiles orderFiles(IngestProperties ingest) {
-        return new OrderFiles(new OrderFileSettings(ingest.maxFileBytes(), ingest.headerAliases(), ingest.xlsxSheet()));
+    OrderFileSettings orderFileSettings(IngestProperties ingest) {
+        return new OrderFileSettings(ingest.maxFileBytes(), ingest.headerAliases(), ingest.xlsxSheet());
+    }
+
+    @Bean
+    OrderFiles orderFiles(OrderFileSettings settings) {
+        return new OrderFiles(settings);
     }
 
     @Bean

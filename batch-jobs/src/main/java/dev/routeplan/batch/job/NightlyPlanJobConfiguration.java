@@ -33,6 +33,7 @@ public class NightlyPlanJobConfiguration {
 
     public static final String JOB_NAME = "nightlyPlanJob";
     public static final String INGEST_JOB_NAME = "ingestOrdersJob";
+    public static final String REPUBLISH_JOB_NAME = "republishPlanJob";
 
     @Bean
     Job nightlyPlanJob(JobRepository jobRepository, Step fetchStep, Step fleetStep, Step ingestStep, Step optimiseStep,
@@ -56,6 +57,17 @@ public class NightlyPlanJobConfiguration {
                         RunLogContext runLogContext, RunMetrics runMetrics) {
         return new JobBuilder(INGEST_JOB_NAME, jobRepository).listener(runLogContext).listener(runMetrics)
                 .start(fetchStep).next(fleetStep).next(ingestStep).build();
+    }
+
+    /**
+     * Publishes a date's stored plan again and delivers what changed, without taking in or planning
+     * anything: after an erasure changed what the files must show. Unchanged depots write nothing.
+     */
+    @Bean
+    Job republishPlanJob(JobRepository jobRepository, Step publishStep, Step deliverStep, RunLogContext runLogContext,
+                         RunMetrics runMetrics) {
+        return new JobBuilder(REPUBLISH_JOB_NAME, jobRepository).listener(runLogContext).listener(runMetrics)
+                .start(publishStep).next(deliverStep).build();
     }
 
     /** The run in every log line's context; every step registers it first. */

@@ -5,6 +5,7 @@ import dev.routeplan.batch.privacy.PhoneLookup;
 import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.AuditStore;
 import dev.routeplan.batch.store.ComplianceStore;
+import dev.routeplan.batch.store.CustomerRecords;
 import dev.routeplan.batch.store.ConditionsStore;
 import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.FleetStore;
@@ -42,6 +43,11 @@ public class StoreConfiguration {
     @Bean
     OrderStore orderStore(DataSource dataSource, PersonalDataCipher cipher, PhoneLookup phones) {
         return new OrderStore(dataSource, cipher, phones);
+    }
+
+    @Bean
+    CustomerRecords customerRecords(JdbcClient jdbc) {
+        return new CustomerRecords(jdbc);
     }
 
     @Bean

@@ -17,6 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The two Tink keysets of personal data, as JSON files in one folder outside the repository and
@@ -38,6 +41,9 @@ public final class PersonalDataKeys {
         }
     }
 
+    private static final Map<String, Parameters> KEYSETS = Map.of(
+            CIPHER_FILE, PredefinedAeadParameters.AES256_GCM, LOOKUP_FILE, PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+
     private final KeysetHandle cipher;
     private final KeysetHandle lookup;
 
@@ -48,8 +54,26 @@ public final class PersonalDataKeys {
 
     /** Reads both keysets from {@code folder}, making each that is missing (owner read/write only). */
     public static PersonalDataKeys loadOrCreate(Path folder) {
-        return new PersonalDataKeys(loadOrCreate(folder.resolve(CIPHER_FILE), PredefinedAeadParameters.AES256_GCM),
-                loadOrCreate(folder.resolve(LOOKUP_FILE), PredefinedMacParameters.HMAC_SHA256_256BITTAG));
+        return new PersonalDataKeys(loadOrCreate(folder.resolve(CIPHER_FILE), KEYSETS.get(CIPHER_FILE)),
+                loadOrCreate(folder.resolve(LOOKUP_FILE), KEYSETS.get(LOOKUP_FILE)));
+    }
+
+    /**
+     * Makes each keyset of {@code folder} that is missing, for {@code routeplan keys create}: the
+     * folder is then copied into the Secret that production mounts read-only.
+     *
+     * @return the files made (none when both were there: nothing is ever replaced)
+     */
+    public static List<Path> create(Path folder) {
+        List<Path> made = new ArrayList<>();
+        for (Map.Entry<String, Parameters> keyset : KEYSETS.entrySet()) {
+            Path file = folder.resolve(keyset.getKey());
+            if (!Files.exists(file)) {
+                loadOrCreate(file, keyset.getValue());
+                made.add(file);
+            }
+        }
+        return made;
     }
 
     /**
@@ -62,7 +86,7 @@ public final class PersonalDataKeys {
     public static int rotate(Path folder) {
         Path file = folder.resolve(CIPHER_FILE);
         try {
-            KeysetHandle current = loadOrCreate(file, PredefinedAeadParameters.AES256_GCM);
+            KeysetHandle current = loadOrCreate(file, KEYSETS.get(CIPHER_FILE));
             KeysetHandle rotated = KeysetHandle.newBuilder(current)
                     .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM).withRandomId()
                             .makePrimary())
@@ -118,7 +142,10 @@ public final class PersonalDataKeys {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the personal data keyset " + file, e);
+            // a read-only folder is production's Secret: the keys are made once, outside the pod
+            throw new UncheckedIOException("cannot write the personal data keyset " + file
+                    + " (where the folder is mounted read-only, make the keys with `routeplan keys create`"
+                    + " and put them in it)", e);
         }
     }
 

@@ -50,6 +50,12 @@ public class PlanRevisionStore {
                 .param(planDate).query(PlanRevisionStore::map).list();
     }
 
+    /** Every folder a revision of the date was published into, current or not. */
+    public List<Path> folders(LocalDate planDate) {
+        return jdbc.sql("select distinct folder from plan_revisions where plan_date = ? order by folder").param(planDate)
+                .query(String.class).list().stream().map(Path::of).toList();
+    }
+
     public void record(Revision revision) {
         jdbc.sql("""
                 insert into plan_revisions (plan_date, depot_id, revision, fingerprint, attempt, folder, published_at)

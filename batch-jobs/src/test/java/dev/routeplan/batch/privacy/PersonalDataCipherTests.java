@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,8 +85,9 @@ class PersonalDataCipherTests {
     void keepsTheKeysInOwnerOnlyFilesAndReadsTheSameKeysBack() throws Exception {
         String sealed = new PersonalDataCipher(PersonalDataKeys.loadOrCreate(keys)).seal("Asha Kumari", CONTEXT);
 
-        assertThat(Files.getPosixFilePermissions(keys.resolve(PersonalDataKeys.CIPHER_FILE)).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        for (String keyset : new String[] {PersonalDataKeys.CIPHER_FILE, PersonalDataKeys.LOOKUP_FILE}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve(keyset)))).isEqualTo("rw-------");
+        }
         assertThat(new PersonalDataCipher(PersonalDataKeys.loadOrCreate(keys)).open(sealed, CONTEXT)).isEqualTo("Asha Kumari");
     }
 

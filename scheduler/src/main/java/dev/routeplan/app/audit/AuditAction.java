@@ -8,5 +8,6 @@ public enum AuditAction {
     TOKEN_ISSUE,
     USER_ADD, USER_REMOVE,
     DOWNLOAD,
-    PURGE
+    PURGE,
+    ERASE
 }

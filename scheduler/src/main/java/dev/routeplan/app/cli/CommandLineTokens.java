@@ -29,7 +29,7 @@ final class CommandLineTokens {
      * @throws TokenSpool.Unwritable when the record cannot be written: the token must not be used
      */
     String issue(Role role) {
-        SecurityProperties security = SecuritySettings.of(invocation);
+        SecurityProperties security = SettingsOnly.of(invocation, SecurityProperties.class);
         if (!security.embedded()) {
             throw new NotIssuedHere(security);
         }

@@ -63,6 +63,8 @@ public final class RouteplanCommandLine {
                 .addSubcommand(new MigrateCommand(invocation))
                 .addSubcommand(new TokenCommand(invocation))
                 .addSubcommand(UserCommand.commandLine(invocation))
+                .addSubcommand(KeysCommand.commandLine(invocation))
+                .addSubcommand(new EraseCommand(invocation))
                 .addSubcommand(new CommandLine.HelpCommand());
         OptionConverters.registerOn(commandLine);
         return commandLine

@@ -175,7 +175,7 @@ final class UserCommand implements Callable<Integer> {
      * spool beside the signing key for the service to put on the audit log, and not made without it.
      */
     private static int inStore(Invocation invocation, AuditAction action, StoreUse use) {
-        SecurityProperties security = SecuritySettings.of(invocation);
+        SecurityProperties security = SettingsOnly.of(invocation, SecurityProperties.class);
         if (!security.embedded()) {
             invocation.err().println(NAME + ": console users come from " + security.issuer()
                     + " (routeplan.security.issuer); add them in that provider");

@@ -1,6 +1,7 @@
 package dev.routeplan.app.console;
 
 import dev.routeplan.app.ops.RequestIdFilter;
+import dev.routeplan.app.problems.MalformedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,9 @@ class ConsoleErrors {
                     : mismatch.getPropertyName();
             return page(request, HttpStatus.BAD_REQUEST, "Not understood",
                     "The address has " + name + " \"" + mismatch.getValue() + "\", which is not one.");
+        }
+        if (MalformedQuery.is(e)) {
+            return page(request, HttpStatus.BAD_REQUEST, "Not understood", "The address cannot be read: " + MalformedQuery.DETAIL + ".");
         }
         if (e instanceof ErrorResponse answer && answer.getStatusCode().is4xxClientError()) {
             return page(request, answer.getStatusCode(), "Not understood", answer.getBody().getDetail());

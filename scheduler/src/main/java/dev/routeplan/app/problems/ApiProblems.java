@@ -73,6 +73,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler implements Respo
             log.debug("request {}: client went away", requestId(request));
             return null;
         }
+        if (MalformedQuery.is(e)) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, MalformedQuery.DETAIL);
+            problem.setProperty(REQUEST_ID, requestId(request));
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
         String id = requestId(request);
         log.error("request {} {} {} failed", id, request.getMethod(), request.getRequestURI(), e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)

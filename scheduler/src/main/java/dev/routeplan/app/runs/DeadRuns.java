@@ -61,7 +61,8 @@ public class DeadRuns {
     /** Recovers every dead execution of the plan jobs; answers their ids. */
     public List<Long> recoverAll() {
         List<Long> recovered = new ArrayList<>();
-        for (String job : List.of(NightlyPlanJobConfiguration.JOB_NAME, NightlyPlanJobConfiguration.INGEST_JOB_NAME)) {
+        for (String job : List.of(NightlyPlanJobConfiguration.JOB_NAME, NightlyPlanJobConfiguration.INGEST_JOB_NAME,
+                NightlyPlanJobConfiguration.REPUBLISH_JOB_NAME)) {
             for (JobExecution execution : jobRepository.findRunningJobExecutions(job)) {
                 if (deadReason(execution).isPresent()) {
                     recover(execution, deadReason(execution).get());

@@ -36,15 +36,17 @@ public class PlanRuns {
     private final RunLeases leases;
     private final Job nightlyPlanJob;
     private final Job ingestOrdersJob;
+    private final Job republishPlanJob;
 
     PlanRuns(JobOperator jobOperator, BackgroundJobOperator background, JobRepository jobRepository, RunLeases leases,
-             Job nightlyPlanJob, Job ingestOrdersJob) {
+             Job nightlyPlanJob, Job ingestOrdersJob, Job republishPlanJob) {
         this.jobOperator = jobOperator;
         this.background = background;
         this.jobRepository = jobRepository;
         this.leases = leases;
         this.nightlyPlanJob = nightlyPlanJob;
         this.ingestOrdersJob = ingestOrdersJob;
+        this.republishPlanJob = republishPlanJob;
     }
 
     /** @param grapStage the GRAP stage fixed for the run, or null to follow the date's calendar ({@code grap.csv}) */
@@ -62,6 +64,18 @@ public class PlanRuns {
     /** Takes in the date's files only (fetch, fleet, ingest), without planning. */
     public JobExecution ingest(LocalDate planDate, Path inputDir, Path outputDir) throws JobExecutionException {
         return start(ingestOrdersJob, planDate, inputDir, outputDir, null, 1, List.of(), Launch.WAIT);
+    }
+
+    /**
+     * Publishes the date's stored plan again into the folders of its latest run, and delivers what
+     * changed (publish and deliver only); a date never planned is refused.
+     */
+    public JobExecution republish(LocalDate planDate) throws JobExecutionException {
+        PlanRunParameters planned = latestExecution(nightlyPlanJob.getName(), planDate)
+                .map(e -> PlanRunParameters.from(e.getJobParameters()))
+                .orElseThrow(() -> new PlanRunException("no plan of " + planDate + " to publish again"));
+        return start(republishPlanJob, planDate, planned.inputDir(), planned.outputDir(), planned.grapStage(),
+                planned.solverSeconds(), List.of(), Launch.WAIT);
     }
 
     private JobExecution start(Job job, LocalDate planDate, Path inputDir, Path outputDir, Integer grapStage,

@@ -222,7 +222,8 @@ class RunsPagesTests {
                 .params(date, "a".repeat(64)).update();
         long fileId = jdbc.sql("select id from input_files where plan_date = ?").param(date).query(Long.class).single();
         for (int row = 2; row <= 26; row++) {
-            jdbc.sql("insert into order_rejects values (?, ?, ?, ?, 'INVALID_PINCODE;PINCODE_NOT_SERVED', ?, ?)")
+            jdbc.sql("insert into order_rejects (file_id, row_number, plan_date, order_id, reason_codes, message, raw_content)"
+                            + " values (?, ?, ?, ?, 'INVALID_PINCODE;PINCODE_NOT_SERVED', ?, ?)")
                     .params(fileId, row, date, "ORD-" + row, "orders-east.csv row " + row + ": pincode 99999 is not 6 digits",
                             "ORD-" + row + ",Shop,99999").update();
         }

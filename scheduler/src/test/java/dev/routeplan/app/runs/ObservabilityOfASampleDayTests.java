@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,26 @@ class ObservabilityOfASampleDayTests {
                 .doesNotContain(scraperToken)
                 .doesNotContain(scraperToken.substring(scraperToken.lastIndexOf('.') + 1))
                 .doesNotContain(privateExponent);
+    }
+
+    @Test
+    void noLogLineCarriesACustomersNamePhoneOrAddress() throws IOException {
+        String logs = runLog + apiLog;
+        List<String> personal = new ArrayList<>();
+        try (CSVParser rows = CSVFormat.DEFAULT.builder().setHeader().get()
+                .parse(Files.newBufferedReader(SampleDay.SAMPLES.resolve("orders.csv")))) {
+            for (CSVRecord row : rows) {
+                personal.add(row.get("customer_name"));
+                personal.add(row.get("address"));
+                // the number as written and its last ten digits, the form a message would print
+                personal.add(row.get("phone"));
+                personal.add(row.get("phone").replaceAll("\\D", "").replaceAll(".*(\\d{10})$", "$1"));
+            }
+        }
+        List<String> values = personal.stream().map(String::strip).filter(value -> value.length() >= 6).distinct().toList();
+        assertThat(values).as("the sample's names, phones and addresses").hasSizeGreaterThan(600);
+        assertThat(logs).as("the run's log, which names rejected rows").contains("orders.csv");
+        assertThat(values).filteredOn(logs::contains).as("personal data in the log").isEmpty();
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  */
 final class SampleDay implements AutoCloseable {
 
-    private static final Path SAMPLES = Path.of("../samples");
+    static final Path SAMPLES = Path.of("../samples");
 
     private final Path folder;
     private final PlanRuns runs;

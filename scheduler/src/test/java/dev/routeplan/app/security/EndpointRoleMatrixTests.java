@@ -41,6 +41,7 @@ class EndpointRoleMatrixTests {
 
     static final List<Rule> MATRIX = List.of(
             rule(HttpMethod.GET, "/api/v1/audit", ADMIN),
+            rule(HttpMethod.POST, "/api/v1/erasures", ADMIN),
             rule(HttpMethod.GET, "/api/v1/runs", OPS, PLANNER, ADMIN),
             rule(HttpMethod.GET, "/api/v1/runs/{id}", OPS, PLANNER, ADMIN),
             rule(HttpMethod.GET, "/api/v1/runs/{id}/events", OPS, PLANNER, ADMIN),

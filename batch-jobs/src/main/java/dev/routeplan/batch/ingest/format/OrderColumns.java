@@ -29,6 +29,11 @@ final class OrderColumns {
                 OrderFileItemReader.OPTIONAL_COLUMNS, settings.headerAliases()));
     }
 
+    /** Each column found, by its canonical name, at its place in the row (0 the first). */
+    Map<String, Integer> positions() {
+        return Map.copyOf(indexByColumn);
+    }
+
     OrderRow toOrderRow(long fileId, String fileName, SheetRow row) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String column : OrderFileItemReader.COLUMNS) {

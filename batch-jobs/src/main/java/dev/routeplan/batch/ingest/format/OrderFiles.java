@@ -2,6 +2,7 @@ package dev.routeplan.batch.ingest.format;
 
 import dev.routeplan.batch.ingest.OrderRow;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Opens orders files in the formats senders use (CSV, gzip-compressed CSV and XLSX, see
@@ -64,6 +65,19 @@ public final class OrderFiles {
                 dataRows++;
             }
             return new FileCheck(dataRows);
+        }
+    }
+
+    /**
+     * Where each order column is in a file, by its canonical name (0 the first column), found from
+     * the header as {@link #open} finds it: a tool that changes cells in place (erasure) must change
+     * the ones the ingest reads, whatever aliases and letter case the sender used.
+     *
+     * @throws UnreadableFileException when the file cannot be read at all or its header is wrong
+     */
+    public Map<String, Integer> columnPositions(String fileName, Path path) {
+        try (SheetRows rows = rows(fileName, path)) {
+            return OrderColumns.fromHeader(fileName, rows.next(), settings).positions();
         }
     }
 
