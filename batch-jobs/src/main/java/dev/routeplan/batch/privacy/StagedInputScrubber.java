@@ -4,6 +4,7 @@ import dev.routeplan.batch.ingest.OrderRow;
 import dev.routeplan.batch.ingest.format.OrderFileSettings;
 import dev.routeplan.batch.ingest.format.OrderFiles;
 import dev.routeplan.batch.ingest.format.OrderRowSource;
+import dev.routeplan.reports.excel.WorkbookCellEraser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,17 +31,6 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.RichTextString;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFCell;
-import org.apache.poi.xssf.usermodel.XSSFRichTextString;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTRst;
-import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 
 /**
  * Erases one person from an orders file kept in staging: in each row whose phone is theirs, the
@@ -117,7 +106,12 @@ public final class StagedInputScrubber {
             keepPermissions(stagedFile, temporary);
             Format format = formatOf(fileName);
             if (format == Format.XLSX) {
-                rewriteWorkbook(stagedFile, fileName, temporary, erase, phoneByRow);
+                try {
+                    WorkbookCellEraser.erase(stagedFile, temporary, settings.xlsxSheet(), phoneByRow.keySet(),
+                            new WorkbookCellEraser.Cells(erase.name(), erase.address(), erase.phone()), ERASED);
+                } catch (IllegalStateException changed) {
+                    throw changedMeanwhile(fileName, changed.getMessage());
+                }
             } else {
                 rewriteCsv(stagedFile, fileName, temporary, erase, phoneByRow, format == Format.CSV_GZ);
             }
@@ -252,97 +246,6 @@ public final class StagedInputScrubber {
     private static void set(List<String> cells, int index, String value) {
         if (index < cells.size()) {
             cells.set(index, value);
-        }
-    }
-
-    /**
-     * Changes the cells in the workbook's model and saves it whole: styles, other sheets and other
-     * cells are POI's round trip of the original. A workbook keeps its texts in one shared table,
-     * and POI adds to that table but never takes out, so a name would live on there after its cell
-     * changed; every text no cell uses any more is emptied before saving.
-     */
-    private void rewriteWorkbook(Path stagedFile, String fileName, Path temporary, Columns erase,
-                                 Map<Integer, String> phoneByRow) throws IOException {
-        try (InputStream in = Files.newInputStream(stagedFile); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            XSSFSheet sheet = orderSheet(workbook, fileName);
-            for (int rowNumber : phoneByRow.keySet()) {
-                Row row = sheet.getRow(rowNumber - 1);
-                Cell phone = row == null ? null : row.getCell(erase.phone());
-                if (phone == null || phone.getCellType() == CellType.BLANK) {
-                    throw changedMeanwhile(fileName, "row " + rowNumber + " has no phone where one was found");
-                }
-                replace(row.getCell(erase.name()), ERASED);
-                replace(row.getCell(erase.address()), ERASED);
-                replace(phone, "");
-            }
-            forgetUnusedTexts(workbook);
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                workbook.write(out);
-            }
-        }
-    }
-
-    /** The sheet the reader reads: the one configured (named as Excel does, in any case), else the first. */
-    private XSSFSheet orderSheet(XSSFWorkbook workbook, String fileName) {
-        String wanted = settings.xlsxSheet();
-        if (wanted == null || wanted.isBlank()) {
-            return workbook.getSheetAt(0);
-        }
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            if (workbook.getSheetName(i).equalsIgnoreCase(wanted.trim())) {
-                return workbook.getSheetAt(i);
-            }
-        }
-        throw changedMeanwhile(fileName, "the sheet \"" + wanted + "\" is gone");
-    }
-
-    private static void replace(Cell cell, String value) {
-        if (cell == null) {
-            return;
-        }
-        // a formula would keep the person in its text and give them back on the next recalculation
-        if (cell.getCellType() == CellType.FORMULA) {
-            cell.removeFormula();
-        }
-        if (value.isEmpty()) {
-            cell.setBlank();
-        } else {
-            cell.setCellValue(value);
-        }
-    }
-
-    /**
-     * Empties each shared text that no cell of any sheet refers to: the erased ones, and any a
-     * writer like POI left behind, which may hold the person too. A text still used elsewhere (a
-     * neighbour with the same address) stays for that cell.
-     */
-    private static void forgetUnusedTexts(XSSFWorkbook workbook) {
-        Set<Integer> used = new HashSet<>();
-        for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
-            for (Row row : workbook.getSheetAt(i)) {
-                for (Cell cell : row) {
-                    CTCell ct = ((XSSFCell) cell).getCTCell();
-                    if (ct.getT() == STCellType.S && ct.isSetV()) {
-                        used.add(Integer.parseInt(ct.getV()));
-                    }
-                }
-            }
-        }
-        List<RichTextString> texts = workbook.getSharedStringSource().getSharedStringItems();
-        for (int index = 0; index < texts.size(); index++) {
-            if (used.contains(index)) {
-                continue;
-            }
-            // the table's own XML, so the change is what gets saved
-            CTRst text = ((XSSFRichTextString) texts.get(index)).getCTRst();
-            while (text.sizeOfRArray() > 0) {
-                text.removeR(0);
-            }
-            // phonetic runs spell a name out again, for Japanese readings
-            while (text.sizeOfRPhArray() > 0) {
-                text.removeRPh(0);
-            }
-            text.setT("");
         }
     }
 
