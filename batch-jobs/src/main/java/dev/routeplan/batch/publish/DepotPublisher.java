@@ -86,13 +86,13 @@ class DepotPublisher {
                 rulePack.id(), rulePack.version(), plans.efficiency(run.planDate(), depot.id(), data.vehicles()).orElse(null));
         String fingerprint = PlanFingerprint.of(document);
         Path depotDir = run.runOutputDir().resolve(depot.id());
-        PlanRevisions.Published published = revisions.publish(run, depot.id(), fingerprint, depotDir, () -> {
+        PlanRevisions.Published published = revisions.publish(run, depot.id(), fingerprint, depotDir, into -> {
             RouteMapImage map = data.maps().of(document);
-            outputs.write(run.planDate(), depotDir.resolve("route-map-" + depot.id() + ".png"), ArtifactKind.ROUTE_MAP_PNG,
+            outputs.write(run.planDate(), into.resolve("route-map-" + depot.id() + ".png"), ArtifactKind.ROUTE_MAP_PNG,
                     out -> out.write(map.png()));
-            outputs.write(run.planDate(), depotDir.resolve("plan-" + depot.id() + ".xlsx"), ArtifactKind.PLAN_XLSX,
+            outputs.write(run.planDate(), into.resolve("plan-" + depot.id() + ".xlsx"), ArtifactKind.PLAN_XLSX,
                     out -> new PlanWorkbookWriter().write(document, map, data.rejected(), out));
-            outputs.write(run.planDate(), depotDir.resolve("manifests-" + depot.id() + ".pdf"), ArtifactKind.MANIFEST_PDF,
+            outputs.write(run.planDate(), into.resolve("manifests-" + depot.id() + ".pdf"), ArtifactKind.MANIFEST_PDF,
                     out -> new ManifestPdfWriter().write(document, map, out));
         });
         return new DepotPublication(document, fingerprint, published, routeRows,

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes a depot's files (or the run-wide ones) as a revision. The same plan again writes
  * nothing: the files, their registration and their modification times stay as they were. A
- * changed plan first moves the current files into {@code revisions/r<N>/} beside them, where they
- * are kept, then writes the new ones as revision N+1.
+ * changed plan is first written whole into a hidden folder beside the current files; only then are
+ * the current files moved into {@code revisions/r<N>/}, where they are kept, and the new ones
+ * moved into their place as revision N+1. A write that fails (a full disk) leaves the current
+ * revision as it was, current and whole.
  */
 public class PlanRevisions {
 
@@ -28,13 +30,15 @@ public class PlanRevisions {
     public record Published(String depotId, int revision, boolean changed) {
     }
 
-    /** Writes the files of a new revision into the folder. */
+    /** Writes the files of a new revision into the folder it is given. */
     @FunctionalInterface
     public interface Writing {
-        void writeFiles() throws IOException;
+        void writeFiles(Path into) throws IOException;
     }
 
     static final String REVISIONS_FOLDER = "revisions";
+    /** Where a new revision is written before it replaces the current one; hidden from listings. */
+    static final String NEXT_FOLDER = ".next-revision";
     private static final Logger log = LoggerFactory.getLogger(PlanRevisions.class);
 
     private final PlanRevisionStore revisions;
@@ -58,16 +62,51 @@ public class PlanRevisions {
                     label(depotId), latest.get().revision(), fingerprint.substring(0, 12));
             return new Published(depotId, latest.get().revision(), false);
         }
-        int next = latest.map(r -> r.revision() + 1).orElse(1);
+        int revision = latest.map(r -> r.revision() + 1).orElse(1);
+        Path next = writeAside(run, here, writing);
         if (latest.isPresent() && latest.get().folder().equals(here)) {
             keep(run, here, latest.get().revision());
         }
-        writing.writeFiles();
-        revisions.record(new Revision(run.planDate(), depotId, next, fingerprint, run.attempt(), here, OffsetDateTime.now()));
+        for (Path file : currentFiles(next)) {
+            Path target = here.resolve(file.getFileName());
+            Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            artifacts.move(run.planDate(), file.toString(), target.toString());
+        }
+        Files.delete(next);
+        revisions.record(new Revision(run.planDate(), depotId, revision, fingerprint, run.attempt(), here, OffsetDateTime.now()));
         metrics.published(depotId, currentFiles(here).size());
-        log.info("plan {} {} published as revision {} (fingerprint {})", run.planDate(), label(depotId), next,
+        log.info("plan {} {} published as revision {} (fingerprint {})", run.planDate(), label(depotId), revision,
                 fingerprint.substring(0, 12));
-        return new Published(depotId, next, true);
+        return new Published(depotId, revision, true);
+    }
+
+    /**
+     * Writes the new revision's files into the hidden folder, emptied first of what an attempt that
+     * died there left; when the writing fails, what it wrote is removed and unregistered.
+     */
+    private Path writeAside(PlanRunParameters run, Path here, Writing writing) throws IOException {
+        Path next = here.resolve(NEXT_FOLDER);
+        removeAside(run, next);
+        try {
+            writing.writeFiles(next);
+        } catch (IOException | RuntimeException e) {
+            removeAside(run, next);
+            throw e;
+        }
+        return next;
+    }
+
+    private void removeAside(PlanRunParameters run, Path next) throws IOException {
+        if (!Files.isDirectory(next)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(next)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+                artifacts.forget(run.planDate(), file.toString());
+            }
+        }
+        Files.delete(next);
     }
 
     /** Moves the current files of the folder into {@code revisions/r<revision>/}, registered there. */

@@ -50,22 +50,22 @@ class RunPublisher {
         RunSummary summary = summaries.summarise(run, documents);
         String fingerprint = PlanFingerprint.ofRun(depots.stream().map(DepotPublication::fingerprint).toList(),
                 rejectRows, report, summary);
-        PlanRevisions.Published published = revisions.publish(run, PlanRevisionStore.RUN_WIDE, fingerprint, dir, () -> {
-            outputs.write(run.planDate(), dir.resolve("plan-all-depots.xlsx"), ArtifactKind.RUN_PLAN_XLSX,
+        PlanRevisions.Published published = revisions.publish(run, PlanRevisionStore.RUN_WIDE, fingerprint, dir, into -> {
+            outputs.write(run.planDate(), into.resolve("plan-all-depots.xlsx"), ArtifactKind.RUN_PLAN_XLSX,
                     out -> new RunWorkbookWriter().write(documents, maps.of(documents), rejected, out));
-            outputs.write(run.planDate(), dir.resolve("routes.csv"), ArtifactKind.ROUTES_CSV,
+            outputs.write(run.planDate(), into.resolve("routes.csv"), ArtifactKind.ROUTES_CSV,
                     CsvOutput.of(RouteCsvRow.HEADER, routeRows));
-            outputs.write(run.planDate(), dir.resolve("unassigned.csv"), ArtifactKind.UNASSIGNED_CSV,
+            outputs.write(run.planDate(), into.resolve("unassigned.csv"), ArtifactKind.UNASSIGNED_CSV,
                     CsvOutput.of(UnassignedCsvRow.HEADER, unassignedRows));
-            outputs.write(run.planDate(), dir.resolve("rejects.csv"), ArtifactKind.REJECTS_CSV,
+            outputs.write(run.planDate(), into.resolve("rejects.csv"), ArtifactKind.REJECTS_CSV,
                     CsvOutput.of(RejectCsvRow.HEADER, rejectRows));
-            outputs.write(run.planDate(), dir.resolve("vehicles-set-aside.csv"), ArtifactKind.VEHICLES_SET_ASIDE_CSV,
+            outputs.write(run.planDate(), into.resolve("vehicles-set-aside.csv"), ArtifactKind.VEHICLES_SET_ASIDE_CSV,
                     CsvOutput.of(SetAsideCsvRow.HEADER, report.setAside().stream().map(SetAsideCsvRow::new).toList()));
-            outputs.write(run.planDate(), dir.resolve("compliance-report.pdf"), ArtifactKind.COMPLIANCE_PDF,
+            outputs.write(run.planDate(), into.resolve("compliance-report.pdf"), ArtifactKind.COMPLIANCE_PDF,
                     out -> new ComplianceReportPdfWriter().write(report, out));
-            outputs.write(run.planDate(), dir.resolve("compliance-evidence.xlsx"), ArtifactKind.COMPLIANCE_XLSX,
+            outputs.write(run.planDate(), into.resolve("compliance-evidence.xlsx"), ArtifactKind.COMPLIANCE_XLSX,
                     out -> new ComplianceEvidenceWorkbookWriter().write(report, out));
-            outputs.write(run.planDate(), dir.resolve("summary.json"), ArtifactKind.SUMMARY_JSON,
+            outputs.write(run.planDate(), into.resolve("summary.json"), ArtifactKind.SUMMARY_JSON,
                     out -> summaries.write(summary, out));
         });
         return new RunPublication(summary, published);

@@ -58,34 +58,38 @@ public class PlanRuns {
     /** @param depots the depots to plan, or empty for all; the others keep their stored plan */
     public JobExecution run(LocalDate planDate, Path inputDir, Path outputDir, Integer grapStage, double solverSeconds,
                             List<String> depots, Launch launch) throws JobExecutionException {
-        return start(nightlyPlanJob, planDate, inputDir, outputDir, grapStage, solverSeconds, depots, launch);
+        return start(nightlyPlanJob, planDate, inputDir, outputDir, grapStage, solverSeconds, depots, launch,
+                nightlyPlanJob, republishPlanJob);
     }
 
     /** Takes in the date's files only (fetch, fleet, ingest), without planning. */
     public JobExecution ingest(LocalDate planDate, Path inputDir, Path outputDir) throws JobExecutionException {
-        return start(ingestOrdersJob, planDate, inputDir, outputDir, null, 1, List.of(), Launch.WAIT);
+        return start(ingestOrdersJob, planDate, inputDir, outputDir, null, 1, List.of(), Launch.WAIT, ingestOrdersJob);
     }
 
     /**
      * Publishes the date's stored plan again into the folders of its latest run, and delivers what
-     * changed (publish and deliver only); a date never planned is refused.
+     * changed (publish and deliver only); a date never planned is refused. It counts as the date's
+     * next attempt, as a re-run would: a revision names the attempt that published it.
      */
     public JobExecution republish(LocalDate planDate) throws JobExecutionException {
         PlanRunParameters planned = latestExecution(nightlyPlanJob.getName(), planDate)
                 .map(e -> PlanRunParameters.from(e.getJobParameters()))
                 .orElseThrow(() -> new PlanRunException("no plan of " + planDate + " to publish again"));
         return start(republishPlanJob, planDate, planned.inputDir(), planned.outputDir(), planned.grapStage(),
-                planned.solverSeconds(), List.of(), Launch.WAIT);
+                planned.solverSeconds(), List.of(), Launch.WAIT, nightlyPlanJob, republishPlanJob);
     }
 
+    /** @param attemptsOf the jobs whose attempts of the date this one follows */
     private JobExecution start(Job job, LocalDate planDate, Path inputDir, Path outputDir, Integer grapStage,
-                               double solverSeconds, List<String> depots, Launch launch)
+                               double solverSeconds, List<String> depots, Launch launch, Job... attemptsOf)
             throws JobExecutionException {
         JobOperator operator = operator(launch);
         leases.acquire(planDate);
         try {
-            long attempt = latestExecution(job.getName(), planDate)
-                    .map(e -> PlanRunParameters.from(e.getJobParameters()).attempt() + 1).orElse(1L);
+            long attempt = 1 + Stream.of(attemptsOf).map(counted -> latestExecution(counted.getName(), planDate))
+                    .flatMap(Optional::stream).mapToLong(e -> PlanRunParameters.from(e.getJobParameters()).attempt())
+                    .max().orElse(0);
             PlanRunParameters parameters = new PlanRunParameters(planDate, attempt, inputDir, outputDir, grapStage,
                     solverSeconds, depots);
             return operator.start(job, parameters.toJobParameters());

@@ -43,11 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -146,13 +142,11 @@ class ConsoleHostileParametersTests {
 
     @BeforeAll
     void publishTheSampleDayTwiceAndPlantFilesEverywhere(@Autowired PlanRuns runs, @Autowired PlanStore plans,
-                                                        @Autowired JobRepository jobs, @Autowired JobOperator operator,
-                                                        @Autowired @Qualifier("publishStep") Step publish,
                                                         @Autowired SecurityProperties security) throws Exception {
         folder = Files.createTempDirectory("routeplan-console-hostile");
         published = SampleDays.publish(runs, DATE, folder);
         runId = runs.latestExecution("nightlyPlanJob", DATE).orElseThrow().getId();
-        SampleDays.withdrawARouteAndRepublish(runs, plans, jobs, operator, publish, DATE, "D1");
+        SampleDays.withdrawARouteAndRepublish(runs, plans, DATE, "D1");
         routeId = jdbc.sql("select vehicle_id from routes where plan_date = ? order by depot_id, vehicle_id")
                 .param(DATE).query(String.class).list().get(0);
         try (Stream<Path> dirs = Files.walk(folder)) {

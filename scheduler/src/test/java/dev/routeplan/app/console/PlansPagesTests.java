@@ -31,11 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.util.HtmlUtils;
@@ -69,12 +65,10 @@ class PlansPagesTests {
 
     /** Publishes the sample day, withdraws one route of D1, and publishes the stored plan again (not re-planned). */
     @BeforeAll
-    void publishTwoRevisionsOfDepotD1(@Autowired PlanRuns runs, @Autowired JobRepository jobs,
-                                      @Autowired JobOperator operator, @Autowired @Qualifier("publishStep") Step publish)
-            throws Exception {
+    void publishTwoRevisionsOfDepotD1(@Autowired PlanRuns runs) throws Exception {
         folder = Files.createTempDirectory("routeplan-plans-page");
         SampleDays.publish(runs, DATE, folder);
-        withdrawn = SampleDays.withdrawARouteAndRepublish(runs, plans, jobs, operator, publish, DATE, "D1");
+        withdrawn = SampleDays.withdrawARouteAndRepublish(runs, plans, DATE, "D1");
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package dev.routeplan.app.plans;
 
 import dev.routeplan.app.runs.PlanRuns;
-import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.domain.RouteStatus;
 import java.io.IOException;
@@ -13,10 +12,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.Step;
 
 /**
  * The sample day ({@code samples/}) planned and published by the real job into a folder of the
@@ -44,16 +39,12 @@ public final class SampleDays {
      *
      * @return the vehicle of the withdrawn route
      */
-    public static String withdrawARouteAndRepublish(PlanRuns runs, PlanStore plans, JobRepository jobs, JobOperator operator,
-                                                    Step publish, LocalDate date, String depot) throws Exception {
+    public static String withdrawARouteAndRepublish(PlanRuns runs, PlanStore plans, LocalDate date, String depot)
+            throws Exception {
         String withdrawn = plans.routes(date, depot).stream().filter(r -> !r.route().stops().isEmpty()).findFirst()
                 .orElseThrow().route().vehicleId();
         plans.setStatus(date, withdrawn, RouteStatus.BLOCKED);
-        JobExecution first = runs.latestExecution("nightlyPlanJob", date).orElseThrow();
-        PlanRunParameters last = PlanRunParameters.from(first.getJobParameters());
-        PlanRunParameters next = new PlanRunParameters(date, last.attempt() + 1, last.inputDir(), last.outputDir(),
-                last.grapStage(), last.solverSeconds());
-        JobExecution again = operator.start(new JobBuilder("republishPlan", jobs).start(publish).build(), next.toJobParameters());
+        JobExecution again = runs.republish(date);
         if (again.getStatus() != BatchStatus.COMPLETED) {
             throw new IllegalStateException("the plan of " + date + " was not published again: " + again.getExitStatus());
         }

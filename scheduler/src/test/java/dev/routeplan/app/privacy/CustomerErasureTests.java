@@ -43,9 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * A customer's erasure on a published sample day. The customer of ORD-0001 (Kapoor Dairy, +91
- * 98496 09920) also sent a second order in a later file with the number written 0-first, and a row
- * that was rejected; after the erasure none of their name, address or number is anywhere: any text
+ * A customer's erasure on a published sample day. The customer of ORD-0001, renamed for this test so
+ * that no other test's day shares them (Asha Verma Dairy, +91 98111 22233), also sent a second order
+ * in a later file with the number written 0-first, and a row that was rejected; after the erasure none of their name, address or number is anywhere: any text
  * column of any table, any published file (CSV, JSON, the workbooks' cells, the PDFs' text), the
  * kept revisions, the staged input. Every other customer is where they were.
  */
@@ -54,9 +54,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class CustomerErasureTests {
 
     private static final LocalDate DATE = LocalDate.of(2027, 3, 3);
-    private static final String NUMBER = "+919849609920";
-    private static final List<String> THEIRS = List.of("Kapoor Dairy", "2/11, Gali No. 14, Alipur", "9849609920",
-            "Kapoor Dairy Narela Godown", "Plot 9, Narela Industrial Area");
+    private static final String NUMBER = "+919811122233";
+    private static final List<String> THEIRS = List.of("Asha Verma Dairy", "Plot 7, Gali No. 99, Alipur", "9811122233",
+            "Asha Verma Godown", "Plot 9, Narela Industrial Area");
     private static final List<String> SOMEONE_ELSES = List.of("Bansal Medicos", "2/28, Gali No. 12, Narela", "9276355121");
 
     @Autowired
@@ -85,12 +85,16 @@ class CustomerErasureTests {
                 Files.copy(sample, input.resolve(sample.getFileName()));
             }
         }
-        String header = Files.readAllLines(input.resolve("orders.csv")).get(0);
+        Path orders = input.resolve("orders.csv");
+        Files.writeString(orders, Files.readString(orders).replace(
+                "ORD-0001,Kapoor Dairy,+919849609920,\"2/11, Gali No. 14, Alipur, Delhi\"",
+                "ORD-0001,Asha Verma Dairy,+919811122233,\"Plot 7, Gali No. 99, Alipur, Delhi\""));
+        String header = Files.readAllLines(orders).get(0);
         Files.writeString(input.resolve("orders-late.csv"), header + "\n"
-                + "ORD-9001,Kapoor Dairy Narela Godown,09849609920,\"Plot 9, Narela Industrial Area, Delhi\",110040,"
+                + "ORD-9001,Asha Verma Godown,09811122233,\"Plot 9, Narela Industrial Area, Delhi\",110040,"
                 + "28.854113,77.091200,20.0,0.05,10:00,14:00,10,2,D2,MILK,,\n"
                 // rejected: a weight below zero
-                + "ORD-9002,Kapoor Dairy,9849609920,\"2/11, Gali No. 14, Alipur, Delhi\",110036,28.794155,77.134874,"
+                + "ORD-9002,Asha Verma Dairy,9811122233,\"Plot 7, Gali No. 99, Alipur, Delhi\",110036,28.794155,77.134874,"
                 + "-3,0.05,10:00,14:00,10,2,D2,MILK,,\n", StandardCharsets.UTF_8);
         output = folder.resolve("out");
         assertThat(runs.run(DATE, input, output, 0, 1).getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -99,13 +103,13 @@ class CustomerErasureTests {
                 .anyMatch(file -> file.toString().endsWith(".csv"));
         ordersBefore = orderCount();
 
-        erased = erasure.erase("098496 09920", null);
+        erased = erasure.erase("098111 22233", null);
         before = fingerprints();
     }
 
     @Test
     void findsTheCustomersOrdersAndRejectedRowByTheirNumberHoweverItWasWritten() {
-        assertThat(erased.maskedPhone()).endsWith("9920").doesNotContain("98496");
+        assertThat(erased.maskedPhone()).endsWith("2233").doesNotContain("98111");
         assertThat(erased.dates()).extracting(CustomerRecords.OnDate::planDate).containsExactly(DATE);
         assertThat(erased.orders()).isEqualTo(2);
         assertThat(erased.rejects()).isEqualTo(1);
@@ -136,7 +140,7 @@ class CustomerErasureTests {
         List<Map<String, Object>> rows = jdbc.sql("select target, outcome, detail from audit_log where action = 'ERASE'")
                 .query().listOfRows();
         assertThat(rows).anySatisfy(row -> {
-            assertThat(row.get("target").toString()).endsWith("9920").doesNotContain("98496");
+            assertThat(row.get("target").toString()).endsWith("2233").doesNotContain("98111");
             assertThat(row.get("outcome")).isEqualTo("SUCCEEDED");
             assertThat(row.get("detail").toString()).contains("2 orders and 1 rejected rows", DATE.toString());
         });

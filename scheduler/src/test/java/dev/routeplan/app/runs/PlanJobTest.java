@@ -7,12 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * A test of the whole application without a web server, on an in-memory H2 database that the
  * real Flyway migrations create. Tests run from {@code scheduler/}, so the rule pack is one up.
- * The application holds a {@link Republish} as well, for the tests that publish a plan again,
+ * A test that publishes a plan again without re-planning it uses {@code PlanRuns.republish},
  * and a test method may ask for a {@link SampleDay} of its own.
  */
 @Target(ElementType.TYPE)
@@ -22,7 +21,7 @@ import org.springframework.context.annotation.Import;
         "routeplan.rule-pack=../config/rules/delhi.yaml",
         "logging.level.dev.routeplan=WARN"
 })
-@Import(Republish.class)
+
 @ExtendWith(SampleDay.Resolver.class)
 public @interface PlanJobTest {
 }

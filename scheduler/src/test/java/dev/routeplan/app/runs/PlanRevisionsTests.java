@@ -3,7 +3,6 @@ package dev.routeplan.app.runs;
 import dev.routeplan.planning.domain.RouteStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ class PlanRevisionsTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    Republish republish;
+    PlanRuns runs;
 
     @Test
     void publishingTheSamePlanAgainLeavesFilesAndRevisionsAsTheyWere(SampleDay sampleDay) throws Exception {
@@ -43,7 +42,7 @@ class PlanRevisionsTests {
         Map<Path, String> before = fingerprintOfFiles(dir);
 
         // when
-        JobExecution again = republish.after(first);
+        JobExecution again = runs.republish(date);
 
         // then
         assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -66,7 +65,7 @@ class PlanRevisionsTests {
         plans.setStatus(date, withdrawn, RouteStatus.BLOCKED);   // as `verify --withdraw` does
 
         // when
-        republish.after(first);
+        runs.republish(date);
 
         // then
         assertThat(revisions(date)).containsExactly("*:1", "*:2", "D1:1", "D1:2", "D2:1", "D3:1");
