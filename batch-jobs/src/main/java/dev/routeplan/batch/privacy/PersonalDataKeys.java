@@ -18,6 +18,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +43,8 @@ public final class PersonalDataKeys {
         }
     }
 
-    private static final Map<String, Parameters> KEYSETS = Map.of(
-            CIPHER_FILE, PredefinedAeadParameters.AES256_GCM, LOOKUP_FILE, PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+    /** Each keyset's file and kind, the cipher's first: {@link #create} makes them in this order. */
+    private static final Map<String, Parameters> KEYSETS = orderedKeysets();
 
     private final KeysetHandle cipher;
     private final KeysetHandle lookup;
@@ -104,6 +106,13 @@ public final class PersonalDataKeys {
 
     KeysetHandle lookup() {
         return lookup;
+    }
+
+    private static Map<String, Parameters> orderedKeysets() {
+        Map<String, Parameters> keysets = new LinkedHashMap<>();
+        keysets.put(CIPHER_FILE, PredefinedAeadParameters.AES256_GCM);
+        keysets.put(LOOKUP_FILE, PredefinedMacParameters.HMAC_SHA256_256BITTAG);
+        return Collections.unmodifiableMap(keysets);
     }
 
     private static KeysetHandle loadOrCreate(Path file, Parameters parameters) {
