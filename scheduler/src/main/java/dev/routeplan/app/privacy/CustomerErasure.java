@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -126,42 +127,61 @@ public class CustomerErasure {
     private Erased erase(String number) throws JobExecutionException {
         String lookup = phones.of(number);
         List<CustomerRecords.OnDate> dates = records.find(lookup);
-        Predicate<String> theirs = written -> IndianMobile.normalise(written).map(number::equals).orElse(false);
-        int stagedRows = 0;
-        for (CustomerRecords.OnDate date : dates) {
-            for (CustomerRecords.StagedFile file : records.stagedOrderFiles(date.planDate())) {
-                if (Files.isRegularFile(file.stagedPath())) {
-                    stagedRows += scrubber.scrub(file.stagedPath(), file.fileName(), theirs).rows();
-                }
-            }
-        }
+        int stagedRows = scrubStagedFiles(dates, written -> IndianMobile.normalise(written).map(number::equals).orElse(false));
         records.eraseFields(lookup);
-        for (CustomerRecords.RejectsFile file : records.filesWithRejects(lookup)) {
-            Path runOutputDir = runs.latestExecution(NightlyPlanJobConfiguration.JOB_NAME, file.planDate())
-                    .map(e -> PlanRunParameters.from(e.getJobParameters()).runOutputDir()).orElse(null);
-            if (runOutputDir != null) {
-                try {
-                    rejectExport.export(file.planDate(), runOutputDir, file.fileName(), orders.rejectsOf(file.fileId()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the rejects of " + file.fileName() + " again", e);
-                }
-            }
-        }
+        writeRejectListsAgain(records.filesWithRejects(lookup));
         int republished = 0;
         int keptFilesDeleted = 0;
         for (CustomerRecords.OnDate date : dates) {
-            if (runs.latestExecution(NightlyPlanJobConfiguration.JOB_NAME, date.planDate()).isPresent()) {
-                JobExecution publish = runs.republish(date.planDate());
-                if (publish.getStatus() != BatchStatus.COMPLETED) {
-                    throw new IllegalStateException("publishing " + date.planDate() + " again ended " + publish.getStatus()
-                            + " (run " + publish.getId() + "): the files of that date still show the customer");
-                }
+            if (republish(date.planDate())) {
                 republished++;
             }
             keptFilesDeleted += deleteEarlierRevisions(date.planDate());
         }
         records.forget(lookup);
         return new Erased(Masked.phone(number), dates, stagedRows, republished, keptFilesDeleted);
+    }
+
+    private int scrubStagedFiles(List<CustomerRecords.OnDate> dates, Predicate<String> theirs) {
+        int rows = 0;
+        for (CustomerRecords.OnDate date : dates) {
+            for (CustomerRecords.StagedFile file : records.stagedOrderFiles(date.planDate())) {
+                if (Files.isRegularFile(file.stagedPath())) {
+                    rows += scrubber.scrub(file.stagedPath(), file.fileName(), theirs).rows();
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** The ingest wrote them, into the output folder of the run that took the file in. */
+    private void writeRejectListsAgain(List<CustomerRecords.RejectsFile> files) {
+        for (CustomerRecords.RejectsFile file : files) {
+            Optional<Path> runOutputDir = Stream.of(NightlyPlanJobConfiguration.JOB_NAME, NightlyPlanJobConfiguration.INGEST_JOB_NAME)
+                    .map(job -> runs.latestExecution(job, file.planDate())).flatMap(Optional::stream).findFirst()
+                    .map(e -> PlanRunParameters.from(e.getJobParameters()).runOutputDir());
+            if (runOutputDir.isEmpty()) {
+                continue;
+            }
+            try {
+                rejectExport.export(file.planDate(), runOutputDir.get(), file.fileName(), orders.rejectsOf(file.fileId()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the rejects of " + file.fileName() + " again", e);
+            }
+        }
+    }
+
+    /** @return whether the date had a plan to publish again */
+    private boolean republish(LocalDate planDate) throws JobExecutionException {
+        if (runs.latestExecution(NightlyPlanJobConfiguration.JOB_NAME, planDate).isEmpty()) {
+            return false;
+        }
+        JobExecution publish = runs.republish(planDate);
+        if (publish.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException("publishing " + planDate + " again ended " + publish.getStatus()
+                    + " (run " + publish.getId() + "): the files of that date still show the customer");
+        }
+        return true;
     }
 
     /**
