@@ -3,6 +3,7 @@ package dev.routeplan.batch.publish;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.job.RunMetrics;
 import dev.routeplan.batch.store.ArtifactStore;
+import dev.routeplan.batch.store.FileTrees;
 import dev.routeplan.batch.store.PlanRevisionStore;
 import dev.routeplan.batch.store.PlanRevisionStore.Revision;
 import java.io.IOException;
@@ -36,7 +37,8 @@ public class PlanRevisions {
         void writeFiles(Path into) throws IOException;
     }
 
-    static final String REVISIONS_FOLDER = "revisions";
+    /** Beside a depot's (or the run-wide) current files: {@code revisions/r<N>/} holds revision N. */
+    public static final String REVISIONS_FOLDER = "revisions";
     /** Where a new revision is written before it replaces the current one; hidden from listings. */
     static final String NEXT_FOLDER = ".next-revision";
     private static final Logger log = LoggerFactory.getLogger(PlanRevisions.class);
@@ -96,17 +98,8 @@ public class PlanRevisions {
         return next;
     }
 
-    private void removeAside(PlanRunParameters run, Path next) throws IOException {
-        if (!Files.isDirectory(next)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(next)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-                artifacts.forget(run.planDate(), file.toString());
-            }
-        }
-        Files.delete(next);
+    private void removeAside(PlanRunParameters run, Path next) {
+        FileTrees.deleteTree(next).forEach(file -> artifacts.forget(run.planDate(), file.toString()));
     }
 
     /** Moves the current files of the folder into {@code revisions/r<revision>/}, registered there. */

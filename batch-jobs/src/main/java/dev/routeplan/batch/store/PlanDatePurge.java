@@ -1,20 +1,14 @@
 package dev.routeplan.batch.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,7 +94,7 @@ public class PlanDatePurge {
         }
         int deleted = 0;
         for (Path folder : dateFolders) {
-            deleted += deleteTree(folder);
+            deleted += FileTrees.deleteTree(folder).size();
         }
         return deleted;
     }
@@ -114,26 +108,5 @@ public class PlanDatePurge {
             }
         }
         return null;
-    }
-
-    /** Deletes the folder and all in it; the number of files deleted. */
-    private static int deleteTree(Path folder) {
-        if (!Files.exists(folder)) {
-            return 0;
-        }
-        int files = 0;
-        try (Stream<Path> inside = Files.walk(folder)) {
-            for (Path path : inside.sorted(Comparator.reverseOrder()).toList()) {
-                if (Files.isRegularFile(path)) {
-                    files++;
-                }
-                Files.delete(path);
-            }
-        } catch (NoSuchFileException gone) {
-            // deleted meanwhile: nothing left to do
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + folder, e);
-        }
-        return files;
     }
 }

@@ -11,8 +11,10 @@ import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.privacy.Masked;
 import dev.routeplan.batch.privacy.PhoneLookup;
 import dev.routeplan.batch.privacy.StagedInputScrubber;
+import dev.routeplan.batch.publish.PlanRevisions;
 import dev.routeplan.batch.store.ArtifactStore;
 import dev.routeplan.batch.store.CustomerRecords;
+import dev.routeplan.batch.store.FileTrees;
 import dev.routeplan.batch.store.OrderStore;
 import dev.routeplan.batch.store.OutputFiles;
 import dev.routeplan.batch.store.PlanRevisionStore;
@@ -23,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -192,46 +193,20 @@ public class CustomerErasure {
         List<Path> current = revisions.latestOfEach(planDate).stream().map(PlanRevisionStore.Revision::folder).toList();
         List<Path> deleted = new ArrayList<>();
         for (Path folder : revisions.folders(planDate)) {
-            deleted.addAll(deleteTree(folder.resolve("revisions")));
+            deleted.addAll(FileTrees.deleteTree(folder.resolve(PlanRevisions.REVISIONS_FOLDER)));
             if (!current.contains(folder) && Files.isDirectory(folder)) {
                 try (Stream<Path> files = Files.list(folder)) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        delete(file);
+                        Files.deleteIfExists(file);
                         deleted.add(file);
                     }
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot list " + folder, e);
+                    throw new UncheckedIOException("cannot delete the files of " + folder, e);
                 }
             }
         }
         deleted.forEach(file -> artifacts.forget(planDate, file.toString()));
         return deleted.size();
-    }
-
-    private static List<Path> deleteTree(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                if (Files.isRegularFile(path)) {
-                    files.add(path);
-                }
-                delete(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot walk " + root, e);
-        }
-        return files;
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
-        }
     }
 
     private void record(String commandLineUser, String target, AuditEntry.Outcome outcome, String detail) {

@@ -2,20 +2,14 @@ package dev.routeplan.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routeplan.app.RouteplanApplication;
 import dev.routeplan.planning.sample.ScenarioGenerator;
 import dev.routeplan.planning.sample.ScenarioSpec;
 import dev.routeplan.planning.sample.ScenarioWriter;
 import java.io.BufferedReader;
+import java.lang.ProcessBuilder.Redirect;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,19 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledIngestRestartIntegrationTests {
 
     static final int ROWS = 200_000;
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     static final Pattern PROGRESS = Pattern.compile("ingestFile:\\S+: (\\d+) read");
 
-    private final String schema = "routeplan_kill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final ChildRouteplanOnPostgres routeplan = new ChildRouteplanOnPostgres("routeplan_kill_", "--routeplan.chunk-size=1000");
 
     @TempDir
     Path temp;
 
     @AfterEach
     void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-            c.createStatement().execute("drop schema if exists " + schema + " cascade");
-        }
+        routeplan.dropSchema();
     }
 
     @Test
@@ -72,13 +63,7 @@ class KilledIngestRestartIntegrationTests {
     }
 
     private Process routeplan(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), RouteplanApplication.class.getName()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
-                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
-                "--routeplan.chunk-size=1000", "--routeplan.rule-pack=../config/rules/delhi.yaml"));
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return routeplan.start(Redirect.PIPE, args);
     }
 
     /** Reads the child's progress lines until one shows rows committed, and returns that count. */
@@ -96,20 +81,11 @@ class KilledIngestRestartIntegrationTests {
     }
 
     private long count(String table) throws Exception {
-        try (Connection c = DriverManager.getConnection(URL + "?currentSchema=" + schema, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery("select count(*) from " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return routeplan.count("select count(*) from " + table);
     }
 
     private long distinctRows() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL + "?currentSchema=" + schema, "postgres", "");
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select count(distinct row_number) from (select row_number from orders union all "
-                             + "select row_number from order_rejects) r")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return routeplan.count("select count(distinct row_number) from (select row_number from orders union all "
+                + "select row_number from order_rejects) r");
     }
 }

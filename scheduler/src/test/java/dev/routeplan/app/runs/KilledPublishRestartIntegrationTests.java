@@ -2,13 +2,12 @@ package dev.routeplan.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routeplan.app.RouteplanApplication;
 import dev.routeplan.planning.digest.Sha256;
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,19 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledPublishRestartIntegrationTests {
 
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String DATE = "2026-12-22";
 
-    private final String schema = "routeplan_killpub_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final ChildRouteplanOnPostgres routeplan = new ChildRouteplanOnPostgres("routeplan_killpub_",
+            "--routeplan.redis.enabled=false");
 
     @TempDir
     Path temp;
 
     @AfterEach
     void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-            c.createStatement().execute("drop schema if exists " + schema + " cascade");
-        }
+        routeplan.dropSchema();
     }
 
     @Test
@@ -143,7 +139,7 @@ class KilledPublishRestartIntegrationTests {
 
     private Map<String, String> registered(Path day) throws Exception {
         Map<String, String> artifacts = new TreeMap<>();
-        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(
+        try (Connection c = routeplan.connection(); ResultSet rs = c.createStatement().executeQuery(
                 "select path, sha256 from artifacts where plan_date = date '" + DATE + "'")) {
             while (rs.next()) {
                 artifacts.put(day.relativize(Path.of(rs.getString(1))).toString(), rs.getString(2));
@@ -154,7 +150,7 @@ class KilledPublishRestartIntegrationTests {
 
     private List<String> revisions() throws Exception {
         List<String> revisions = new ArrayList<>();
-        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(
+        try (Connection c = routeplan.connection(); ResultSet rs = c.createStatement().executeQuery(
                 "select depot_id, revision from plan_revisions where plan_date = date '" + DATE + "' order by depot_id, revision")) {
             while (rs.next()) {
                 revisions.add(rs.getString(1) + ":" + rs.getInt(2));
@@ -164,24 +160,10 @@ class KilledPublishRestartIntegrationTests {
     }
 
     private long count(String table) throws Exception {
-        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(
-                "select count(*) from " + table + " where plan_date = date '" + DATE + "'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private Connection connection() throws Exception {
-        return DriverManager.getConnection(URL + "?currentSchema=" + schema, "postgres", "");
+        return routeplan.count("select count(*) from " + table + " where plan_date = date '" + DATE + "'");
     }
 
     private Process routeplan(String log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), RouteplanApplication.class.getName()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
-                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
-                "--routeplan.rule-pack=../config/rules/delhi.yaml", "--routeplan.redis.enabled=false"));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(temp.resolve(log).toFile()).start();
+        return routeplan.start(Redirect.to(temp.resolve(log).toFile()), args);
     }
 }

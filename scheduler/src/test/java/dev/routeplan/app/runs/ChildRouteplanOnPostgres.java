@@ -1,0 +1,59 @@
+package dev.routeplan.app.runs;
+
+import dev.routeplan.app.RouteplanApplication;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code routeplan} commands in JVMs of their own, as separate nodes would run them, on the
+ * machine's PostgreSQL in a schema of their own: for the tests that kill a run with SIGKILL and
+ * restart it. {@link #dropSchema()} when done.
+ */
+final class ChildRouteplanOnPostgres {
+
+    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    private final String schema;
+    private final List<String> settings;
+
+    ChildRouteplanOnPostgres(String schemaPrefix, String... settings) {
+        this.schema = schemaPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        this.settings = List.of(settings);
+    }
+
+    /** Starts {@code routeplan ARGS}, its output to {@code output} (a pipe to read, or a file). */
+    Process start(Redirect output, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), RouteplanApplication.class.getName()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
+                "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
+                "--routeplan.rule-pack=../config/rules/delhi.yaml"));
+        command.addAll(settings);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+    }
+
+    /** The single number a query of the schema answers. */
+    long count(String sql) throws Exception {
+        try (Connection c = connection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    Connection connection() throws Exception {
+        return DriverManager.getConnection(URL + "?currentSchema=" + schema, "postgres", "");
+    }
+
+    void dropSchema() throws Exception {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
+            c.createStatement().execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+}
