@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -23,18 +26,24 @@ final class EmbeddedSftpServer {
 
     private final Path root;
     private final String user;
+    private final List<SftpEventListener> listeners;
     private SshServer server;
     private int port;
 
-    private EmbeddedSftpServer(Path root, String user) {
+    private EmbeddedSftpServer(Path root, String user, List<SftpEventListener> listeners) {
         this.root = root;
         this.user = user;
+        this.listeners = listeners;
     }
 
-    /** A server on a free port; unchecked, as the tests start theirs in a static field. */
-    static EmbeddedSftpServer start(String user) {
+    /**
+     * A server on a free port, telling {@code listeners} of every transfer; unchecked, as the tests
+     * start theirs in a static field.
+     */
+    static EmbeddedSftpServer start(String user, SftpEventListener... listeners) {
         try {
-            EmbeddedSftpServer sftp = new EmbeddedSftpServer(Files.createTempDirectory("routeplan-sftp-root"), user);
+            EmbeddedSftpServer sftp = new EmbeddedSftpServer(Files.createTempDirectory("routeplan-sftp-root"), user,
+                    List.of(listeners));
             sftp.startOn(0);
             return sftp;
         } catch (IOException e) {
@@ -56,13 +65,23 @@ final class EmbeddedSftpServer {
      * at this server, as its user, checking its host key.
      */
     void connect(DynamicPropertyRegistry registry, String prefix) throws Exception {
-        String knownHosts = knownHosts().toString();
-        registry.add(prefix + ".enabled", () -> "true");
-        registry.add(prefix + ".host", () -> "127.0.0.1");
-        registry.add(prefix + ".port", this::port);
-        registry.add(prefix + ".user", () -> user);
-        registry.add(prefix + ".password", () -> PASSWORD);
-        registry.add(prefix + ".known-hosts", () -> knownHosts);
+        settings(prefix).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The same settings as {@link #connect}, as command-line arguments for a {@code routeplan} process of its own. */
+    List<String> arguments(String prefix) throws Exception {
+        return settings(prefix).entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toList();
+    }
+
+    private Map<String, String> settings(String prefix) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(prefix + ".enabled", "true");
+        settings.put(prefix + ".host", "127.0.0.1");
+        settings.put(prefix + ".port", Integer.toString(port));
+        settings.put(prefix + ".user", user);
+        settings.put(prefix + ".password", PASSWORD);
+        settings.put(prefix + ".known-hosts", knownHosts().toString());
+        return settings;
     }
 
     /** A known_hosts file that lists the server's host key for its address and port. */
@@ -88,7 +107,9 @@ final class EmbeddedSftpServer {
         started.setPort(requestedPort);
         started.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(root.resolveSibling(root.getFileName() + "-hostkey.ser")));
         started.setPasswordAuthenticator((name, password, session) -> user.equals(name) && PASSWORD.equals(password));
-        started.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        listeners.forEach(sftp::addSftpEventListener);
+        started.setSubsystemFactories(List.of(sftp));
         started.setFileSystemFactory(new VirtualFileSystemFactory(root));
         started.start();
         server = started;

@@ -21,10 +21,10 @@ public record EntryAllowance(Set<Fuel> fuels, Set<EmissionNorm> norms, Set<Emiss
     public static final EntryAllowance NONE = new EntryAllowance(Set.of(), Set.of(), Set.of(), Set.of(), null, null);
 
     public EntryAllowance {
-        fuels = Set.copyOf(fuels);
-        norms = Set.copyOf(norms);
-        dieselNorms = Set.copyOf(dieselNorms);
-        transitionalNorms = Set.copyOf(transitionalNorms);
+        fuels = SortedSets.copyOf(fuels);
+        norms = SortedSets.copyOf(norms);
+        dieselNorms = SortedSets.copyOf(dieselNorms);
+        transitionalNorms = SortedSets.copyOf(transitionalNorms);
     }
 
     /** Why the vehicle is let in on {@code day}, or empty if it is not. */

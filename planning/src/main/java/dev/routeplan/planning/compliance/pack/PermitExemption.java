@@ -15,7 +15,7 @@ import java.util.Set;
 public record PermitExemption(Integer gvwKgAtMost, Set<Fuel> fuels, boolean stateExemptionInForce) {
 
     public PermitExemption {
-        fuels = Set.copyOf(fuels);
+        fuels = SortedSets.copyOf(fuels);
     }
 
     /** The proof in words if the vehicle meets this condition. */

@@ -12,7 +12,7 @@ import java.util.Set;
 public record RuleWindow(Set<DayOfWeek> days, int startSecond, int endSecond) {
 
     public RuleWindow {
-        days = Set.copyOf(days);
+        days = SortedSets.copyOf(days);
         if (endSecond <= startSecond) {
             throw new IllegalArgumentException("window must end after it starts: " + startSecond + ".." + endSecond);
         }

@@ -29,12 +29,12 @@ public record VehicleFilter(
             new VehicleFilter(Set.of(), Set.of(), Set.of(), Set.of(), null, Registration.ANY, List.of(), Set.of());
 
     public VehicleFilter {
-        classes = Set.copyOf(classes);
-        excludeClasses = Set.copyOf(excludeClasses);
-        fuels = Set.copyOf(fuels);
-        excludeFuels = Set.copyOf(excludeFuels);
+        classes = SortedSets.copyOf(classes);
+        excludeClasses = SortedSets.copyOf(excludeClasses);
+        fuels = SortedSets.copyOf(fuels);
+        excludeFuels = SortedSets.copyOf(excludeFuels);
         matchAny = List.copyOf(matchAny);
-        cargoCategories = Set.copyOf(cargoCategories);
+        cargoCategories = SortedSets.copyOf(cargoCategories);
     }
 
     /** A fuel with an optional "norm at most" bound, as in {@code {fuel: DIESEL, norm_le: BS4}}. */

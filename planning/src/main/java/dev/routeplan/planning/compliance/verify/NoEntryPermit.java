@@ -2,6 +2,7 @@ package dev.routeplan.planning.compliance.verify;
 
 import dev.routeplan.planning.domain.TimeWindow;
 import java.time.LocalDate;
+import dev.routeplan.planning.compliance.pack.SortedSets;
 import java.util.Set;
 
 /**
@@ -13,6 +14,6 @@ public record NoEntryPermit(String permitNo, String vehicleId, Set<String> zones
                             LocalDate validFrom, LocalDate validTo) {
 
     public NoEntryPermit {
-        zones = Set.copyOf(zones);
+        zones = SortedSets.copyOf(zones);
     }
 }
