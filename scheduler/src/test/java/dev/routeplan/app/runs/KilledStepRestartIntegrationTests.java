@@ -49,7 +49,7 @@ class KilledStepRestartIntegrationTests {
     private final List<Night> nights = new ArrayList<>();
     private Night uninterrupted;
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+    @TempDir
     static Path temp;
 
     @BeforeAll
