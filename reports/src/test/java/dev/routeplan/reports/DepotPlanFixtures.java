@@ -27,6 +27,10 @@ public final class DepotPlanFixtures {
     public static final String EVIL_CUSTOMER = "=HYPERLINK(\"evil\")";
     public static final String RULE_PACK = "DELHI-GOODS";
     public static final String RULE_PACK_VERSION = "2025.11";
+    /** Phones as ingest stores them: the first stop of each route has one, the night run's last stop none. */
+    public static final String SHARMA_PHONE = "+919849609920";
+    public static final String NARELA_PHONE = "+919276355121";
+    public static final String NO_PHONE = "";
 
     static final Depot OKHLA = new Depot("DEL-OKH", "Okhla Phase II Depot",
             new GeoPoint(28.5355, 77.2750), TimeWindow.of("00:00", "00:00"));
@@ -64,8 +68,8 @@ public final class DepotPlanFixtures {
         List<PlannedStop> planned = new ArrayList<>();
         for (int i = 1; i <= stops; i++) {
             String id = String.format("ORD-L%03d", i);
-            orders.add(order(id, "Kirana Store " + i, "Shop " + i + ", Okhla Mandi", "110020",
-                    28.53 + i * 0.0001, 77.27, 10, "06:00", "22:00", 5));
+            orders.add(order(id, "Kirana Store " + i, String.format("+9198100%05d", i), "Shop " + i + ", Okhla Mandi",
+                    "110020", 28.53 + i * 0.0001, 77.27, 10, "06:00", "22:00", 5));
             planned.add(new PlannedStop(i, id, at(7, 0) + i * 600L, at(7, 0) + i * 600L, at(7, 5) + i * 600L, 0.5,
                     (stops - i) * 10.0));
         }
@@ -93,11 +97,11 @@ public final class DepotPlanFixtures {
     public static DepotPlanDocument okhlaWithHindiCustomers() {
         Vehicle van = vehicle(DAY_VAN, VehicleClass.LGV, Fuel.CNG, 1_500, TimeWindow.of("08:00", "18:00"), "DRV-0412");
         List<Order> orders = List.of(
-                order("ORD-4001", HINDI_CUSTOMER, "दुकान 7, Lajpat Nagar II Central Market", "110024",
+                order("ORD-4001", HINDI_CUSTOMER, "+919810044001", "दुकान 7, Lajpat Nagar II Central Market", "110024",
                         28.5677, 77.2433, 380, "09:00", "12:00", 15),
-                order("ORD-4002", HINDI_CONJUNCTS, "C-12, Kalkaji Main Road", "110019",
+                order("ORD-4002", HINDI_CONJUNCTS, "+919810044002", "C-12, Kalkaji Main Road", "110019",
                         28.5494, 77.2585, 120, "10:00", "13:00", 10),
-                order("ORD-4003", "गुप्ता मेडिकल स्टोर & Sons", "G-12, Greater Kailash I", "110048",
+                order("ORD-4003", "गुप्ता मेडिकल स्टोर & Sons", "+919810044003", "G-12, Greater Kailash I", "110048",
                         28.5482, 77.2372, 90, "09:30", "14:00", 10));
         List<PlannedStop> stops = List.of(
                 new PlannedStop(1, "ORD-4001", at(9, 20), at(9, 20), at(9, 35), 5.1, 210),
@@ -112,11 +116,11 @@ public final class DepotPlanFixtures {
     private static RouteDocument dayRoute() {
         Vehicle van = vehicle(DAY_VAN, VehicleClass.LGV, Fuel.CNG, 1_500, TimeWindow.of("08:00", "18:00"), "DRV-0412");
         List<Order> orders = List.of(
-                order("ORD-1001", "Sharma General Store", "Shop 14, Lajpat Nagar II Central Market",
+                order("ORD-1001", "Sharma General Store", SHARMA_PHONE, "Shop 14, Lajpat Nagar II Central Market",
                         "110024", 28.5677, 77.2433, 420, "09:00", "12:00", 15),
-                order("ORD-1002", EVIL_CUSTOMER, "B-7, Kalkaji Extension", "110019",
+                order("ORD-1002", EVIL_CUSTOMER, "+917011223344", "B-7, Kalkaji Extension", "110019",
                         28.5494, 77.2585, 310, "10:00", "13:00", 10),
-                withSecondWindow(order("ORD-1003", "Gupta Medicos", "G-12, Greater Kailash I, M Block Market",
+                withSecondWindow(order("ORD-1003", "Gupta Medicos", "+918800112233", "G-12, Greater Kailash I, M Block Market",
                         "110048", 28.5482, 77.2372, 250, "09:30", "11:00", 10), "16:00", "18:00"));
         List<PlannedStop> stops = List.of(
                 new PlannedStop(1, "ORD-1001", at(9, 20), at(9, 20), at(9, 35), 5.1, 560),
@@ -128,9 +132,9 @@ public final class DepotPlanFixtures {
     private static RouteDocument nightRoute() {
         Vehicle truck = vehicle(NIGHT_TRUCK, VehicleClass.HGV, Fuel.DIESEL, 9_000, TimeWindow.of("21:00", "07:00"), "DRV-0088");
         List<Order> orders = List.of(
-                order("ORD-2001", "Narela Agro Traders", "Plot 33, DSIIDC Industrial Area, Narela",
+                order("ORD-2001", "Narela Agro Traders", NARELA_PHONE, "Plot 33, DSIIDC Industrial Area, Narela",
                         "110040", 28.8527, 77.0929, 4_200, "22:00", "02:00", 45),
-                order("ORD-2002", "Bawana Cold Chain Pvt Ltd", "Sector 5, Bawana Industrial Area",
+                order("ORD-2002", "Bawana Cold Chain Pvt Ltd", NO_PHONE, "Sector 5, Bawana Industrial Area",
                         "110039", 28.8000, 77.0430, 3_100, "23:00", "05:00", 40));
         List<PlannedStop> stops = List.of(
                 new PlannedStop(1, "ORD-2001", at(23, 5), at(23, 5), at(23, 50), 38.6, 3_100),
@@ -167,9 +171,10 @@ public final class DepotPlanFixtures {
                 o.priority(), o.depotId(), o.goodsType());
     }
 
-    private static Order order(String id, String customer, String address, String pincode, double lat, double lon,
-            double weightKg, String windowStart, String windowEnd, int serviceMinutes) {
-        return new Order(id, customer, "+91 98100 00000", address, pincode, new GeoPoint(lat, lon), weightKg,
+    /** {@code phone} as ingest stores it: normalised, or empty when the sender gave none. */
+    private static Order order(String id, String customer, String phone, String address, String pincode, double lat,
+            double lon, double weightKg, String windowStart, String windowEnd, int serviceMinutes) {
+        return new Order(id, customer, phone, address, pincode, new GeoPoint(lat, lon), weightKg,
                 weightKg / 250, TimeWindow.of(windowStart, windowEnd), serviceMinutes, 1, OKHLA.id(), "FMCG");
     }
 }

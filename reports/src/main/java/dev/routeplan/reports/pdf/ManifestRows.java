@@ -74,6 +74,8 @@ final class ManifestRows {
         row.put("seq", Integer.toString(stop.sequence()));
         row.put("orderId", stop.orderId());
         row.put("customer", DevanagariMarkup.styled(order.customerName()));
+        // the one contact detail a driver needs; nothing else of the customer goes on the manifest (issue 17)
+        row.put("phone", DriverPhone.readable(order.phone()));
         row.put("address", DevanagariMarkup.styled(order.address()));
         row.put("pincode", order.pincode());
         row.put("window", order.windows().toString());

@@ -143,11 +143,50 @@ class ManifestPdfWriterTests {
     void listsTheFullStopTableOfEachRoute() throws IOException {
         String text = text(written(DepotPlanFixtures.okhlaWithTwoRoutes()));
 
-        assertThat(text).contains("Pincode", "ETA (IST)", "Service", "kg", "Registration");
-        // seq, order, customer, address, pincode, window, ETA, departure, service minutes, kg of the order
-        assertThat(text).contains("1 ORD-1001 Sharma General Store Shop 14, Lajpat Nagar II Central Market 110024 "
-                + "09:00-12:00 14-11-2025 09:20 14-11-2025 09:35 15 420");
+        assertThat(text).contains("Seq Order Customer Phone Address Pincode Window ETA (IST) Departure (IST)", "Service", "kg",
+                "Registration");
+        // seq, order, customer, phone, address, pincode, window, ETA, departure, service minutes, kg of the order: the whole line
+        assertThat(line(text, "1 ORD-1001 ")).isEqualTo("1 ORD-1001 Sharma General Store +91 98496 09920 "
+                + "Shop 14, Lajpat Nagar II Central Market 110024 09:00-12:00 14-11-2025 09:20 14-11-2025 09:35 15 420");
         assertThat(text).contains("DL1LAB1234 · registered in DL on 01-03-2022", "Totals: 3 stops · 17.4 km · 980 kg loaded · 1.3 h driving");
+    }
+
+    @Test
+    void printsEachStopsPhoneForTheDriver() throws IOException {
+        String text = text(written(DepotPlanFixtures.okhlaWithTwoRoutes()));
+
+        // grouped as Indian mobiles are written, in the stop's own row between its customer and address
+        assertThat(line(text, "1 ORD-1001 ")).contains("Sharma General Store +91 98496 09920 Shop 14");
+        assertThat(line(text, "2 ORD-1002 ")).contains("+91 70112 23344 B-7, Kalkaji Extension");
+        assertThat(line(text, "1 ORD-2001 ")).contains("Narela Agro Traders +91 92763 55121 Plot 33");
+        assertThat(text).doesNotContain(DepotPlanFixtures.SHARMA_PHONE, DepotPlanFixtures.NARELA_PHONE);
+    }
+
+    @Test
+    void printsThePhoneBesideADevanagariCustomer() throws IOException {
+        String text = text(written(DepotPlanFixtures.okhlaWithHindiCustomers()));
+
+        // spaces collapsed: PDFBox pads a shaped Devanagari run with a few
+        assertThat(line(text, "2 ORD-4002 ").replaceAll("\\s+", " "))
+                .contains(HINDI_CONJUNCTS + " +91 98100 44002 C-12, Kalkaji Main Road");
+        assertThat(text).contains("+91 98100 44001", "+91 98100 44003");
+    }
+
+    @Test
+    void leavesThePhoneBlankWhenTheOrderHasNone() throws IOException {
+        String text = text(written(DepotPlanFixtures.okhlaWithTwoRoutes()));
+
+        assertThat(line(text, "2 ORD-2002 ")).isEqualTo("2 ORD-2002 Bawana Cold Chain Pvt Ltd Sector 5, Bawana Industrial Area "
+                + "110039 23:00-05:00 15-11-2025 00:20 15-11-2025 01:00 40 3100");
+        assertThat(text).doesNotContain("null");
+    }
+
+    @Test
+    void printsNothingElseOfTheCustomerThanNamePhoneAndAddress() throws IOException {
+        String text = text(written(DepotPlanFixtures.okhlaWithTwoRoutes()));
+
+        // the order carries its position, goods type and priority too: planning needs them, the driver's sheet does not
+        assertThat(text).doesNotContain("28.5677", "77.2433", "FMCG", "Priority");
     }
 
     @Test
@@ -275,6 +314,13 @@ class ManifestPdfWriterTests {
     private static boolean onPath(String command) {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    /** The one line of the text that starts with {@code start}, such as a stop's row. */
+    private static String line(String text, String start) {
+        List<String> lines = text.lines().filter(l -> l.startsWith(start)).toList();
+        assertThat(lines).as("lines starting with \"%s\"", start).hasSize(1);
+        return lines.get(0).strip();
     }
 
     private static int occurrences(String text, String part) {

@@ -101,6 +101,8 @@ class CustomerErasureTests {
         assertThat(placesHolding(THEIRS.get(0))).as("the customer is in the published files first, workbooks and PDFs too")
                 .anyMatch(file -> file.toString().endsWith(".xlsx")).anyMatch(file -> file.toString().endsWith(".pdf"))
                 .anyMatch(file -> file.toString().endsWith(".csv"));
+        assertThat(placesHolding(THEIRS.get(2))).as("their number is on the driver's manifest first, spaced as it prints")
+                .anyMatch(file -> file.toString().endsWith(".pdf"));
         ordersBefore = orderCount();
 
         erased = erasure.erase("098111 22233", null);
@@ -195,15 +197,23 @@ class CustomerErasureTests {
         return found;
     }
 
-    /** The files under the folder (output, staged input) whose text holds the value. */
+    /**
+     * The files under the folder (output, staged input) whose text holds the value, also with every
+     * space taken out of both: the manifest prints a number grouped ({@code +91 98111 22233}).
+     */
     private List<Path> placesHolding(String value) throws Exception {
         List<Path> found = new ArrayList<>();
         for (Path file : filesUnder(output)) {
-            if (text(file).contains(value)) {
+            String text = text(file);
+            if (text.contains(value) || withoutSpaces(text).contains(withoutSpaces(value))) {
                 found.add(file);
             }
         }
         return found;
+    }
+
+    private static String withoutSpaces(String text) {
+        return text.replaceAll("\\s+", "");
     }
 
     private Map<String, String> fingerprints() throws Exception {
