@@ -4,14 +4,20 @@ import dev.routeplan.app.runs.RunResult;
 import dev.routeplan.batch.publish.RunSummary;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.springframework.batch.core.BatchStatus;
 
 /** Tells the operator how a run ended, and turns it into the process exit status. */
 record RunReport(PrintStream out, PrintStream err) {
 
     int report(RunResult run) {
         if (!run.completed()) {
+            // UNKNOWN: how a step ended could not be saved, so the restart must be told to take the run on
+            String restart = run.status() == BatchStatus.UNKNOWN
+                    ? "; how it ended could not be saved: once the database answers, routeplan restart --date " + run.planDate()
+                            + " --recover"
+                    : "; fix the cause, then: routeplan restart --date " + run.planDate();
             err.println("routeplan: run of " + run.planDate() + " (attempt " + run.attempt() + ") " + run.status()
-                    + failure(run.failure()) + "; fix the cause, then: routeplan restart --date " + run.planDate());
+                    + failure(run.failure()) + restart);
             return ExitStatus.FAILED;
         }
         if (run.ingested() != null) {

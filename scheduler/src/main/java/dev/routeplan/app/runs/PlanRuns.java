@@ -107,7 +107,7 @@ public class PlanRuns {
      * Restarts the date's latest failed run. A run whose process was killed still reads STARTED in
      * the job repository; with {@code recoverCrashed} it is marked FAILED first, provided its
      * lease shows its node dead (stale, or a process of this host that has ended): in a cluster
-     * another node may be running it.
+     * another node may be running it. So is a run left UNKNOWN ({@link UnknownRunRecovery}).
      */
     public JobExecution restart(LocalDate planDate, boolean recoverCrashed) throws JobExecutionException {
         JobExecution last = Stream.of(NightlyPlanJobConfiguration.JOB_NAME, NightlyPlanJobConfiguration.INGEST_JOB_NAME)
@@ -140,6 +140,12 @@ public class PlanRuns {
             } else if (last.isRunning()) {
                 throw new PlanRunException(named + " is " + last.getStatus()
                         + "; if its process died, restart it with --recover");
+            }
+            if (last.getStatus() == BatchStatus.UNKNOWN && recoverCrashed) {
+                last = UnknownRunRecovery.markFailed(jobRepository, last);
+            } else if (last.getStatus() == BatchStatus.UNKNOWN) {
+                throw new PlanRunException(named + " is UNKNOWN: how a step ended could not be saved (was the database"
+                        + " away?); once the database answers, restart it with --recover");
             }
             if (last.getStatus() != BatchStatus.FAILED && last.getStatus() != BatchStatus.STOPPED) {
                 throw new PlanRunException(named + " is " + last.getStatus() + "; only a FAILED or STOPPED run restarts");

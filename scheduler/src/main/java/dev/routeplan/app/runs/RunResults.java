@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
@@ -51,13 +54,34 @@ class RunResults {
     }
 
     private static RunResult.Failure failure(JobExecution execution) {
-        for (StepExecution step : execution.getStepExecutions()) {
-            if (step.getStatus() == BatchStatus.FAILED && !step.getFailureExceptions().isEmpty()) {
-                return new RunResult.Failure(step.getStepName(), rootMessage(step.getFailureExceptions().get(0)));
-            }
+        // a partition's failure says why; its manager's only that a partition failed
+        Optional<StepExecution> failed = execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus() == BatchStatus.FAILED || step.getStatus() == BatchStatus.UNKNOWN)
+                .filter(step -> !step.getFailureExceptions().isEmpty())
+                .min(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":")));
+        if (failed.isPresent()) {
+            return new RunResult.Failure(failed.get().getStepName(), reason(failed.get().getFailureExceptions().get(0)));
         }
         List<Throwable> failures = execution.getAllFailureExceptions();
-        return failures.isEmpty() ? null : new RunResult.Failure(null, rootMessage(failures.get(0)));
+        return failures.isEmpty() ? null : new RunResult.Failure(null, reason(failures.get(0)));
+    }
+
+    /**
+     * The root cause's message, but a lost database connection says so: its root alone ("Broken
+     * pipe", "Connection refused") would not tell the operator what broke.
+     */
+    private static String reason(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+                return "lost the connection to the database (" + sql.getMessage() + " " + rootMessage(t) + ")";
+            }
+        }
+        return rootMessage(t);
+    }
+
+    /** SQLSTATE class 08 (connection exception), or 57P01-03: the server shut down or is starting. */
+    private static boolean lostConnection(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
     }
 
     private static String rootMessage(Throwable t) {

@@ -18,13 +18,26 @@ import java.util.UUID;
 final class ChildRouteplanOnPostgres {
 
     static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    /** Absolute: {@code serve} binds a path that starts with ".." to nothing (Spring's servlet resource path). */
+    private static final Path RULE_PACK = Path.of("../config/rules/delhi.yaml").toAbsolutePath().normalize();
 
+    private final String url;
     private final String schema;
     private final List<String> settings;
 
     ChildRouteplanOnPostgres(String schemaPrefix, String... settings) {
+        this(URL, schemaPrefix, List.of(settings));
+    }
+
+    private ChildRouteplanOnPostgres(String url, String schemaPrefix, List<String> settings) {
+        this.url = url;
         this.schema = schemaPrefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        this.settings = List.of(settings);
+        this.settings = settings;
+    }
+
+    /** On the database at {@code url} (a JDBC URL without parameters) instead of the machine's. */
+    static ChildRouteplanOnPostgres on(String url, String schemaPrefix, String... settings) {
+        return new ChildRouteplanOnPostgres(url, schemaPrefix, List.of(settings));
     }
 
     /** Starts {@code routeplan ARGS}, its output to {@code output} (a pipe to read, or a file). */
@@ -32,9 +45,9 @@ final class ChildRouteplanOnPostgres {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), RouteplanApplication.class.getName()));
         command.addAll(List.of(args));
-        command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + URL + "?currentSchema=" + schema,
+        command.addAll(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + url + "?currentSchema=" + schema,
                 "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
-                "--routeplan.rule-pack=../config/rules/delhi.yaml"));
+                "--routeplan.rule-pack=" + RULE_PACK));
         command.addAll(settings);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
     }
@@ -48,11 +61,11 @@ final class ChildRouteplanOnPostgres {
     }
 
     Connection connection() throws Exception {
-        return DriverManager.getConnection(URL + "?currentSchema=" + schema, "postgres", "");
+        return DriverManager.getConnection(url + "?currentSchema=" + schema, "postgres", "");
     }
 
     void dropSchema() throws Exception {
-        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
             c.createStatement().execute("drop schema if exists " + schema + " cascade");
         }
     }
