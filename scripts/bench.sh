@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks, separate from the tests. Each prints its figures; the last line is machine-readable.
 #   scripts/bench.sh ingest [ROWS]   the job's ingest into PostgreSQL against psql \copy of the same file
+#   scripts/bench.sh ingest-10m [ROWS]
+#                                    the job's whole ingest (fetch, fleet, ingest) of 10,000,000 orders (or ROWS, a multiple
+#                                    of 1,000,000) into PostgreSQL, one row in ten sent to a depot that does not exist:
+#                                    elapsed, rows/s, orders and rejects; INGEST_10M_HEAP the job's heap (3g)
 #   scripts/bench.sh solver [--seconds S] [--parallel N] [--move-threads NONE|AUTO|n] [--portfolio P] [--ruin-share R]
 #                           [--insertion-neighbours K] [FILE...]
 #                                    the route solver on Solomon-format VRPTW instances (all 56 from $SOLOMON_DIR
@@ -105,6 +109,64 @@ bench_ingest() {
   psql_test -c "drop schema routeplan_bench_xlsx cascade"
 
   echo "ingest_rows_per_s=$job_rate copy_rows_per_s=$copy_rate ratio=$(awk -v a="$job_rate" -v b="$copy_rate" 'BEGIN { printf "%.2f", a / b }')"
+}
+
+# The whole ingest of ten million rows: the generator's million orders ten times over under new ids
+# (the generator keeps every order of a scenario in memory; copies keep its memory at a million), every
+# tenth row sent to depot D9 so the rejects' path is measured too. depot_id is the fourth field from
+# the end and nothing after the address is quoted, so awk's fields are the file's from there on.
+bench_ingest_10m() {
+  local rows=${1:-10000000}
+  if ((rows % 1000000 != 0)); then
+    log "ROWS must be a multiple of 1,000,000"
+    exit 2
+  fi
+  ensure_jar
+  local dir=$WORK/ingest-$rows
+  if [[ ! -f $dir/input/orders.csv ]]; then
+    log "generating $rows orders"
+    rm -rf "$dir"
+    java -Xmx6g -jar "$JAR" generate --orders 1000000 --depots 3 --vehicles 30 --seed 7 --output "$dir/generated" >&2
+    mkdir -p "$dir/input"
+    cp "$dir/generated/fleet.csv" "$dir/generated/depots.csv" "$dir/input/"
+    awk -F, -v OFS=, -v copies=$((rows / 1000000)) '
+      NR == 1 { print; next }
+      { rows[NR] = $0 }
+      END {
+        n = 1
+        for (copy = 1; copy <= copies; copy++) {
+          for (i = 2; i <= NR; i++) {
+            $0 = rows[i]
+            $1 = $1 "-" copy
+            n++
+            if (n % 10 == 0) { $(NF - 3) = "D9" }
+            print
+          }
+        }
+      }' "$dir/generated/orders.csv" >"$dir/input/orders.csv"
+    rm -rf "$dir/generated"
+  fi
+  local written
+  written=$(($(wc -l <"$dir/input/orders.csv") - 1))
+  log "ingest of $written rows ($(du -h "$dir/input/orders.csv" | cut -f1)) through the job into PostgreSQL"
+  local start end job_out
+  start=$(now)
+  job_out=$(ingest_into_fresh_schema routeplan_bench_10m "$dir/input" "${INGEST_10M_HEAP:-3g}")
+  end=$(now)
+  echo "$job_out"
+  local orders rejects elapsed rate job_rate
+  orders=$(psql_test -c "select count(*) from routeplan_bench_10m.orders")
+  rejects=$(psql_test -c "select count(*) from routeplan_bench_10m.order_rejects where row_number > 0")
+  elapsed=$(seconds_between "$start" "$end")
+  rate=$(awk -v r="$written" -v s="$elapsed" 'BEGIN { printf "%d", r / s }')
+  job_rate=$(sed -n 's/.* \([0-9]*\) rows\/s$/\1/p' <<<"$job_out")
+  if ((orders + rejects != written)); then
+    log "orders + rejects ($orders + $rejects) is not the $written rows written"
+    exit 1
+  fi
+  psql_test -c "drop schema routeplan_bench_10m cascade"
+  rm -rf "$WORK/out-routeplan_bench_10m" # the staged copy and the rejects: 2 GB (the input stays for the next run)
+  echo "ingest_rows=$written orders=$orders rejects=$rejects elapsed_s=$elapsed rows_per_s=$rate job_rows_per_s=$job_rate"
 }
 
 # Not offline: after the README's two commands the dependency plugin itself may not be in the local
@@ -451,6 +513,7 @@ bench_scale() {
 
 case ${1:-} in
   ingest) shift; bench_ingest "$@" ;;
+  ingest-10m) shift; bench_ingest_10m "$@" ;;
   solver) shift; bench_solver "$@" ;;
   tune) shift; bench_tune "$@" ;;
   peers) shift; bench_peers "$@" ;;
@@ -459,5 +522,5 @@ case ${1:-} in
   handplan) shift; bench_handplan "$@" ;;
   api) shift; bench_api "$@" ;;
   scale) shift; bench_scale "$@" ;;
-  *) echo "usage: scripts/bench.sh ingest [ROWS] | solver [--seconds S] [FILE...] | peers [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES] | api [RPS SECONDS] | scale [ORDERS DEPOTS VEHICLES WORKERS]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh ingest [ROWS] | ingest-10m [ROWS] | solver [--seconds S] [FILE...] | peers [--seconds S] [FILE...] | tune [--seconds S] | delhi [ORDERS DEPOTS VEHICLES SECONDS] | handplan [ORDERS VEHICLES SECONDS SEED] | publish [ORDERS DEPOTS VEHICLES] | api [RPS SECONDS] | scale [ORDERS DEPOTS VEHICLES WORKERS]" >&2; exit 2 ;;
 esac

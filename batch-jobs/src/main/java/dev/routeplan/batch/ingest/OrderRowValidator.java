@@ -1,5 +1,6 @@
 package dev.routeplan.batch.ingest;
 
+import dev.routeplan.batch.ingest.format.OrderFiles;
 import dev.routeplan.batch.privacy.Masked;
 import dev.routeplan.batch.store.OrderReject;
 import dev.routeplan.batch.store.OrderStore.SourcedOrder;
@@ -35,6 +36,16 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
     private static final Pattern PINCODE = Pattern.compile("\\d{6}");
     private static final Pattern GOODS_TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
     private static final int MAX_SERVICE_MINUTES = 240;
+    /**
+     * The longest values an order keeps, as its table stores them (sealed, the name and address take
+     * about 1.4 times their plaintext there). A longer value is no order: cutting it would deliver to
+     * half an address.
+     */
+    static final int MAX_ORDER_ID = 64;
+    static final int MAX_CUSTOMER_NAME = 200;
+    static final int MAX_ADDRESS = 500;
+    /** The most of a value a message quotes: the sender has the row, the message only has to point at it. */
+    private static final int QUOTED_CHARS = 40;
 
     private final LocalDate planDate;
     private final ServiceArea serviceArea;
@@ -57,14 +68,20 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
 
     @Override
     public IngestOutcome process(OrderRow row) {
+        if (row.tooLongField() != null) {
+            Problems tooLong = new Problems();
+            tooLong.add(RejectCode.ROW_TOO_LONG, row.tooLongField(), "runs on past " + OrderFiles.MAX_ROW_CHARS
+                    + " characters, more than a row may have (a quote not closed?); the row was not read");
+            return reject(row, null, tooLong);
+        }
         Problems problems = new Problems();
-        String orderId = required(row, "order_id", problems);
-        String customer = required(row, "customer_name", problems);
-        String address = required(row, "address", problems);
+        String orderId = text(row, "order_id", MAX_ORDER_ID, problems);
+        String customer = text(row, "customer_name", MAX_CUSTOMER_NAME, problems);
+        String address = text(row, "address", MAX_ADDRESS, problems);
         String phone = phone(row, problems);
         String pincode = row.value("pincode");
         if (!pincode.isEmpty() && !PINCODE.matcher(pincode).matches()) {
-            problems.add(RejectCode.INVALID_PINCODE, "pincode", "\"" + pincode + "\" is not 6 digits");
+            problems.add(RejectCode.INVALID_PINCODE, "pincode", quoted(pincode) + " is not 6 digits");
         } else if (!pincode.isEmpty() && !pincodes.contains(pincode)) {
             problems.add(RejectCode.PINCODE_NOT_SERVED, "pincode", pincode + " is outside the Delhi NCR pincodes served");
         }
@@ -97,9 +114,9 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
             problems.add(RejectCode.PRIORITY_OUT_OF_RANGE, "priority", priority + " is not between 1 and 5");
         }
         String depotId = required(row, "depot_id", problems);
-        DepotCapacity depot = depots.get(depotId);
+        DepotCapacity depot = depotId == null ? null : depots.get(depotId);
         if (depotId != null && depot == null) {
-            problems.add(RejectCode.UNKNOWN_DEPOT, "depot_id", "\"" + depotId + "\" is not a depot of " + planDate);
+            problems.add(RejectCode.UNKNOWN_DEPOT, "depot_id", quoted(depotId) + " is not a depot of " + planDate);
         }
         if (depot != null && weight != null && volume != null && (weight > depot.maxKg() || volume > depot.maxM3())) {
             problems.add(RejectCode.EXCEEDS_LARGEST_VEHICLE, "weight_kg,volume_m3", weight + " kg / " + volume
@@ -109,7 +126,7 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         if (goodsType != null) {
             goodsType = goodsType.toUpperCase(Locale.ROOT);
             if (!GOODS_TYPE.matcher(goodsType).matches()) {
-                problems.add(RejectCode.INVALID_GOODS_TYPE, "goods_type", "\"" + goodsType + "\" is not a category code like GENERAL or MILK");
+                problems.add(RejectCode.INVALID_GOODS_TYPE, "goods_type", quoted(goodsType) + " is not a category code like GENERAL or MILK");
             }
         }
         Long previousFile = orderId == null ? null : fileOfOrder.get(orderId);
@@ -121,9 +138,7 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
                     + "\" is also in a later file of " + planDate + " (file " + previousFile + "), which wins");
         }
         if (!problems.isEmpty()) {
-            return IngestOutcome.reject(new OrderReject(row.fileId(), row.fileName(), row.rowNumber(), orderId,
-                    problems.codes(), row.fileName() + " row " + row.rowNumber() + ": " + problems.message(), row.raw(),
-                    IndianMobile.normalise(row.value("phone")).orElse(null)));
+            return reject(row, orderId, problems);
         }
         Order order = new Order(orderId, customer, phone, address, pincode, location, weight, volume,
                 DeliveryWindows.of(window, second), service, priority, depotId, goodsType);
@@ -131,8 +146,32 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         return IngestOutcome.accept(new SourcedOrder(order, row.fileId(), row.rowNumber(), previousFile));
     }
 
+    private static IngestOutcome reject(OrderRow row, String orderId, Problems problems) {
+        return IngestOutcome.reject(new OrderReject(row.fileId(), row.fileName(), row.rowNumber(), orderId,
+                problems.codes(), row.fileName() + " row " + row.rowNumber() + ": " + problems.message(), row.raw(),
+                IndianMobile.normalise(row.value("phone")).orElse(null)));
+    }
+
     private static double clamp(double value, double limit) {
         return Math.max(-limit, Math.min(limit, value));
+    }
+
+    /** A required value no longer than {@code maxLength}; null (and a problem) otherwise. */
+    private static String text(OrderRow row, String field, int maxLength, Problems problems) {
+        String value = required(row, field, problems);
+        if (value != null && value.length() > maxLength) {
+            problems.add(RejectCode.VALUE_TOO_LONG, field, "is " + value.length() + " characters long, more than " + maxLength);
+            return null;
+        }
+        return value;
+    }
+
+    /** A value in quotes for a message, at most {@value #QUOTED_CHARS} characters of it. */
+    private static String quoted(String value) {
+        if (value.length() <= QUOTED_CHARS) {
+            return "\"" + value + "\"";
+        }
+        return "\"" + value.substring(0, QUOTED_CHARS) + "…\" (" + value.length() + " characters)";
     }
 
     private static String required(OrderRow row, String field, Problems problems) {
@@ -157,7 +196,7 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(RejectCode.NOT_A_NUMBER, field, "\"" + value + "\" is not a number");
+        problems.add(RejectCode.NOT_A_NUMBER, field, quoted(value) + " is not a number");
         return null;
     }
 
@@ -169,7 +208,7 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            problems.add(RejectCode.NOT_A_NUMBER, field, "\"" + value + "\" is not a whole number");
+            problems.add(RejectCode.NOT_A_NUMBER, field, quoted(value) + " is not a whole number");
             return null;
         }
     }
@@ -224,7 +263,7 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         try {
             return ClockTime.parse(value);
         } catch (DateTimeParseException e) {
-            problems.add(RejectCode.INVALID_TIME, field, e.getMessage());
+            problems.add(RejectCode.INVALID_TIME, field, quoted(value) + " is not a time " + ClockTime.EXPECTED);
             return null;
         }
     }
@@ -236,7 +275,7 @@ public class OrderRowValidator implements ItemProcessor<OrderRow, IngestOutcome>
         }
         return IndianMobile.normalise(written).orElseGet(() -> {
             // masked: the message goes to logs and mails; the sender has the row itself
-            problems.add(RejectCode.INVALID_PHONE, "phone", "\"" + Masked.phone(written) + "\" is not an Indian mobile number");
+            problems.add(RejectCode.INVALID_PHONE, "phone", quoted(Masked.phone(written)) + " is not an Indian mobile number");
             return null;
         });
     }

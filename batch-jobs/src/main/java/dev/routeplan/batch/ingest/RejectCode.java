@@ -22,5 +22,9 @@ public enum RejectCode {
     INVALID_GOODS_TYPE,
     UNKNOWN_DEPOT,
     DUPLICATE_ORDER_ID,
+    /** An order id, customer name or address longer than an order keeps. */
+    VALUE_TOO_LONG,
+    /** A CSV row longer than {@link dev.routeplan.batch.ingest.format.OrderFiles#MAX_ROW_CHARS}: set aside unread. */
+    ROW_TOO_LONG,
     SUPERSEDED_BY_LATER_FILE
 }

@@ -133,7 +133,8 @@ public final class StagedInputScrubber {
         Map<Integer, String> phoneByRow = new TreeMap<>();
         try (OrderRowSource rows = orderFiles.open(0, fileName, stagedFile)) {
             for (OrderRow row = rows.next(); row != null; row = rows.next()) {
-                String phone = row.values().get("phone");
+                // a row too long to read (OrderRow#tooLongField) has no values: nothing of it was stored either
+                String phone = row.values().getOrDefault("phone", "");
                 // an erased row has no phone left: skipping blanks keeps a second run from matching it
                 if (!phone.isBlank() && isTheirPhone.test(phone)) {
                     phoneByRow.put(row.rowNumber(), phone);

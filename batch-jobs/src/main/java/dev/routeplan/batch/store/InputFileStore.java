@@ -43,7 +43,7 @@ public class InputFileStore {
     /** Refuses a whole file before any row of it is read: it will never be ingested as it is. */
     public void markRejected(long id, String code, String message) {
         jdbc.sql("update input_files set status = ?, reject_code = ?, reject_message = ?, rows_read = 0, rows_accepted = 0, "
-                + "rows_rejected = 0 where id = ?").params(REJECTED, code, message, id).update();
+                + "rows_rejected = 0 where id = ?").params(REJECTED, code, OrderStore.fitted(message, 2000), id).update();
     }
 
     public List<InputFile> awaitingIngest(LocalDate planDate) {

@@ -41,6 +41,9 @@ public class OrderStore {
     }
 
     private static final Logger log = LoggerFactory.getLogger(OrderStore.class);
+    /** Column sizes of {@code order_rejects}. */
+    private static final int MAX_REJECT_ORDER_ID = 64;
+    private static final int MAX_REJECT_MESSAGE = 4000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -99,12 +102,20 @@ public class OrderStore {
             ps.setLong(1, r.fileId());
             ps.setInt(2, r.rowNumber());
             ps.setObject(3, planDate);
-            ps.setString(4, r.orderId());
+            ps.setString(4, r.orderId() == null || r.orderId().length() > MAX_REJECT_ORDER_ID ? null : r.orderId());
             ps.setString(5, String.join(";", r.reasonCodes()));
-            ps.setString(6, r.message());
+            ps.setString(6, fitted(r.message(), MAX_REJECT_MESSAGE));
             ps.setString(7, cipher.seal(r.rawContent(), rejectContext(r.fileId(), r.rowNumber())));
             ps.setString(8, phones.of(r.phone()));
         });
+    }
+
+    /**
+     * A text cut to a column's size, so that a reject is always stored: a failed insert would fail
+     * the whole chunk, and the job, for one bad row. The validator keeps its messages well inside it.
+     */
+    static String fitted(String text, int columnSize) {
+        return text.length() <= columnSize ? text : text.substring(0, columnSize - 1) + "…";
     }
 
     /** Which file each order of the date came from, to tell a duplicate in one file from an update by a later one. */

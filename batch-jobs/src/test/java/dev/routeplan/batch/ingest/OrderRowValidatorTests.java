@@ -46,6 +46,19 @@ class OrderRowValidatorTests {
     }
 
     @Test
+    void setsAsideARowTooLongToReadNamingTheFieldItRanOnIn() {
+        OrderRow tooLong = new OrderRow(THIS_FILE, "orders.csv", 7, Map.of(), "", "address");
+
+        IngestOutcome outcome = validator.process(tooLong);
+
+        assertThat(outcome.isAccepted()).isFalse();
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("ROW_TOO_LONG");
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: address runs on past 1048576 characters,"
+                + " more than a row may have (a quote not closed?); the row was not read");
+        assertThat(outcome.rejected().rowNumber()).isEqualTo(7);
+    }
+
+    @Test
     void acceptsAWindowThatCrossesMidnight() {
         IngestOutcome outcome = validator.process(row(Map.of("window_start", "23:00", "window_end", "05:00")));
 
@@ -147,6 +160,38 @@ class OrderRowValidatorTests {
 
         assertThat(outcome.rejected().reasonCodes()).containsExactly("INVALID_PINCODE", "NOT_A_NUMBER", "INVALID_TIME",
                 "UNKNOWN_DEPOT");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   "})
+    void rejectsAnEmptyDepotAsMissingRatherThanFailing(String depot) {
+        IngestOutcome outcome = validator.process(row(Map.of("depot_id", depot)));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("MISSING_FIELD");
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: depot_id is empty");
+    }
+
+    @Test
+    void rejectsValuesLongerThanAnOrderKeepsNamingTheirFields() {
+        IngestOutcome outcome = validator.process(row(Map.of("order_id", "O".repeat(65), "customer_name", "n".repeat(201),
+                "address", "a".repeat(501))));
+
+        assertThat(outcome.rejected().reasonCodes()).containsExactly("VALUE_TOO_LONG");
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: order_id is 65 characters long, more than 64;"
+                + " customer_name is 201 characters long, more than 200; address is 501 characters long, more than 500");
+        assertThat(validator.process(row(Map.of("order_id", "O".repeat(64), "customer_name", "n".repeat(200),
+                "address", "a".repeat(500)))).isAccepted()).isTrue();
+    }
+
+    @Test
+    void quotesAtMost40CharactersOfAValueAndSaysHowLongItIs() {
+        String weight = "9".repeat(5_000);
+
+        IngestOutcome outcome = validator.process(row(Map.of("weight_kg", weight, "depot_id", "D".repeat(3_000))));
+
+        assertThat(outcome.rejected().message()).isEqualTo("orders.csv row 7: weight_kg \"" + "9".repeat(40)
+                + "…\" (5000 characters) is not a number; depot_id \"" + "D".repeat(40) + "…\" (3000 characters) is not a depot of "
+                + PLAN_DATE);
     }
 
     @Test

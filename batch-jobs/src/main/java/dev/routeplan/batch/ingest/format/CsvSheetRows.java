@@ -2,10 +2,8 @@ package dev.routeplan.batch.ingest.format;
 
 import dev.routeplan.batch.ingest.format.UnreadableFileException.Reason;
 import java.io.EOFException;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,46 +24,11 @@ final class CsvSheetRows implements SheetRows {
 
     /**
      * No order row comes near this. Without a bound, one quote left open near the top of a 2 GB
-     * file makes the parser gather the rest of the file into one value, and the job runs out of memory.
+     * file makes the parser gather the rest of the file into one value, and the job runs out of
+     * memory; a row past it is cut short by {@link RowLengthLimit} and handed out as
+     * {@link SheetRow#tooLong}, and the rows after it are read on.
      */
     static final int MAX_ROW_CHARS = 1 << 20;
-
-    /** Thrown when a row runs on beyond {@link #MAX_ROW_CHARS}. */
-    static final class RowTooLongException extends IOException {
-        RowTooLongException() {
-            super("a row runs on for more than " + MAX_ROW_CHARS + " characters");
-        }
-    }
-
-    /** Counts characters handed to the parser, so a row that never ends is stopped early. */
-    private static final class RowLengthLimit extends FilterReader {
-        private long charsRead;
-        private long rowStart;
-
-        RowLengthLimit(Reader in) {
-            super(in);
-        }
-
-        void rowEnded() {
-            rowStart = charsRead;
-        }
-
-        @Override
-        public int read(char[] cbuf, int off, int len) throws IOException {
-            int n = super.read(cbuf, off, len);
-            charsRead += Math.max(n, 0);
-            if (charsRead - rowStart > MAX_ROW_CHARS) {
-                throw new RowTooLongException();
-            }
-            return n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            char[] one = new char[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0];
-        }
-    }
 
     private final String fileName;
     private final RowLengthLimit limit;
@@ -76,7 +39,7 @@ final class CsvSheetRows implements SheetRows {
     CsvSheetRows(String fileName, InputStream content) {
         this.fileName = fileName;
         try {
-            this.limit = new RowLengthLimit(new StrictUtf8Reader(content));
+            this.limit = new RowLengthLimit(new StrictUtf8Reader(content), MAX_ROW_CHARS);
             this.parser = CSVParser.builder().setReader(limit).setFormat(FORMAT).get();
         } catch (IOException e) {
             throw problem(e);
@@ -91,11 +54,14 @@ final class CsvSheetRows implements SheetRows {
                 return null;
             }
             CSVRecord record = records.next();
-            limit.rowEnded();
             // Commons CSV counts records from 1 and the header is a record here, so this is the
             // spreadsheet row, except that blank lines (skipped) and line breaks inside quoted
             // values are not counted, the same as the reader before this one.
             lastRow = (int) record.getRecordNumber();
+            int cutCell = limit.cutCell(record.getRecordNumber());
+            if (cutCell >= 0) {
+                return SheetRow.tooLong(lastRow, cutCell);
+            }
             List<String> cells = new ArrayList<>(record.size());
             record.forEach(cells::add);
             return new SheetRow(lastRow, cells);
@@ -118,9 +84,8 @@ final class CsvSheetRows implements SheetRows {
             return new UnreadableFileException(Reason.CORRUPT_GZIP, fileName, row,
                     "the compressed data is damaged: " + e.getMessage(), e);
         }
-        if (e instanceof RowTooLongException) {
-            return new UnreadableFileException(Reason.MALFORMED_CSV, fileName, row,
-                    e.getMessage() + " (a quote not closed?)", e);
+        if (e instanceof RowLengthLimit.QuoteNeverClosedException neverClosed) {
+            return new UnreadableFileException(Reason.MALFORMED_CSV, fileName, (int) neverClosed.row, e.getMessage(), e);
         }
         if (e instanceof org.apache.commons.csv.CSVException) {
             return new UnreadableFileException(Reason.MALFORMED_CSV, fileName, row,

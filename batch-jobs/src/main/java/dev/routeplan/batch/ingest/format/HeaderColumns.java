@@ -26,6 +26,9 @@ final class HeaderColumns {
         if (header == null) {
             throw new UnreadableFileException(Reason.EMPTY_FILE, fileName, 0, "has no header row");
         }
+        if (header.isTooLong()) {
+            throw header.tooLongError(fileName);
+        }
         int row = header.rowNumber();
         if (header.cells().size() == 1) {
             String only = header.cells().get(0);

@@ -31,6 +31,9 @@ public final class InputTable implements Iterable<InputRow>, AutoCloseable {
             public boolean hasNext() {
                 if (next == null) {
                     next = rows.next();
+                    if (next != null && next.isTooLong()) {
+                        throw next.tooLongError(fileName);
+                    }
                 }
                 return next != null;
             }

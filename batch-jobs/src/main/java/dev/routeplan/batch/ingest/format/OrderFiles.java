@@ -15,6 +15,12 @@ public final class OrderFiles {
     public record FileCheck(long dataRows) {
     }
 
+    /**
+     * The most characters a CSV row may have (its line break not counted). A longer row is set aside
+     * ({@link OrderRow#tooLongField}) without being read into memory, and the rows after it are read on.
+     */
+    public static final int MAX_ROW_CHARS = CsvSheetRows.MAX_ROW_CHARS;
+
     private final OrderFileSettings settings;
 
     public OrderFiles(OrderFileSettings settings) {

@@ -104,6 +104,53 @@ class OrderFilesCorpusTests {
     }
 
     @Test
+    void setsAsideJustARowLongerThanTheLimitAndReadsTheRowsAfterIt(@TempDir Path dir) throws Exception {
+        // one unquoted address past the limit, then a quoted one that runs over lines and closes
+        String good = "ORD-%d,Asha,9810012345,Karol Bagh,110005,28.65,77.19,8,0.1,10:00,13:00,5,2,D1,MILK\n";
+        Path file = dir.resolve("long-rows.csv");
+        Files.writeString(file, String.join(",", OrderFileItemReader.COLUMNS) + "\n" + good.formatted(2)
+                + "ORD-3,Ravi,9810012346," + "x".repeat(CsvSheetRows.MAX_ROW_CHARS + 10) + ",110005\n"
+                + good.formatted(4)
+                + "ORD-5,Ravi,9810012346,\"" + "a \"\"b\"\", c\r\n".repeat(CsvSheetRows.MAX_ROW_CHARS / 10) + "\",110005\r\n"
+                + "\n" + good.formatted(6));
+
+        assertThat(files.inspect(1, "long-rows.csv", file).dataRows()).isEqualTo(5);
+        List<OrderRow> rows = readAll(file, "long-rows.csv");
+        assertThat(rows).extracting(OrderRow::rowNumber).containsExactly(2, 3, 4, 5, 6);
+        assertThat(rows).extracting(OrderRow::tooLongField).containsExactly(null, "address", null, "address", null);
+        assertThat(rows).filteredOn(row -> row.tooLongField() == null).extracting(row -> row.value("order_id"))
+                .containsExactly("ORD-2", "ORD-4", "ORD-6");
+        assertThat(rows.get(4).values()).containsEntry("depot_id", "D1").containsEntry("goods_type", "MILK");
+    }
+
+    @Test
+    void keepsARowOfVeryLongValuesShortenedForItsRejectAsCsvThatReadsBack(@TempDir Path dir) throws Exception {
+        String address = "Gali \"7\", Sadar Bazar\n".repeat(1_000);
+        Path file = dir.resolve("long-values.csv");
+        Files.writeString(file, String.join(",", OrderFileItemReader.COLUMNS) + "\nORD-1,Asha,,\""
+                + address.replace("\"", "\"\"") + "\",110005\n");
+
+        OrderRow row = readAll(file, "long-values.csv").get(0);
+
+        assertThat(row.values()).containsEntry("address", address);
+        assertThat(row.raw()).hasSizeLessThan(2_900);
+        try (var parser = org.apache.commons.csv.CSVParser.parse(row.raw(), org.apache.commons.csv.CSVFormat.RFC4180)) {
+            assertThat(parser.getRecords().get(0).toList())
+                    .containsExactly("ORD-1", "Asha", "", address.substring(0, 200) + "…", "110005");
+        }
+    }
+
+    @Test
+    void refusesAFileWhoseLongRowOpensAQuoteThatNeverCloses(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("open-quote.csv");
+        Files.writeString(file, String.join(",", OrderFileItemReader.COLUMNS) + "\nORD-1,Asha\nORD-2,\"Ravi\n"
+                + "x".repeat(CsvSheetRows.MAX_ROW_CHARS) + "\nORD-3,Mohan\n");
+
+        assertThatThrownBy(() -> files.inspect(1, "open-quote.csv", file))
+                .hasMessage("open-quote.csv row 3: a row runs on for more than 1048576 characters (a quote not closed?)");
+    }
+
+    @Test
     void refusesANameOfAnotherFormat() {
         assertThatThrownBy(() -> files.inspect(1, "orders.xls", corpus("good.csv")))
                 .extracting(e -> ((UnreadableFileException) e).reason()).isEqualTo(Reason.UNSUPPORTED_FORMAT);
@@ -157,8 +204,12 @@ class OrderFilesCorpusTests {
     }
 
     private List<OrderRow> readAll(String file) {
+        return readAll(corpus(file), file);
+    }
+
+    private List<OrderRow> readAll(Path path, String file) {
         List<OrderRow> rows = new ArrayList<>();
-        try (OrderRowSource source = files.open(7, file, corpus(file))) {
+        try (OrderRowSource source = files.open(7, file, path)) {
             for (OrderRow row = source.next(); row != null; row = source.next()) {
                 assertThat(row.fileId()).isEqualTo(7);
                 assertThat(row.fileName()).isEqualTo(file);
