@@ -73,6 +73,11 @@ public final class ScenarioWriter {
     }
 
     public static String ordersCsv(List<Order> orders) {
+        return CsvTable.text(ORDERS_HEADER, orderRows(orders));
+    }
+
+    /** The rows of an orders file, one an order, in the columns of {@link #ORDERS_HEADER}. */
+    public static List<List<String>> orderRows(List<Order> orders) {
         List<List<String>> rows = new ArrayList<>();
         for (Order o : orders) {
             rows.add(List.of(o.id(), o.customerName(), o.phone(), o.address(), o.pincode(),
@@ -82,7 +87,7 @@ public final class ScenarioWriter {
                     o.windows().second().map(w -> time(w.start())).orElse(""),
                     o.windows().second().map(w -> time(w.end())).orElse("")));
         }
-        return CsvTable.text(ORDERS_HEADER, rows);
+        return rows;
     }
 
     private static String decimal(double value, int decimals) {

@@ -9,5 +9,6 @@ public enum AuditAction {
     USER_ADD, USER_REMOVE,
     DOWNLOAD,
     PURGE,
-    ERASE
+    ERASE,
+    EXPORT
 }

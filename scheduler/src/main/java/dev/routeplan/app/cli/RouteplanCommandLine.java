@@ -65,6 +65,7 @@ public final class RouteplanCommandLine {
                 .addSubcommand(UserCommand.commandLine(invocation))
                 .addSubcommand(KeysCommand.commandLine(invocation))
                 .addSubcommand(new EraseCommand(invocation))
+                .addSubcommand(new ExportCommand(invocation))
                 .addSubcommand(new CommandLine.HelpCommand());
         OptionConverters.registerOn(commandLine);
         return commandLine
