@@ -36,7 +36,9 @@ WRITE_SECONDS=${DRILL_WRITE_SECONDS:-120}
 HISTORY_DATE=2026-12-01 # the real night copied over the days before it
 NIGHT_DATE=2026-12-02   # the night written after the backup
 
-sql() { psql -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -d routeplan -qtA "$@"; }
+# psql on database DB of the drill's cluster
+psql_on() { local db=$1; shift; psql -X -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$db" "$@"; }
+sql() { psql_on routeplan -v ON_ERROR_STOP=1 -qtA "$@"; }
 
 # routeplan against the drill's cluster, public schema of database routeplan, without Redis
 drill_settings() {
@@ -84,7 +86,7 @@ archive_command = 'pgbackrest --config=$PGBACKREST_CONFIG --stanza=$PGBACKREST_S
 archive_timeout = $ARCHIVE_TIMEOUT
 CONF
   as_data_owner "$PG_BIN/pg_ctl" start -D "$PGDATA" -l "$DIR/log/postgresql.log" -w >/dev/null
-  psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -c 'create database routeplan'
+  psql_on postgres -q -c 'create database routeplan'
   scripts/backup.sh init
 }
 
@@ -105,7 +107,7 @@ night() {
 seed_history() {
   java -jar "$JAR" generate --orders "${DRILL_ORDERS:-1000}" --depots 5 --vehicles 50 --seed 9 --output "$DIR/in" >"$DIR/generate.log"
   night "$HISTORY_DATE" "$DIR/history-night.log"
-  psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d routeplan -v schema=public -v source="$HISTORY_DATE" -v days="$DAYS" \
+  psql_on routeplan -q -v schema=public -v source="$HISTORY_DATE" -v days="$DAYS" \
     -v out="$DIR/out" -f scripts/bench-api-history.sql
   log "history: $(sql -c "select count(distinct plan_date) || ' dates, ' || count(*) || ' orders, '
     || pg_size_pretty(pg_database_size('routeplan')) || ' database' from orders")"

@@ -12,12 +12,14 @@
 # Settings: PGDATA (the data directory, holding postgresql.conf), PG_BIN (the folder of pg_ctl),
 # PGHOST and PGPORT (where the cluster listens, for the check that recovery ended), and backup.sh's.
 set -euo pipefail
+LOG_TAG=restore
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "$0")/lib/common.sh"
 # shellcheck source=scripts/lib/pgbackrest.sh
 source "$(dirname "$0")/lib/pgbackrest.sh"
 require_pgbackrest
 
 usage() { echo "usage: scripts/restore.sh --to 'YYYY-MM-DD HH:MM:SS+05:30' | --latest" >&2; exit 2; }
-log() { printf '[restore] %s\n' "$*" >&2; }
 
 target=()
 case ${1:-} in

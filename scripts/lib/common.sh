@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Helpers shared by scripts/bench.sh and scripts/drill.sh (sourced; each sets LOG_TAG and JAR first).
+# Helpers shared by scripts/bench.sh, scripts/drill.sh and scripts/restore.sh (sourced; each sets LOG_TAG, and JAR where it runs routeplan, first).
 
 log() { printf '[%s] %s\n' "${LOG_TAG:-routeplan}" "$*" >&2; }
 
