@@ -9,12 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Mails the compliance report PDF to the compliance officers. A revision after one they already
  * received says so in the subject, so nobody acts on the superseded report. Tried
- * {@code maxAttempts} times with exponential backoff by the shared {@link Retrier}.
+ * {@code maxAttempts} times with exponential backoff by the shared {@link Retrier}; then it fails
+ * naming the subject, the recipients, the server and the last cause.
  */
 public class ComplianceMail {
 
@@ -22,10 +24,23 @@ public class ComplianceMail {
 
     private final JavaMailSender sender;
     private final ComplianceMailProperties settings;
+    private final String server;
 
     public ComplianceMail(JavaMailSender sender, ComplianceMailProperties settings) {
         this.sender = sender;
         this.settings = settings;
+        this.server = server(sender);
+    }
+
+    /**
+     * The SMTP server as the operator configured it (spring.mail.host and port), so that a failure
+     * says which server did not take the mail: JavaMail's root cause says only "Connection refused".
+     */
+    private static String server(JavaMailSender sender) {
+        if (sender instanceof JavaMailSenderImpl smtp && smtp.getHost() != null) {
+            return "SMTP " + smtp.getHost() + (smtp.getPort() > 0 ? ":" + smtp.getPort() : "");
+        }
+        return "the mail server";
     }
 
     public String target() {
@@ -42,8 +57,8 @@ public class ComplianceMail {
         new Retrier("mail \"" + subject + "\"", settings.retry(), e -> true).call("sending", () -> {
             sender.send(message(planDate, revision, revised, subject, reportPdf));
             return null;
-        }, (last, attempts) -> new DeliveryException("mail \"" + subject + "\" to " + settings.recipients() + ": "
-                + Retrier.rootMessage(last) + " " + Retrier.attempts(attempts), last));
+        }, (last, attempts) -> new DeliveryException("mail \"" + subject + "\" to " + settings.recipients() + ": " + server
+                + ": " + Retrier.rootMessage(last) + " " + Retrier.attempts(attempts), last));
         log.info("mailed \"{}\" to {}", subject, settings.recipients());
     }
 

@@ -2,14 +2,17 @@ package dev.routeplan.batch.travel;
 
 import dev.routeplan.batch.job.RouteplanProperties;
 import dev.routeplan.batch.retry.Retrier;
+import dev.routeplan.batch.retry.ServerCallFailed;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.travel.MatrixTravelModel;
 import dev.routeplan.planning.travel.RoadMatrix;
 import dev.routeplan.planning.travel.TravelTable;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,12 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  * further requests and get exactly the solver's numbers.
  *
  * <p>Asked through Spring's {@link RestClient} with connect and read timeouts; a request that fails
- * by I/O, timeout or a 5xx answer is retried by the shared {@link Retrier}, a refusal is not.
+ * by I/O, timeout or a 5xx answer is retried by the shared {@link Retrier}, a refusal is not. Either
+ * way it fails for good as a {@link ServerCallFailed} naming the server, which is what a run that
+ * fails on it tells the operator.
  */
 public final class OsrmTravelModel implements MatrixTravelModel {
 
     private final String baseUrl;
     private final Duration readTimeout;
+    private final Duration connectTimeout;
     private final JsonMapper json;
     private final RestClient http;
     private final Retrier retrier;
@@ -45,6 +51,7 @@ public final class OsrmTravelModel implements MatrixTravelModel {
         String url = settings.baseUrl().toString();
         this.baseUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.readTimeout = settings.timeout();
+        this.connectTimeout = settings.connectTimeout();
         this.json = json;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
@@ -139,16 +146,25 @@ public final class OsrmTravelModel implements MatrixTravelModel {
                 .collect(Collectors.joining(";"));
         URI uri = URI.create(baseUrl + "/table/v1/driving/" + coordinates + "?annotations=duration,distance");
         return retrier.call("table of " + points.size() + " points", () -> ask(uri), (last, attempts) ->
-                new IllegalStateException(last instanceof OsrmRefused ? last.getMessage()
+                new ServerCallFailed(last instanceof OsrmRefused ? last.getMessage()
                         : "OSRM at " + baseUrl + " could not be asked for a table of " + points.size() + " points: "
                           + problem(last) + " " + Retrier.attempts(attempts), last));
     }
 
-    /** The JDK client reports a read timeout as "Request cancelled"; say what happened instead. */
+    /**
+     * The JDK client reports a read timeout as "Request cancelled" and a refused connection as a
+     * ConnectException without a message around a ClosedChannelException; say what happened instead.
+     */
     private String problem(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return "no connection within " + connectTimeout.toMillis() + "ms";
+            }
             if (t instanceof HttpTimeoutException) {
                 return "no answer within " + readTimeout.toMillis() + "ms";
+            }
+            if (t instanceof ConnectException) {
+                return t.getMessage() == null ? "connection refused" : t.getMessage();
             }
         }
         return Retrier.rootMessage(failure);

@@ -68,13 +68,14 @@ class ComplianceMailTests {
     }
 
     @Test
-    void failsNamingTheSubjectAndRecipientsAfterRetryingWhenTheServerIsDown() throws Exception {
+    void failsNamingTheSubjectRecipientsAndServerAfterRetryingWhenTheServerIsDown() throws Exception {
         int closedPort = freePort();
         Path report = Files.write(temp.resolve("compliance-report.pdf"), PDF);
 
         assertThatThrownBy(() -> mail(closedPort).send(PLAN_DATE, 1, false, report))
                 .isInstanceOf(DeliveryException.class)
-                .hasMessageStartingWith("mail \"Compliance report 2026-12-01\" to [officer@example.test, depot-lead@example.test]: ")
+                .hasMessageStartingWith("mail \"Compliance report 2026-12-01\" to [officer@example.test, depot-lead@example.test]: "
+                        + "SMTP 127.0.0.1:" + closedPort + ": ")
                 .hasMessageEndingWith("(after 2 attempts)");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.routeplan.batch.job.RouteplanProperties;
+import dev.routeplan.batch.retry.ServerCallFailed;
 import dev.routeplan.planning.domain.GeoPoint;
 import dev.routeplan.planning.domain.VehicleClass;
 import dev.routeplan.planning.travel.TravelTable;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,7 +103,7 @@ class OsrmTravelModelTests {
     @Test
     void saysWhatOsrmAnsweredWhenItRefuses() {
         assertThatThrownBy(() -> model.table(List.of(DEPOT, new GeoPoint(0, 0))))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ServerCallFailed.class)
                 .hasMessageContaining("400").hasMessageContaining("InvalidQuery");
     }
 
@@ -120,7 +122,7 @@ class OsrmTravelModelTests {
         unavailableFor.set(Integer.MAX_VALUE);
 
         assertThatThrownBy(() -> model.table(List.of(DEPOT, STOP_A, STOP_B)))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ServerCallFailed.class)
                 .hasMessageStartingWith("OSRM at http://127.0.0.1:" + osrm.getAddress().getPort())
                 .hasMessageContaining("503")
                 .hasMessageEndingWith("(after 3 attempts)");
@@ -128,8 +130,22 @@ class OsrmTravelModelTests {
     }
 
     @Test
+    void saysTheConnectionWasRefusedWhenNothingListensOnTheServersPort() throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        OsrmTravelModel down = model(URI.create("http://127.0.0.1:" + closed), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> down.table(List.of(DEPOT, STOP_A, STOP_B)))
+                .isInstanceOf(ServerCallFailed.class)
+                .hasMessage("OSRM at http://127.0.0.1:" + closed
+                        + " could not be asked for a table of 3 points: connection refused (after 3 attempts)");
+    }
+
+    @Test
     void doesNotRetryARefusal() {
-        assertThatThrownBy(() -> model.table(List.of(DEPOT, new GeoPoint(0, 0)))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> model.table(List.of(DEPOT, new GeoPoint(0, 0)))).isInstanceOf(ServerCallFailed.class);
 
         assertThat(requests).hasSize(1);
     }
@@ -141,7 +157,7 @@ class OsrmTravelModelTests {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> impatient.table(List.of(DEPOT, STOP_A, STOP_B)))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(ServerCallFailed.class)
                 .hasMessageContaining("no answer within 300ms")
                 .hasMessageEndingWith("(after 3 attempts)");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));

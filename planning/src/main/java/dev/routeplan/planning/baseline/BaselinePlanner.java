@@ -12,6 +12,7 @@ import dev.routeplan.planning.problem.DepotDeparture;
 import dev.routeplan.planning.problem.DepotProblem;
 import dev.routeplan.planning.problem.VehicleRules;
 import dev.routeplan.planning.problem.ZoneHits;
+import dev.routeplan.planning.travel.TravelTable;
 import dev.routeplan.planning.travel.TravelTimeProvider;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -29,17 +30,19 @@ import java.util.Optional;
  * <p>The rules are the solver's own ({@link VehicleRules}): a route leaves the depot when the
  * solver's would ({@link DepotDeparture}), the driver takes a break at the premises where the
  * solver's would, and a leg counts as inside a restricted zone as the solver counts it, so the hand
- * plan, seeding the solver, keeps its times there. Driving times are asked of the travel provider
- * at the moment each leg starts. Deterministic: ties go to the earlier order.
+ * plan, seeding the solver, keeps its times there. Driving times are asked of the travel provider's
+ * table of the depot's points (one question, as the solver asks it: a server-backed provider such
+ * as OSRM answers it in one request, where asking leg by leg made one request per pair) at the
+ * moment each leg starts. Deterministic: ties go to the earlier order.
  */
 public final class BaselinePlanner {
 
     public DepotPlan plan(DepotProblem problem, TravelTimeProvider travel) {
-        Points points = new Points(problem);
+        Points points = new Points(problem, travel);
         List<Order> routable = new ArrayList<>();
         List<UnassignedOrder> unassigned = new ArrayList<>();
         for (Order order : problem.orders()) {
-            reasonWhyUnservable(problem, travel, points, order).ifPresentOrElse(
+            reasonWhyUnservable(problem, points, order).ifPresentOrElse(
                     unassigned::add, () -> routable.add(order));
         }
         List<PlannedRoute> routes = new ArrayList<>();
@@ -47,7 +50,7 @@ public final class BaselinePlanner {
             if (routable.isEmpty()) {
                 break;
             }
-            Route route = new Route(problem, travel, points, vehicle);
+            Route route = new Route(problem, points, vehicle);
             Optional<Order> next = route.nearestServable(routable);
             while (next.isPresent()) {
                 route.serve(next.get());
@@ -63,8 +66,7 @@ public final class BaselinePlanner {
         return new DepotPlan(problem.depot().id(), routes, unassigned);
     }
 
-    private static Optional<UnassignedOrder> reasonWhyUnservable(DepotProblem problem, TravelTimeProvider travel, Points points,
-                                                                 Order order) {
+    private static Optional<UnassignedOrder> reasonWhyUnservable(DepotProblem problem, Points points, Order order) {
         String depotId = problem.depot().id();
         if (problem.vehicles().isEmpty()) {
             return Optional.of(new UnassignedOrder(order.id(), depotId, UnassignedReason.NO_ELIGIBLE_VEHICLE,
@@ -78,7 +80,7 @@ public final class BaselinePlanner {
                     order.weightKg(), order.volumeM3(), maxKg, maxM3)));
         }
         boolean anyAlone = problem.vehicles().stream()
-                .anyMatch(vehicle -> new Route(problem, travel, points, vehicle).canServeNext(order));
+                .anyMatch(vehicle -> new Route(problem, points, vehicle).canServeNext(order));
         if (!anyAlone) {
             return Optional.of(new UnassignedOrder(order.id(), depotId, UnassignedReason.WINDOW_UNREACHABLE,
                     "no eligible vehicle reaches it inside " + order.windows()
@@ -87,15 +89,20 @@ public final class BaselinePlanner {
         return Optional.empty();
     }
 
-    /** The problem's points by index, as {@link VehicleRules} and {@link ZoneHits} count them, and each order's index. */
+    /**
+     * The problem's points by index, as {@link VehicleRules} and {@link ZoneHits} count them, each
+     * order's index, and the travel provider's table of them.
+     */
     private static final class Points {
 
         private final List<GeoPoint> all;
         private final Map<Order, Integer> byOrder = new IdentityHashMap<>();
         private final ZoneHits zoneHits;
+        private final TravelTable travel;
 
-        Points(DepotProblem problem) {
+        Points(DepotProblem problem, TravelTimeProvider travel) {
             this.all = problem.points();
+            this.travel = travel.table(all);
             for (int i = 0; i < problem.orders().size(); i++) {
                 byOrder.put(problem.orders().get(i), i + 1);
             }
@@ -107,7 +114,6 @@ public final class BaselinePlanner {
     private static final class Route {
 
         private final DepotProblem problem;
-        private final TravelTimeProvider travel;
         private final Points points;
         private final Vehicle vehicle;
         private final VehicleRules rules;
@@ -116,9 +122,8 @@ public final class BaselinePlanner {
         private long weightGrams;
         private long volumeLitres;
 
-        Route(DepotProblem problem, TravelTimeProvider travel, Points points, Vehicle vehicle) {
+        Route(DepotProblem problem, Points points, Vehicle vehicle) {
             this.problem = problem;
-            this.travel = travel;
             this.points = points;
             this.vehicle = vehicle;
             this.rules = VehicleRules.of(problem, vehicle, points.zoneHits);
@@ -126,11 +131,11 @@ public final class BaselinePlanner {
 
         /** The nearest order, by road distance from where the vehicle stands, that it can serve next. */
         Optional<Order> nearestServable(List<Order> candidates) {
-            GeoPoint here = points.all.get(position());
+            int here = position();
             Order nearest = null;
             double nearestKm = Double.POSITIVE_INFINITY;
             for (Order order : candidates) {
-                double legKm = travel.distanceKm(here, order.location());
+                double legKm = km(here, points.byOrder.get(order));
                 if (legKm < nearestKm && canServeNext(order)) {
                     nearest = order;
                     nearestKm = legKm;
@@ -240,11 +245,11 @@ public final class BaselinePlanner {
         }
 
         private long drive(int from, int to, long leaving) {
-            return travel.travelSeconds(points.all.get(from), points.all.get(to), vehicle.vehicleClass(), leaving);
+            return points.travel.seconds(vehicle.vehicleClass(), from, to, leaving);
         }
 
         private double km(int from, int to) {
-            return travel.distanceKm(points.all.get(from), points.all.get(to));
+            return points.travel.km(from, to);
         }
     }
 

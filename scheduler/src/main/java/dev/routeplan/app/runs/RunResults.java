@@ -4,6 +4,7 @@ import dev.routeplan.app.delivery.DeliverPlans;
 import dev.routeplan.batch.job.NightlyPlanJobConfiguration;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.publish.RunSummary;
+import dev.routeplan.batch.retry.ServerCallFailed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,10 +68,16 @@ class RunResults {
     }
 
     /**
-     * The root cause's message, but a lost database connection says so: its root alone ("Broken
-     * pipe", "Connection refused") would not tell the operator what broke.
+     * The root cause's message, but a server that failed and a lost database connection say so:
+     * their root alone ("Broken pipe", "Connection refused", "HttpTimeoutException") would not tell
+     * the operator what broke.
      */
     private static String reason(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ServerCallFailed server) {
+                return server.getMessage();
+            }
+        }
         for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql && lostConnection(sql.getSQLState())) {
                 return "lost the connection to the database (" + sql.getMessage() + " " + rootMessage(t) + ")";

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.routeplan.app.LoopbackPorts;
+import dev.routeplan.app.schedule.RetryDeliveries;
 import dev.routeplan.batch.deliver.PlanDelivery;
 import dev.routeplan.batch.store.DeliveryChannel;
 import dev.routeplan.batch.store.DeliveryState;
@@ -12,6 +14,7 @@ import dev.routeplan.batch.store.DeliveryStore;
 import dev.routeplan.batch.store.DeliveryStore.Delivery;
 import dev.routeplan.batch.store.PlanStore;
 import dev.routeplan.planning.digest.Sha256;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -35,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The deliver step against an embedded Apache MINA SSHD server (host key checked) and GreenMail,
  * both on loopback at random ports: new revisions go out once, unchanged ones never again, and an
- * outage is recorded without failing the run, then delivered when the server is back.
+ * outage of either is recorded without failing the run, then delivered when the server is back.
  */
 @PlanJobTest
 class PlanDeliveryTests {
@@ -54,6 +57,8 @@ class PlanDeliveryTests {
         registry.add("routeplan.mail.enabled", () -> "true");
         registry.add("routeplan.mail.from", () -> "routeplan@example.test");
         registry.add("routeplan.mail.recipients", () -> "compliance@example.test");
+        registry.add("routeplan.mail.max-attempts", () -> "2");
+        registry.add("routeplan.mail.initial-backoff", () -> "10ms");
     }
 
     @AfterAll
@@ -70,6 +75,12 @@ class PlanDeliveryTests {
     PlanDelivery planDelivery;
     @Autowired
     PlanRuns runs;
+    @Autowired
+    PlanDateRuns planDates;
+    @Autowired
+    RetryDeliveries retryDeliveries;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void sendsEachNewRevisionOnceAndMailsARevisedReportWhenThePlanChanges(SampleDay sampleDay) throws Exception {
@@ -148,6 +159,55 @@ class PlanDeliveryTests {
         assertThat(mailsOf(date)).hasSize(1);
     }
 
+    @Test
+    void aMailOutageIsRecordedWithoutFailingTheRunAndTheHourlyRetryMailsTheReportOnceWhenTheServerIsBack(SampleDay sampleDay)
+            throws Exception {
+        // given the mail server is down
+        LocalDate date = LocalDate.of(2026, 12, 14);
+        double failedMails = mailDeliveries(DeliveryState.FAILED);
+        double sentMails = mailDeliveries(DeliveryState.SENT);
+        int port = MAIL.getSmtp().getPort();
+        MAIL.stop();
+        try {
+            // when
+            RunResult run = planDates.run(date, sampleDay.input(), sampleDay.output(), 0, 1);
+
+            // then the plans are published and uploaded, the mail is recorded FAILED with where and why, and counted
+            assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(run.planned().outputs()).contains("compliance-report.pdf", "D1/plan-D1.xlsx");
+            assertThat(run.planned().delivery().notSent()).isEqualTo(1);
+            List<Delivery> afterRun = deliveries.of(date);
+            assertThat(afterRun).filteredOn(d -> d.channel() == DeliveryChannel.SFTP).hasSize(4)
+                    .allSatisfy(d -> assertThat(d.status()).isEqualTo(DeliveryState.SENT));
+            assertThat(afterRun).filteredOn(d -> d.channel() == DeliveryChannel.MAIL).singleElement().satisfies(d -> {
+                assertThat(d.status()).isEqualTo(DeliveryState.FAILED);
+                assertThat(d.target()).isEqualTo("mailto:compliance@example.test");
+                assertThat(d.lastError()).startsWith("mail \"Compliance report " + date + "\" to [compliance@example.test]")
+                        .contains(": SMTP 127.0.0.1:" + port + ": ").endsWith("(after 2 attempts)");
+            });
+            assertThat(mailDeliveries(DeliveryState.FAILED)).isEqualTo(failedMails + 1);
+            assertThat(mailsOf(date)).isEmpty();
+        } finally {
+            MAIL.start();
+        }
+
+        // when the server is back and the hourly delivery retry runs, twice
+        retryDeliveries.retry(date);
+        retryDeliveries.retry(date);
+
+        // then the report is mailed once, and only the mail was sent again
+        assertThat(mailsOf(date)).extracting(MimeMessage::getSubject).containsExactly("Compliance report " + date);
+        assertThat(planDelivery.current(date)).hasSize(5).allSatisfy(d -> {
+            assertThat(d.status()).isEqualTo(DeliveryState.SENT);
+            assertThat(d.attempts()).isEqualTo(d.channel() == DeliveryChannel.MAIL ? 2 : 1);
+        });
+        assertThat(mailDeliveries(DeliveryState.SENT)).isEqualTo(sentMails + 1);
+    }
+
+    private double mailDeliveries(DeliveryState state) {
+        return MeterCounts.count(meters, "routeplan.deliveries", "channel", "MAIL", "state", state.name());
+    }
+
     private static List<MimeMessage> mailsOf(LocalDate date) {
         return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
             try {
@@ -176,8 +236,9 @@ class PlanDeliveryTests {
         }
     }
 
+    /** On a port of its own, so that started again after an outage it is where the application looks. */
     private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.port(LoopbackPorts.closed()));
         mail.start();
         return mail;
     }
