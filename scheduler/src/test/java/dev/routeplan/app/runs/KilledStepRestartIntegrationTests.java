@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,11 +75,7 @@ class KilledStepRestartIntegrationTests {
     @Test
     void aRunKilledMidDownloadFromTheInboxFetchesTheFileOnceOnRestart() throws Exception {
         Night night = night("fetch");
-        stall.arm(StalledTransfer.Direction.READ, path -> path.endsWith("orders.csv"));
-        Process run = night.start("run.log", night.runArguments());
-        stall.awaitStalled(STEP_TIMEOUT);
-        run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        stall.release();
+        night.killWhileTransferStalls(StalledTransfer.Direction.READ, path -> path.endsWith("orders.csv"));
 
         assertThat(night.stagedFiles().values()).as("staged at the kill: only whole files, each registered")
                 .containsExactlyInAnyOrderElementsOf(night.registeredInputs().values());
@@ -109,11 +106,8 @@ class KilledStepRestartIntegrationTests {
     @Test
     void aRunKilledMidUploadToTheOutboxDeliversEachRevisionOnceOnRestart() throws Exception {
         Night night = night("deliver");
-        stall.arm(StalledTransfer.Direction.WRITE, path -> path.contains("/outbox-deliver/") && path.endsWith(".writing"));
-        Process run = night.start("run.log", night.runArguments());
-        String uploading = stall.awaitStalled(STEP_TIMEOUT);
-        run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        stall.release();
+        String uploading = night.killWhileTransferStalls(StalledTransfer.Direction.WRITE,
+                path -> path.contains("/outbox-deliver/") && path.endsWith(".writing"));
 
         assertThat(sftp.root().resolve(uploading.substring(1))).as("half a file on the server, under its temporary name")
                 .exists();
@@ -172,6 +166,16 @@ class KilledStepRestartIntegrationTests {
 
         void restart() throws Exception {
             awaitSuccess(start("restart.log", "restart", "--date", DATE, "--recover"), "restart.log");
+        }
+
+        /** Starts the run and kills it once the SFTP server holds a transfer the predicate picks; returns the file's path there. */
+        String killWhileTransferStalls(StalledTransfer.Direction direction, Predicate<String> path) throws Exception {
+            stall.arm(direction, path);
+            Process run = start("run.log", runArguments());
+            String stalled = stall.awaitStalled(STEP_TIMEOUT);
+            run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            stall.release();
+            return stalled;
         }
 
         /**
@@ -322,7 +326,7 @@ class KilledStepRestartIntegrationTests {
         return csv;
     }
 
-    private static Map<String, String> filesUnder(Path root, java.util.function.Predicate<String> include) throws IOException {
+    private static Map<String, String> filesUnder(Path root, Predicate<String> include) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
