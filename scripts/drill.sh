@@ -221,7 +221,8 @@ drill_lost_server() {
   orders=$(sql -c 'select count(*) from orders')
   loss=$(now)
   # every process of the cluster (their working directory is the data directory), then its files
-  fuser -s -k -KILL "$PGDATA" || { log "no process of the cluster found to kill"; exit 1; }
+  # stderr: fuser names every /proc entry it may not read (PID 1 in a container), which is noise here
+  fuser -s -k -KILL "$PGDATA" 2>/dev/null || { log "no process of the cluster found to kill"; exit 1; }
   stop_writer
   rm -rf "${PGDATA:?}"
   mkdir -m 0700 "$PGDATA"
