@@ -1,8 +1,11 @@
 package dev.routeplan.batch.fleet;
 
+import dev.routeplan.batch.ingest.ServiceArea;
 import dev.routeplan.batch.ingest.format.InputRow;
 import dev.routeplan.batch.ingest.format.InputTable;
 import dev.routeplan.batch.ingest.format.InputTables;
+import dev.routeplan.batch.ingest.format.UnreadableFileException;
+import dev.routeplan.batch.ingest.format.UnreadableFileException.Reason;
 import dev.routeplan.planning.domain.Depot;
 import dev.routeplan.planning.domain.EmissionNorm;
 import dev.routeplan.planning.domain.Fuel;
@@ -32,9 +35,11 @@ public class FleetFileReader {
     static final String PERMIT_STATES = "permit_states";
 
     private final InputTables tables;
+    private final ServiceArea serviceArea;
 
-    public FleetFileReader(InputTables tables) {
+    public FleetFileReader(InputTables tables, ServiceArea serviceArea) {
         this.tables = tables;
+        this.serviceArea = serviceArea;
     }
 
     public List<Depot> depots(Path file, String fileName) {
@@ -47,9 +52,14 @@ public class FleetFileReader {
                 if (!ids.add(depot.id())) {
                     throw row.error("depot_id", "depot " + depot.id() + " is listed twice");
                 }
+                if (!serviceArea.contains(depot.location())) {
+                    throw row.error("lat,lon", "depot " + depot.id() + " at " + depot.location().lat() + ","
+                            + depot.location().lon() + " lies outside the service area (routeplan.ingest.service-area-wkt)");
+                }
                 depots.add(depot);
             }
         }
+        requireRows(depots, fileName, "depot");
         return depots;
     }
 
@@ -79,7 +89,15 @@ public class FleetFileReader {
                 vehicles.add(vehicle);
             }
         }
+        requireRows(vehicles, fileName, "vehicle");
         return vehicles;
+    }
+
+    /** A depots or fleet file of a header only would plan nothing: refused, rather than every order left unassigned. */
+    private static void requireRows(List<?> rows, String fileName, String what) {
+        if (rows.isEmpty()) {
+            throw new UnreadableFileException(Reason.EMPTY_FILE, fileName, 0, "has a header but no " + what);
+        }
     }
 
     static List<String> permitStates(String cell) {

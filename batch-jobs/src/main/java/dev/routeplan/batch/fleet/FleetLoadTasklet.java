@@ -1,5 +1,6 @@
 package dev.routeplan.batch.fleet;
 
+import dev.routeplan.batch.ingest.ServiceArea;
 import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.job.PlanRunParameters;
 import dev.routeplan.batch.store.ConditionsStore;
@@ -36,9 +37,9 @@ public class FleetLoadTasklet implements Tasklet {
     private final ConditionsStore conditions;
 
     public FleetLoadTasklet(InputFileStore files, FleetStore fleet, VehicleEligibility eligibility,
-                            ConditionsStore conditions, InputTables tables) {
+                            ConditionsStore conditions, InputTables tables, ServiceArea serviceArea) {
         this.conditions = conditions;
-        this.reader = new FleetFileReader(tables);
+        this.reader = new FleetFileReader(tables, serviceArea);
         this.conditionsReader = new ConditionsFileReader(tables);
         this.files = files;
         this.fleet = fleet;

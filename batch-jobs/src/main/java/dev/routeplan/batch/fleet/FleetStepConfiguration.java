@@ -3,6 +3,7 @@ package dev.routeplan.batch.fleet;
 import dev.routeplan.batch.fetch.ProcessedRemoteFiles;
 import dev.routeplan.batch.fetch.RemoteInbox;
 import dev.routeplan.batch.ingest.IngestProperties;
+import dev.routeplan.batch.ingest.ServiceArea;
 import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.job.ProgressPrinter;
 import dev.routeplan.batch.job.RunLogContext;
@@ -27,7 +28,7 @@ public class FleetStepConfiguration {
                    RemoteInbox remoteInbox, ProgressPrinter progress, RunLogContext runLogContext, IngestProperties ingest) {
         return new StepBuilder("fleet", jobRepository)
                 .tasklet(new FleetLoadTasklet(files, fleet, eligibility, conditions,
-                        new InputTables(ingest.maxFileBytes())), transactionManager)
+                        new InputTables(ingest.maxFileBytes()), ServiceArea.fromWkt(ingest.serviceAreaWkt())), transactionManager)
                 // after-step listeners run last-registered first: move the remote files, then print the summary
                 .listener((StepExecutionListener) runLogContext)
                 .listener((StepExecutionListener) progress)

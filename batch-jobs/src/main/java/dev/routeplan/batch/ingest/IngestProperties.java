@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * polygon around the NCR core districts, and the postal circles' published ranges) and are data
  * for operations to refine, not code.
  *
- * @param serviceAreaWkt polygon (lon lat) orders must lie in
+ * @param serviceAreaWkt polygon (lon lat) orders and depots must lie in
  * @param pincodes       inclusive pincode ranges served: Delhi 110xxx and the NCR districts
  * @param maxFileBytes   an input file (orders, fleet, depots, permits, GRAP) above this size is refused whole, unread
  * @param headerAliases  other header names senders use for a column
@@ -18,13 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("routeplan.ingest")
 public record IngestProperties(
-        @DefaultValue("POLYGON ((76.80 28.38, 77.05 28.30, 77.35 28.32, 77.60 28.48, 77.62 28.72, 77.45 28.95, "
-                + "77.10 29.05, 76.82 28.90, 76.75 28.62, 76.80 28.38))") String serviceAreaWkt,
+        @DefaultValue(DELHI_NCR) String serviceAreaWkt,
         @DefaultValue({"110001-110099", "121001-121110", "122001-122108", "124501-124513", "131001-131103",
             "201001-201318"}) List<String> pincodes,
         @DefaultValue("2147483648") long maxFileBytes,
         Map<String, List<String>> headerAliases,
         @DefaultValue("") String xlsxSheet) {
+
+    /** The default service area: the NCR core districts, by hand. */
+    public static final String DELHI_NCR = "POLYGON ((76.80 28.38, 77.05 28.30, 77.35 28.32, 77.60 28.48, 77.62 28.72, "
+            + "77.45 28.95, 77.10 29.05, 76.82 28.90, 76.75 28.62, 76.80 28.38))";
 
     public IngestProperties {
         headerAliases = headerAliases == null

@@ -25,7 +25,7 @@ class FleetFileReaderTests {
 
     @TempDir
     Path temp;
-    private final FleetFileReader reader = new FleetFileReader(new InputTables(1 << 20));
+    private final FleetFileReader reader = new FleetFileReader(new InputTables(1 << 20), MasterDataFilesTests.DELHI_NCR);
 
     @Test
     void readsANightShiftThatCrossesMidnight() throws IOException {
@@ -77,6 +77,16 @@ class FleetFileReaderTests {
                 + "D1,Okhla again,28.53,77.27,06:00,22:00\n");
 
         assertThatThrownBy(() -> reader.depots(file, "depots.csv")).hasMessageContaining("row 3 field depot_id");
+    }
+
+    @Test
+    void refusesADepotOutsideTheServiceAreaNamingRowAndField() throws IOException {
+        // Jaipur, 240 km from Delhi: a depot there is a typo or a wrong file, and would plan nothing reachable
+        Path file = write("depots.csv", "depot_id,name,lat,lon,open,close\nD1,Okhla,28.53,77.27,00:00,00:00\n"
+                + "D2,Jaipur,26.91,75.79,06:00,22:00\n");
+
+        assertThatThrownBy(() -> reader.depots(file, "depots.csv")).isInstanceOf(InputFileException.class)
+                .hasMessageStartingWith("depots.csv row 3 field lat,lon: depot D2 at 26.91,75.79 lies outside");
     }
 
     @Test

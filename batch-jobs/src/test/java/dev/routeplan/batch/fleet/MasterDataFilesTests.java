@@ -3,7 +3,9 @@ package dev.routeplan.batch.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.routeplan.batch.ingest.IngestProperties;
 import dev.routeplan.batch.ingest.InputFileException;
+import dev.routeplan.batch.ingest.ServiceArea;
 import dev.routeplan.batch.ingest.format.InputTables;
 import dev.routeplan.batch.ingest.format.UnreadableFileException;
 import dev.routeplan.batch.ingest.format.UnreadableFileException.Reason;
@@ -26,8 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class MasterDataFilesTests {
 
+    static final ServiceArea DELHI_NCR = ServiceArea.fromWkt(IngestProperties.DELHI_NCR);
     private static final InputTables TABLES = new InputTables(4L << 20);
-    private static final FleetFileReader FLEET_READER = new FleetFileReader(TABLES);
+    private static final FleetFileReader FLEET_READER = new FleetFileReader(TABLES, DELHI_NCR);
     private static final ConditionsFileReader CONDITIONS_READER = new ConditionsFileReader(TABLES);
 
     /** Each file with a header and one good row whose first text field is {@code NAME}. */
@@ -96,6 +99,24 @@ class MasterDataFilesTests {
     }
 
     @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"FLEET", "DEPOTS"})
+    void refusesADepotsOrFleetFileOfAHeaderOnlyNamingIt(Kind kind) throws IOException {
+        Path file = write(kind, kind.header.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> kind.read.apply(file, kind.fileName))
+                .isInstanceOfSatisfying(UnreadableFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EMPTY_FILE))
+                .hasMessageStartingWith(kind.fileName + ": has a header but no ");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"PERMITS", "GRAP"})
+    void readsAPermitsOrGrapFileOfAHeaderOnlyAsNone(Kind kind) throws IOException {
+        Path file = write(kind, kind.header.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(kind.read.apply(file, kind.fileName)).isEmpty();
+    }
+
+    @ParameterizedTest
     @EnumSource(Kind.class)
     void refusesAFileThatIsNotUtf8NamingFileAndRow(Kind kind) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -137,8 +158,8 @@ class MasterDataFilesTests {
         Path file = write(kind, (kind.header + kind.row).getBytes(StandardCharsets.UTF_8));
         InputTables tiny = new InputTables(10);
         BiFunction<Path, String, List<?>> read = switch (kind) {
-            case FLEET -> (p, n) -> new FleetFileReader(tiny).vehicles(p, n, Set.of("D1"));
-            case DEPOTS -> new FleetFileReader(tiny)::depots;
+            case FLEET -> (p, n) -> new FleetFileReader(tiny, DELHI_NCR).vehicles(p, n, Set.of("D1"));
+            case DEPOTS -> new FleetFileReader(tiny, DELHI_NCR)::depots;
             case PERMITS -> new ConditionsFileReader(tiny)::permits;
             case GRAP -> new ConditionsFileReader(tiny)::grapCalendar;
         };
