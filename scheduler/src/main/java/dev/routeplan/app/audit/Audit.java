@@ -53,6 +53,18 @@ public class Audit {
     }
 
     /**
+     * For an action asked either over the API (the security context says who) or from the command
+     * line, by {@code commandLineUser}, the operating system's user, with no roles; null inside a request.
+     */
+    public void record(String commandLineUser, AuditAction action, String target, AuditEntry.Outcome outcome, String detail) {
+        if (commandLineUser == null) {
+            record(action, target, outcome, detail);
+        } else {
+            recordAs(commandLineUser, Set.of(), action, target, outcome, detail);
+        }
+    }
+
+    /**
      * For an actor the security context does not hold yet, such as a machine client at the
      * token endpoint (authenticated as a client, its roles in its registration).
      */

@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -210,10 +209,6 @@ public class CustomerErasure {
     }
 
     private void record(String commandLineUser, String target, AuditEntry.Outcome outcome, String detail) {
-        if (commandLineUser == null) {
-            audit.record(AuditAction.ERASE, target, outcome, detail);
-        } else {
-            audit.recordAs(commandLineUser, Set.of(), AuditAction.ERASE, target, outcome, detail);
-        }
+        audit.record(commandLineUser, AuditAction.ERASE, target, outcome, detail);
     }
 }

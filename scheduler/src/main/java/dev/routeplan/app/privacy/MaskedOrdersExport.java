@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,12 +56,7 @@ public class MaskedOrdersExport {
         }
         Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
         String detail = masked.size() + " orders, names, phones and addresses masked, to " + file.toAbsolutePath();
-        String target = "orders " + planDate;
-        if (commandLineUser == null) {
-            audit.record(AuditAction.EXPORT, target, AuditEntry.Outcome.SUCCEEDED, detail);
-        } else {
-            audit.recordAs(commandLineUser, Set.of(), AuditAction.EXPORT, target, AuditEntry.Outcome.SUCCEEDED, detail);
-        }
+        audit.record(commandLineUser, AuditAction.EXPORT, "orders " + planDate, AuditEntry.Outcome.SUCCEEDED, detail);
         return new Exported(planDate, file, masked.size());
     }
 
