@@ -79,16 +79,22 @@ class RunResults {
             }
         }
         for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql && lostConnection(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && lostConnection(sql)) {
                 return "lost the connection to the database (" + sql.getMessage() + " " + rootMessage(t) + ")";
             }
         }
         return rootMessage(t);
     }
 
-    /** SQLSTATE class 08 (connection exception), or 57P01-03: the server shut down or is starting. */
-    private static boolean lostConnection(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+    /**
+     * SQLSTATE class 08 (connection exception), or 57P01-03: the server shut down or is starting.
+     * HikariCP's stand-in for a connection it has already found broken says "Connection is closed"
+     * without a state; a rollback on it can be all that is left of the loss.
+     */
+    private static boolean lostConnection(SQLException sql) {
+        String state = sql.getSQLState();
+        return state == null ? "Connection is closed".equals(sql.getMessage())
+                : state.startsWith("08") || state.startsWith("57P");
     }
 
     private static String rootMessage(Throwable t) {
