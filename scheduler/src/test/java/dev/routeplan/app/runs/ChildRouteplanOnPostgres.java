@@ -1,6 +1,7 @@
 package dev.routeplan.app.runs;
 
 import dev.routeplan.app.RouteplanApplication;
+import java.io.BufferedReader;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,6 +10,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code routeplan} commands in JVMs of their own, as separate nodes would run them, on the
@@ -18,6 +21,7 @@ import java.util.UUID;
 final class ChildRouteplanOnPostgres {
 
     static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    private static final Pattern INGEST_PROGRESS = Pattern.compile("ingestFile:\\S+: (\\d+) read");
     /** Absolute: {@code serve} binds a path that starts with ".." to nothing (Spring's servlet resource path). */
     private static final Path RULE_PACK = Path.of("../config/rules/delhi.yaml").toAbsolutePath().normalize();
 
@@ -50,6 +54,32 @@ final class ChildRouteplanOnPostgres {
                 "--routeplan.rule-pack=" + RULE_PACK));
         command.addAll(settings);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output).start();
+    }
+
+    /**
+     * Reads an ingest's output until a progress line shows rows committed, keeping what it read in
+     * {@code seen}, and returns that count.
+     */
+    static long awaitIngestProgress(BufferedReader out, StringBuilder seen) throws Exception {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            seen.append(line).append('\n');
+            Matcher m = INGEST_PROGRESS.matcher(line);
+            if (m.find() && Long.parseLong(m.group(1)) > 0) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        throw new AssertionError("the ingest ended before any progress line\n" + seen);
+    }
+
+    /** Orders and rejected rows held: every row read ends as one or the other. */
+    long rowsTakenIn() throws Exception {
+        return count("select count(*) from orders") + count("select count(*) from order_rejects");
+    }
+
+    /** The different row numbers among orders and rejected rows: equal to {@link #rowsTakenIn()} when none is held twice. */
+    long distinctRowsTakenIn() throws Exception {
+        return count("select count(distinct row_number) from (select row_number from orders union all "
+                + "select row_number from order_rejects) r");
     }
 
     /** The single number a query of the schema answers. */

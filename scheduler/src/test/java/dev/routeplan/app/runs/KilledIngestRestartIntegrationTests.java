@@ -11,8 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledIngestRestartIntegrationTests {
 
     static final int ROWS = 200_000;
-    static final Pattern PROGRESS = Pattern.compile("ingestFile:\\S+: (\\d+) read");
 
     private final ChildRouteplanOnPostgres routeplan = new ChildRouteplanOnPostgres("routeplan_kill_", "--routeplan.chunk-size=1000");
 
@@ -46,9 +43,10 @@ class KilledIngestRestartIntegrationTests {
                 temp.resolve("out").toString());
 
         // when it is killed once it has committed some chunks
-        long readBeforeKill = waitForProgress(first);
+        long readBeforeKill = ChildRouteplanOnPostgres.awaitIngestProgress(
+                new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8)), new StringBuilder());
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        long committed = count("orders") + count("order_rejects");
+        long committed = routeplan.rowsTakenIn();
         Process restart = routeplan("restart", "--date", "2026-12-21", "--recover");
         String restartOutput = new String(restart.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         restart.waitFor(120, TimeUnit.SECONDS);
@@ -58,34 +56,11 @@ class KilledIngestRestartIntegrationTests {
         assertThat(committed).isBetween(1L, (long) ROWS - 1);
         assertThat(restart.exitValue()).as(restartOutput).isZero();
         assertThat(restartOutput).contains("COMPLETED");
-        assertThat(count("orders") + count("order_rejects")).isEqualTo(ROWS);
-        assertThat(distinctRows()).isEqualTo(ROWS);
+        assertThat(routeplan.rowsTakenIn()).isEqualTo(ROWS);
+        assertThat(routeplan.distinctRowsTakenIn()).isEqualTo(ROWS);
     }
 
     private Process routeplan(String... args) throws Exception {
         return routeplan.start(Redirect.PIPE, args);
-    }
-
-    /** Reads the child's progress lines until one shows rows committed, and returns that count. */
-    private static long waitForProgress(Process process) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            seen.append(line).append('\n');
-            Matcher m = PROGRESS.matcher(line);
-            if (m.find() && Long.parseLong(m.group(1)) > 0) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        throw new AssertionError("the ingest ended before any progress line; exit " + process.waitFor() + "\n" + seen);
-    }
-
-    private long count(String table) throws Exception {
-        return routeplan.count("select count(*) from " + table);
-    }
-
-    private long distinctRows() throws Exception {
-        return routeplan.count("select count(distinct row_number) from (select row_number from orders union all "
-                + "select row_number from order_rejects) r");
     }
 }

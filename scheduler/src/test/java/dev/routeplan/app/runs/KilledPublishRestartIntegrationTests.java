@@ -2,7 +2,6 @@ package dev.routeplan.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.routeplan.planning.digest.Sha256;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
@@ -71,7 +70,7 @@ class KilledPublishRestartIntegrationTests {
         assertThat(restart.exitValue()).as(restartLog).isZero();
 
         Map<String, String> after = visibleFiles(day);
-        assertThat(leftOvers(day)).as("hidden folders and temporary files left").isEmpty();
+        assertThat(RunFolderFiles.leftOvers(day)).as("hidden folders and temporary files left").isEmpty();
         assertThat(after).isEqualTo(registered(day));
         assertThat(after).as("files written before the kill stay as they were").containsAllEntriesOf(visible);
         assertThat(after.keySet()).as("the depot being written at the kill, written by the restart").anyMatch(name ->
@@ -117,24 +116,7 @@ class KilledPublishRestartIntegrationTests {
 
     /** The files a reader lists in the day's folder (not hidden, not the staged input), with their SHA-256. */
     private static Map<String, String> visibleFiles(Path day) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(day)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String name = day.relativize(file).toString();
-                boolean hidden = Stream.of(name.split("/")).anyMatch(part -> part.startsWith("."));
-                if (!hidden && !name.startsWith("staging/")) {
-                    files.put(name, Sha256.hex(file));
-                }
-            }
-        }
-        return files;
-    }
-
-    private static List<String> leftOvers(Path day) throws IOException {
-        try (Stream<Path> walk = Files.walk(day)) {
-            return walk.map(path -> day.relativize(path).toString())
-                    .filter(name -> name.contains(".next-revision") || name.endsWith(".part")).toList();
-        }
+        return RunFolderFiles.visible(day, name -> !name.startsWith("staging/"));
     }
 
     private Map<String, String> registered(Path day) throws Exception {

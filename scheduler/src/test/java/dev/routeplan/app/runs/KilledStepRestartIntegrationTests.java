@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.routeplan.planning.digest.Sha256;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -236,7 +234,7 @@ class KilledStepRestartIntegrationTests {
             assertThat(published.keySet()).isEqualTo(uninterrupted.published().keySet());
             assertThat(published).as("the CSV files, which carry no time, byte for byte")
                     .containsAllEntriesOf(csvFiles(uninterrupted.published()));
-            assertThat(leftOvers()).as("hidden folders and temporary files left").isEmpty();
+            assertThat(RunFolderFiles.leftOvers(day())).as("hidden folders and temporary files left").isEmpty();
 
             assertThat(count("select count(*) from input_files")).isEqualTo(uninterrupted.count("select count(*) from input_files"));
             assertThat(count("select count(distinct sha256) from input_files")).as("no file taken in twice")
@@ -268,18 +266,18 @@ class KilledStepRestartIntegrationTests {
 
         /** The files a planner lists in the day's folder (not hidden, not staged input), with their SHA-256. */
         Map<String, String> published() throws IOException {
-            return filesUnder(day(), relative -> !relative.startsWith("staging/") && !relative.startsWith("sftp/")
+            return RunFolderFiles.visible(day(), relative -> !relative.startsWith("staging/") && !relative.startsWith("sftp/")
                     && !relative.startsWith("rejects/"));
         }
 
         Map<String, String> stagedFiles() throws IOException {
-            return filesUnder(day().resolve("staging"), relative -> true);
+            return RunFolderFiles.visible(day().resolve("staging"), relative -> true);
         }
 
         /** The outbox's files, without the folder of the date; temporary ones included, to be seen. */
         Map<String, String> outbox() throws IOException {
             Path outbox = sftp.root().resolve("outbox-" + name).resolve(DATE);
-            return Files.isDirectory(outbox) ? filesUnder(outbox, relative -> true) : Map.of();
+            return Files.isDirectory(outbox) ? RunFolderFiles.visible(outbox, relative -> true) : Map.of();
         }
 
         Map<String, String> registeredInputs() throws Exception {
@@ -297,13 +295,6 @@ class KilledStepRestartIntegrationTests {
             return strings("select depot_id || ' r' || revision || ' ' || fingerprint from plan_revisions order by depot_id");
         }
 
-        private List<String> leftOvers() throws IOException {
-            try (Stream<Path> walk = Files.walk(day())) {
-                return walk.map(path -> day().relativize(path).toString())
-                        .filter(name -> name.contains(".next-revision") || name.endsWith(".part") || name.endsWith(".writing"))
-                        .toList();
-            }
-        }
 
         long count(String sql) throws Exception {
             return routeplan.count(sql);
@@ -324,19 +315,5 @@ class KilledStepRestartIntegrationTests {
         Map<String, String> csv = new TreeMap<>(files);
         csv.keySet().removeIf(name -> !name.endsWith(".csv"));
         return csv;
-    }
-
-    private static Map<String, String> filesUnder(Path root, Predicate<String> include) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String relative = root.relativize(file).toString();
-                boolean hidden = Stream.of(relative.split("/")).anyMatch(part -> part.startsWith("."));
-                if (!hidden && include.test(relative)) {
-                    files.put(relative, Sha256.hex(file));
-                }
-            }
-        }
-        return files;
     }
 }

@@ -38,7 +38,6 @@ class PostgresRestartedMidRunIntegrationTests {
 
     private static final int ROWS = 100_000;
     private static final String DATE = "2026-12-21";
-    private static final Pattern PROGRESS = Pattern.compile("ingestFile:\\S+: (\\d+) read");
     private static final Pattern RESTART = Pattern.compile("routeplan restart --date " + DATE + "( --recover)?");
 
     private OwnPostgresCluster cluster;
@@ -67,7 +66,7 @@ class PostgresRestartedMidRunIntegrationTests {
                 temp.resolve("out").toString());
         BufferedReader output = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder firstOutput = new StringBuilder();
-        awaitProgress(output, firstOutput);
+        ChildRouteplanOnPostgres.awaitIngestProgress(output, firstOutput);
 
         // when the database restarts under it
         cluster.stop();
@@ -89,7 +88,7 @@ class PostgresRestartedMidRunIntegrationTests {
             assertThat(plainRestart.exit()).as(plainRestart.output()).isNotZero();
             assertThat(plainRestart.output()).contains("UNKNOWN").contains("--recover");
         }
-        long rowsBefore = rowsTakenIn(routeplan);
+        long rowsBefore = routeplan.rowsTakenIn();
 
         // and the restart the message names takes every row in once
         Command restart = unknown ? Command.run(routeplan, "restart", "--date", DATE, "--recover")
@@ -97,9 +96,8 @@ class PostgresRestartedMidRunIntegrationTests {
         assertThat(restart.exit()).as(restart.output()).isZero();
         assertThat(restart.output()).contains("COMPLETED");
         assertThat(rowsBefore).as("rows committed before the restart").isBetween(1L, (long) ROWS - 1);
-        assertThat(rowsTakenIn(routeplan)).isEqualTo(ROWS);
-        assertThat(routeplan.count("select count(distinct row_number) from (select row_number from orders union all"
-                + " select row_number from order_rejects) r")).as("no row twice").isEqualTo(ROWS);
+        assertThat(routeplan.rowsTakenIn()).isEqualTo(ROWS);
+        assertThat(routeplan.distinctRowsTakenIn()).as("no row twice").isEqualTo(ROWS);
         routeplan.dropSchema();
     }
 
@@ -129,10 +127,6 @@ class PostgresRestartedMidRunIntegrationTests {
             service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             routeplan.dropSchema();
         }
-    }
-
-    private static long rowsTakenIn(ChildRouteplanOnPostgres routeplan) throws Exception {
-        return routeplan.count("select count(*) from orders") + routeplan.count("select count(*) from order_rejects");
     }
 
     /** A finished {@code routeplan} command: its exit status and what it printed. */
@@ -186,16 +180,5 @@ class PostgresRestartedMidRunIntegrationTests {
             }
             throw new AssertionError(probe + " answered " + last + ", not " + expected + ", for " + timeout);
         }
-    }
-
-    private static long awaitProgress(BufferedReader out, StringBuilder seen) throws Exception {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            seen.append(line).append('\n');
-            Matcher m = PROGRESS.matcher(line);
-            if (m.find() && Long.parseLong(m.group(1)) > 0) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        throw new AssertionError("the ingest ended before any progress line\n" + seen);
     }
 }
